@@ -1,0 +1,62 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Gemeente is a Dutch municipality, identified by its CBS code.
+type Gemeente struct {
+	Code      string `json:"code"` // CBS code, e.g. GM0363
+	Naam      string `json:"naam"`
+	Provincie string `json:"provincie"`
+}
+
+//go:embed data/gemeenten.tsv
+var gemeentenTSV []byte
+
+// Gemeenten is the register of municipalities, read from the embedded data
+// file. It is immutable after LoadGemeenten.
+type Gemeenten struct {
+	all    []Gemeente
+	byCode map[string]Gemeente
+}
+
+// LoadGemeenten parses the embedded register of the 342 municipalities of 2025.
+func LoadGemeenten() (*Gemeenten, error) {
+	g := &Gemeenten{byCode: map[string]Gemeente{}}
+	sc := bufio.NewScanner(bytes.NewReader(gemeentenTSV))
+	header := true
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if header {
+			header = false
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
+			return nil, fmt.Errorf("gemeenten.tsv: bad line %q", line)
+		}
+		gm := Gemeente{Code: f[0], Naam: f[1], Provincie: f[2]}
+		g.all = append(g.all, gm)
+		g.byCode[gm.Code] = gm
+	}
+	sort.Slice(g.all, func(i, j int) bool { return g.all[i].Naam < g.all[j].Naam })
+	return g, sc.Err()
+}
+
+// All returns every municipality, sorted by name.
+func (g *Gemeenten) All() []Gemeente { return g.all }
+
+// ByCode looks a municipality up by its CBS code.
+func (g *Gemeenten) ByCode(code string) (Gemeente, bool) {
+	gm, ok := g.byCode[strings.ToUpper(code)]
+	return gm, ok
+}

@@ -1,0 +1,115 @@
+package corpus
+
+import (
+	"context"
+	"fmt"
+)
+
+// migrations are applied in order; each runs once, in its own transaction.
+// Append new ones; never edit one that has shipped.
+var migrations = []string{
+	`CREATE TABLE gemeenten (
+		code TEXT PRIMARY KEY,
+		naam TEXT NOT NULL,
+		provincie TEXT NOT NULL
+	);
+	CREATE TABLE documents (
+		id INTEGER PRIMARY KEY,
+		title TEXT NOT NULL,
+		doctype TEXT NOT NULL,
+		period_start INTEGER NOT NULL DEFAULT 0,
+		period_end INTEGER NOT NULL DEFAULT 0,
+		vastgesteld TEXT NOT NULL DEFAULT '',
+		source TEXT NOT NULL,
+		media_type TEXT NOT NULL,
+		sha256 TEXT NOT NULL UNIQUE,
+		size INTEGER NOT NULL,
+		pages INTEGER NOT NULL,
+		status TEXT NOT NULL,
+		extractor_version TEXT NOT NULL,
+		created TEXT NOT NULL,
+		updated TEXT NOT NULL
+	);
+	CREATE TABLE document_gemeenten (
+		document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+		gemeente_code TEXT NOT NULL REFERENCES gemeenten(code),
+		PRIMARY KEY (document_id, gemeente_code)
+	);
+	CREATE INDEX document_gemeenten_code ON document_gemeenten(gemeente_code);
+	CREATE TABLE passages (
+		document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+		ordinal INTEGER NOT NULL,
+		page_from INTEGER NOT NULL,
+		page_to INTEGER NOT NULL,
+		headings TEXT NOT NULL,
+		text TEXT NOT NULL,
+		tags TEXT NOT NULL DEFAULT '{}',
+		PRIMARY KEY (document_id, ordinal)
+	);
+	CREATE TABLE rejections (
+		id INTEGER PRIMARY KEY,
+		source TEXT NOT NULL,
+		sha256 TEXT NOT NULL,
+		size INTEGER NOT NULL,
+		reason TEXT NOT NULL,
+		created TEXT NOT NULL
+	);
+	CREATE TABLE job_runs (
+		id INTEGER PRIMARY KEY,
+		name TEXT NOT NULL,
+		started TEXT NOT NULL,
+		finished TEXT,
+		documents INTEGER NOT NULL DEFAULT 0,
+		outcome TEXT NOT NULL,
+		error TEXT NOT NULL DEFAULT ''
+	);`,
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	var v int
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&v); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	for i := v; i < len(migrations); i++ {
+		if err := s.applyMigration(ctx, i+1, migrations[i]); err != nil {
+			return err
+		}
+	}
+	return s.syncGemeenten(ctx)
+}
+
+func (s *Store) applyMigration(ctx context.Context, version int, stmt string) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("migration %d: %w", version, err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, stmt); err != nil {
+		return fmt.Errorf("migration %d: %w", version, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, version); err != nil {
+		return fmt.Errorf("migration %d: %w", version, err)
+	}
+	return tx.Commit()
+}
+
+// syncGemeenten makes the gemeenten table match the embedded register.
+func (s *Store) syncGemeenten(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sync gemeenten: %w", err)
+	}
+	defer tx.Rollback()
+	for _, g := range s.gemeenten.All() {
+		_, err := tx.ExecContext(ctx, `INSERT INTO gemeenten (code, naam, provincie) VALUES (?, ?, ?)
+			ON CONFLICT(code) DO UPDATE SET naam = excluded.naam, provincie = excluded.provincie`,
+			g.Code, g.Naam, g.Provincie)
+		if err != nil {
+			return fmt.Errorf("sync gemeenten %s: %w", g.Code, err)
+		}
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,146 @@
+package corpus
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+)
+
+const documentColumns = `id, title, doctype, period_start, period_end, vastgesteld, source, media_type,
+	sha256, size, pages, status, extractor_version, created, updated`
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanDocument(row scanner) (Document, error) {
+	var d Document
+	var typ, status, created, updated string
+	err := row.Scan(&d.ID, &d.Title, &typ, &d.PeriodStart, &d.PeriodEnd, &d.Vastgesteld, &d.Source,
+		&d.MediaType, &d.SHA256, &d.Size, &d.Pages, &status, &d.ExtractorVersion, &created, &updated)
+	if err != nil {
+		return d, err
+	}
+	d.Type, d.Status = DocType(typ), Status(status)
+	d.Created, _ = time.Parse(timeLayout, created)
+	d.Updated, _ = time.Parse(timeLayout, updated)
+	return d, nil
+}
+
+// Document returns one document with its gemeenten, or ErrNotFound.
+func (s *Store) Document(ctx context.Context, id int64) (Document, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM documents WHERE id = ?`, id)
+	d, err := scanDocument(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, fmt.Errorf("document %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return d, fmt.Errorf("document %d: %w", id, err)
+	}
+	gms, err := s.documentGemeenten(ctx)
+	if err != nil {
+		return d, err
+	}
+	d.Gemeenten = gms[d.ID]
+	return d, nil
+}
+
+// documentGemeenten maps every document ID to its gemeenten.
+func (s *Store) documentGemeenten(ctx context.Context) (map[int64][]Gemeente, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT document_id, gemeente_code FROM document_gemeenten
+		ORDER BY document_id, gemeente_code`)
+	if err != nil {
+		return nil, fmt.Errorf("document gemeenten: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64][]Gemeente{}
+	for rows.Next() {
+		var id int64
+		var code string
+		if err := rows.Scan(&id, &code); err != nil {
+			return nil, fmt.Errorf("document gemeenten: %w", err)
+		}
+		g, _ := s.gemeenten.ByCode(code)
+		out[id] = append(out[id], g)
+	}
+	return out, rows.Err()
+}
+
+// Documents returns every document with the given status (all when status
+// is ""), ordered by ID.
+func (s *Store) Documents(ctx context.Context, status Status) ([]Document, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+documentColumns+` FROM documents
+		WHERE ? = '' OR status = ? ORDER BY id`, string(status), string(status))
+	if err != nil {
+		return nil, fmt.Errorf("documents: %w", err)
+	}
+	defer rows.Close()
+	var out []Document
+	for rows.Next() {
+		d, err := scanDocument(rows)
+		if err != nil {
+			return nil, fmt.Errorf("documents: %w", err)
+		}
+		out = append(out, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("documents: %w", err)
+	}
+	gms, err := s.documentGemeenten(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].Gemeenten = gms[out[i].ID]
+	}
+	return out, nil
+}
+
+// Passages returns a document's passages in reading order.
+func (s *Store) Passages(ctx context.Context, id int64) ([]Passage, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT ordinal, page_from, page_to, headings, text, tags
+		FROM passages WHERE document_id = ? ORDER BY ordinal`, id)
+	if err != nil {
+		return nil, fmt.Errorf("passages of %d: %w", id, err)
+	}
+	defer rows.Close()
+	var out []Passage
+	for rows.Next() {
+		p := Passage{DocumentID: id}
+		var headings, tags string
+		if err := rows.Scan(&p.Ordinal, &p.PageFrom, &p.PageTo, &headings, &p.Text, &tags); err != nil {
+			return nil, fmt.Errorf("passages of %d: %w", id, err)
+		}
+		if err := json.Unmarshal([]byte(headings), &p.Headings); err != nil {
+			return nil, fmt.Errorf("passages of %d: headings: %w", id, err)
+		}
+		if err := json.Unmarshal([]byte(tags), &p.Tags); err != nil {
+			return nil, fmt.Errorf("passages of %d: tags: %w", id, err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Counts is how much the store holds.
+type Counts struct {
+	Documents  int `json:"documents"`
+	Published  int `json:"published"`
+	Passages   int `json:"passages"`
+	Rejections int `json:"rejections"`
+}
+
+// Counts counts documents, passages and rejections.
+func (s *Store) Counts(ctx context.Context) (Counts, error) {
+	var c Counts
+	err := s.db.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM documents),
+		(SELECT COUNT(*) FROM documents WHERE status = 'published'),
+		(SELECT COUNT(*) FROM passages),
+		(SELECT COUNT(*) FROM rejections)`).Scan(&c.Documents, &c.Published, &c.Passages, &c.Rejections)
+	if err != nil {
+		return c, fmt.Errorf("counts: %w", err)
+	}
+	return c, nil
+}

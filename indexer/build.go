@@ -1,0 +1,183 @@
+package indexer
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/ccv/ivp/corpus"
+)
+
+// createGeneration makes an empty pair of indexes in a new directory.
+func (ix *Indexer) createGeneration() (*generation, error) {
+	name := "gen-" + time.Now().UTC().Format("20060102T150405.000000000")
+	dir := filepath.Join(ix.dir, name)
+	plans, err := bleve.New(filepath.Join(dir, "plans"), planMapping())
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: %w", name, err)
+	}
+	passages, err := bleve.New(filepath.Join(dir, "passages"), passageMapping())
+	if err != nil {
+		plans.Close()
+		os.RemoveAll(dir)
+		return nil, fmt.Errorf("create index %s: %w", name, err)
+	}
+	return &generation{name: name, plans: plans, passages: passages}, nil
+}
+
+// Add indexes one stored document and its passages into the serving
+// generation, replacing what was indexed for it before. Only published
+// documents are searchable; Add of another status removes the document.
+func (ix *Indexer) Add(ctx context.Context, d corpus.Document, passages []corpus.Passage) error {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.gen == nil {
+		return ErrClosed
+	}
+	if err := removeFrom(ix.gen, d.ID); err != nil {
+		return err
+	}
+	if d.Status != corpus.StatusPublished {
+		return nil
+	}
+	b := newBatch(ix.gen)
+	b.add(d, passages)
+	return b.flush()
+}
+
+// Remove takes a document out of the serving generation.
+func (ix *Indexer) Remove(ctx context.Context, id int64) error {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.gen == nil {
+		return ErrClosed
+	}
+	return removeFrom(ix.gen, id)
+}
+
+func removeFrom(g *generation, id int64) error {
+	key := strconv.FormatInt(id, 10)
+	if err := g.plans.Delete(key); err != nil {
+		return fmt.Errorf("unindex document %d: %w", id, err)
+	}
+	q := bleve.NewTermQuery(key)
+	q.SetField(FieldDocID)
+	req := bleve.NewSearchRequestOptions(q, 100000, 0, false)
+	res, err := g.passages.Search(req)
+	if err != nil {
+		return fmt.Errorf("unindex document %d: %w", id, err)
+	}
+	b := g.passages.NewBatch()
+	for _, h := range res.Hits {
+		b.Delete(h.ID)
+	}
+	if err := g.passages.Batch(b); err != nil {
+		return fmt.Errorf("unindex document %d: %w", id, err)
+	}
+	return nil
+}
+
+// batch collects plans and passages for one generation.
+type batch struct {
+	g        *generation
+	plans    *bleve.Batch
+	passages *bleve.Batch
+	n        int
+}
+
+func newBatch(g *generation) *batch {
+	return &batch{g: g, plans: g.plans.NewBatch(), passages: g.passages.NewBatch()}
+}
+
+func (b *batch) add(d corpus.Document, passages []corpus.Passage) {
+	key := strconv.FormatInt(d.ID, 10)
+	b.plans.Index(key, planDoc(d, passages))
+	for _, p := range passages {
+		b.passages.Index(key+"/"+strconv.Itoa(p.Ordinal), passageDoc(key, p))
+	}
+	b.n++
+}
+
+func (b *batch) flush() error {
+	if b.n == 0 {
+		return nil
+	}
+	if err := b.g.passages.Batch(b.passages); err != nil {
+		return fmt.Errorf("index passages: %w", err)
+	}
+	if err := b.g.plans.Batch(b.plans); err != nil {
+		return fmt.Errorf("index plans: %w", err)
+	}
+	b.plans.Reset()
+	b.passages.Reset()
+	b.n = 0
+	return nil
+}
+
+func planDoc(d corpus.Document, passages []corpus.Passage) map[string]any {
+	var text, headings strings.Builder
+	last := ""
+	for _, p := range passages {
+		text.WriteString(p.Text)
+		text.WriteString("\n\n")
+		if h := strings.Join(p.Headings, "\n"); h != last {
+			headings.WriteString(h + "\n")
+			last = h
+		}
+	}
+	codes := make([]string, len(d.Gemeenten))
+	for i, g := range d.Gemeenten {
+		codes[i] = g.Code
+	}
+	doc := map[string]any{
+		FieldTitle:     d.Title,
+		FieldText:      text.String(),
+		FieldHeadings:  headings.String(),
+		FieldGemeente:  codes,
+		FieldProvincie: d.Provincies(),
+		FieldType:      string(d.Type),
+		FieldAdded:     float64(d.Created.Unix()),
+		FieldMeta:      string(metaJSON(d)),
+	}
+	if y := d.Year(); y > 0 {
+		doc[FieldJaar] = strconv.Itoa(y)
+		doc[FieldYear] = float64(y)
+	}
+	return doc
+}
+
+func passageDoc(docID string, p corpus.Passage) map[string]any {
+	return map[string]any{
+		FieldDocID:    docID,
+		FieldText:     p.Text,
+		FieldHeadings: strings.Join(p.Headings, "\n"),
+		FieldOrdinal:  float64(p.Ordinal),
+		FieldPageFrom: float64(p.PageFrom),
+		FieldPageTo:   float64(p.PageTo),
+	}
+}
+
+// PlanMeta is what a result list shows of a plan, stored in the plan index
+// so that a search needs no trip to the store.
+type PlanMeta struct {
+	Title       string            `json:"title"`
+	Type        corpus.DocType    `json:"type"`
+	PeriodStart int               `json:"period_start,omitempty"`
+	PeriodEnd   int               `json:"period_end,omitempty"`
+	Vastgesteld string            `json:"vastgesteld,omitempty"`
+	Gemeenten   []corpus.Gemeente `json:"gemeenten"`
+	Pages       int               `json:"pages"`
+}
+
+func metaJSON(d corpus.Document) []byte {
+	b, _ := json.Marshal(PlanMeta{Title: d.Title, Type: d.Type, PeriodStart: d.PeriodStart,
+		PeriodEnd: d.PeriodEnd, Vastgesteld: d.Vastgesteld, Gemeenten: d.Gemeenten, Pages: d.Pages})
+	return b
+}

@@ -1,0 +1,196 @@
+package indexer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// ErrRebuildRunning is returned when a rebuild is asked for while one runs.
+var ErrRebuildRunning = errors.New("a rebuild is already running")
+
+// ErrClosed is returned after Close.
+var ErrClosed = errors.New("index closed")
+
+// Options tune indexing.
+type Options struct {
+	// BatchSize is how many plans go into one Bleve batch. Default 200.
+	BatchSize int
+}
+
+// Validate fills defaults and checks the options.
+func (o *Options) Validate() error {
+	if o.BatchSize == 0 {
+		o.BatchSize = 200
+	}
+	if o.BatchSize < 1 {
+		return fmt.Errorf("indexer: batch size must be positive, got %d", o.BatchSize)
+	}
+	return nil
+}
+
+// Indexer owns the serving indexes under one directory. Searches read
+// through View; Add and Rebuild write. It is safe for concurrent use.
+type Indexer struct {
+	dir  string
+	opts Options
+
+	rebuild sync.Mutex // held for the whole of a rebuild
+
+	mu       sync.RWMutex // readers: View and Add; writer: the swap and Close
+	plans    bleve.IndexAlias
+	passages bleve.IndexAlias
+	gen      *generation
+}
+
+// generation is one pair of indexes built together, in dir/<name>/.
+type generation struct {
+	name     string
+	plans    bleve.Index
+	passages bleve.Index
+}
+
+func (g *generation) close() error {
+	return errors.Join(g.plans.Close(), g.passages.Close())
+}
+
+// Open opens the current generation under dir, creating an empty one when
+// there is none. Generation directories left over by an interrupted
+// rebuild are removed.
+func Open(ctx context.Context, dir string, o Options) (*Indexer, error) {
+	if err := o.Validate(); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	ix := &Indexer{dir: dir, opts: o}
+	gen, err := ix.openCurrent()
+	if err != nil {
+		return nil, err
+	}
+	ix.gen = gen
+	ix.plans = bleve.NewIndexAlias(gen.plans)
+	ix.passages = bleve.NewIndexAlias(gen.passages)
+	ix.removeStale(gen.name)
+	return ix, nil
+}
+
+func (ix *Indexer) openCurrent() (*generation, error) {
+	b, err := os.ReadFile(filepath.Join(ix.dir, "CURRENT"))
+	if errors.Is(err, os.ErrNotExist) {
+		gen, err := ix.createGeneration()
+		if err != nil {
+			return nil, err
+		}
+		return gen, ix.writeCurrent(gen.name)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
+	}
+	name := strings.TrimSpace(string(b))
+	gen, err := openGeneration(filepath.Join(ix.dir, name))
+	if err != nil {
+		return nil, fmt.Errorf("open index generation %s (run 'ivp reindex' to rebuild it): %w", name, err)
+	}
+	gen.name = name
+	return gen, nil
+}
+
+func openGeneration(dir string) (*generation, error) {
+	plans, err := bleve.Open(filepath.Join(dir, "plans"))
+	if err != nil {
+		return nil, err
+	}
+	passages, err := bleve.Open(filepath.Join(dir, "passages"))
+	if err != nil {
+		plans.Close()
+		return nil, err
+	}
+	return &generation{plans: plans, passages: passages}, nil
+}
+
+// writeCurrent records the serving generation: temp file, fsync, rename.
+func (ix *Indexer) writeCurrent(name string) error {
+	tmp := filepath.Join(ix.dir, "CURRENT.tmp")
+	f, err := os.Create(tmp)
+	if err != nil {
+		return fmt.Errorf("write CURRENT: %w", err)
+	}
+	_, werr := f.WriteString(name + "\n")
+	serr := f.Sync()
+	cerr := f.Close()
+	if err := errors.Join(werr, serr, cerr); err != nil {
+		return fmt.Errorf("write CURRENT: %w", err)
+	}
+	if err := os.Rename(tmp, filepath.Join(ix.dir, "CURRENT")); err != nil {
+		return fmt.Errorf("write CURRENT: %w", err)
+	}
+	return nil
+}
+
+// removeStale deletes generation directories other than keep.
+func (ix *Indexer) removeStale(keep string) {
+	entries, _ := os.ReadDir(ix.dir)
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), "gen-") && e.Name() != keep {
+			os.RemoveAll(filepath.Join(ix.dir, e.Name()))
+		}
+	}
+}
+
+// Snapshot is what a search reads: the plan and passage indexes of one
+// generation, valid until the function given to View returns.
+type Snapshot struct {
+	Plans      bleve.Index
+	Passages   bleve.Index
+	Generation string // changes with every swap; a cache key
+}
+
+// View runs fn with a consistent pair of indexes. A swap waits until fn
+// returns, so the indexes fn sees are never closed under it.
+func (ix *Indexer) View(fn func(Snapshot) error) error {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.gen == nil {
+		return ErrClosed
+	}
+	return fn(Snapshot{Plans: ix.plans, Passages: ix.passages, Generation: ix.gen.name})
+}
+
+// Ready reports whether the index can answer queries.
+func (ix *Indexer) Ready(ctx context.Context) error {
+	return ix.View(func(s Snapshot) error {
+		_, err := s.Plans.DocCount()
+		return err
+	})
+}
+
+// DocCount returns the number of plans in the serving index.
+func (ix *Indexer) DocCount() (uint64, error) {
+	var n uint64
+	err := ix.View(func(s Snapshot) error {
+		var err error
+		n, err = s.Plans.DocCount()
+		return err
+	})
+	return n, err
+}
+
+// Close closes the serving indexes. Later calls to View return ErrClosed.
+func (ix *Indexer) Close() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.gen == nil {
+		return nil
+	}
+	err := ix.gen.close()
+	ix.gen = nil
+	return err
+}

@@ -1,0 +1,94 @@
+package indexer
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/ccv/ivp/corpus"
+)
+
+// Rebuild builds a fresh generation from every published document in the
+// store and swaps it in while searches go on. On failure the serving
+// generation stays as it was. It returns the number of plans indexed.
+// Only one rebuild runs at a time; a second gets ErrRebuildRunning.
+func (ix *Indexer) Rebuild(ctx context.Context, store *corpus.Store) (int, error) {
+	if !ix.rebuild.TryLock() {
+		return 0, ErrRebuildRunning
+	}
+	defer ix.rebuild.Unlock()
+	gen, err := ix.createGeneration()
+	if err != nil {
+		return 0, err
+	}
+	seen, err := ix.fill(ctx, gen, store, nil)
+	if err == nil {
+		err = ix.swap(ctx, gen, store, seen)
+	}
+	if err != nil {
+		gen.close()
+		os.RemoveAll(filepath.Join(ix.dir, gen.name))
+		return 0, fmt.Errorf("rebuild: %w", err)
+	}
+	return len(seen), nil
+}
+
+// fill indexes every published document that is not in skip, and returns
+// the IDs it has seen (skip included).
+func (ix *Indexer) fill(ctx context.Context, gen *generation, store *corpus.Store, skip map[int64]bool) (map[int64]bool, error) {
+	docs, err := store.Documents(ctx, corpus.StatusPublished)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[int64]bool{}
+	for id := range skip {
+		seen[id] = true
+	}
+	b := newBatch(gen)
+	for _, d := range docs {
+		if seen[d.ID] {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		passages, err := store.Passages(ctx, d.ID)
+		if err != nil {
+			return nil, err
+		}
+		b.add(d, passages)
+		seen[d.ID] = true
+		if b.n >= ix.opts.BatchSize {
+			if err := b.flush(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return seen, b.flush()
+}
+
+// swap catches up with documents stored during the build, then makes gen
+// the serving generation and retires the old one.
+func (ix *Indexer) swap(ctx context.Context, gen *generation, store *corpus.Store, seen map[int64]bool) error {
+	ix.mu.Lock()
+	if ix.gen == nil {
+		ix.mu.Unlock()
+		return ErrClosed
+	}
+	if _, err := ix.fill(ctx, gen, store, seen); err != nil {
+		ix.mu.Unlock()
+		return err
+	}
+	if err := ix.writeCurrent(gen.name); err != nil {
+		ix.mu.Unlock()
+		return err
+	}
+	old := ix.gen
+	ix.plans.Swap([]bleveIndex{gen.plans}, []bleveIndex{old.plans})
+	ix.passages.Swap([]bleveIndex{gen.passages}, []bleveIndex{old.passages})
+	ix.gen = gen
+	ix.mu.Unlock()
+	old.close()
+	return os.RemoveAll(filepath.Join(ix.dir, old.name))
+}

@@ -1,0 +1,103 @@
+package search
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/ccv/ivp/indexer"
+)
+
+// textQuery matches the user's words in a plan's text, title and headings.
+// With and=true every word must occur in one of those fields.
+func textQuery(q string, and bool) query.Query {
+	op := query.MatchQueryOperatorOr
+	if and {
+		op = query.MatchQueryOperatorAnd
+	}
+	match := func(field string, boost float64) query.Query {
+		m := bleve.NewMatchQuery(q)
+		m.SetField(field)
+		m.SetOperator(op)
+		m.SetBoost(boost)
+		return m
+	}
+	parts := []query.Query{
+		match(indexer.FieldText, 1),
+		match(indexer.FieldTitle, 3),
+		match(indexer.FieldHeadings, 1.5),
+	}
+	if len(strings.Fields(q)) > 1 {
+		p := bleve.NewMatchPhraseQuery(q)
+		p.SetField(indexer.FieldText)
+		p.SetBoost(2)
+		parts = append(parts, p)
+	}
+	return bleve.NewDisjunctionQuery(parts...)
+}
+
+// facetFilters are the filters of a request per facet name.
+func facetFilters(r Request) map[string][]string {
+	out := map[string][]string{}
+	out[facetGemeente] = r.Gemeenten
+	out[facetProvincie] = r.Provincies
+	for _, y := range r.Jaren {
+		out[facetJaar] = append(out[facetJaar], strconv.Itoa(y))
+	}
+	for _, t := range r.Types {
+		out[facetType] = append(out[facetType], string(t))
+	}
+	return out
+}
+
+// planQuery is the query over the plan index: the text (when any) and the
+// filters of every facet except skip (for counting that facet's values as
+// if it were not filtered, so users can add a second value).
+func planQuery(r Request, and bool, skip string) query.Query {
+	var must []query.Query
+	if r.Query != "" {
+		must = append(must, textQuery(r.Query, and))
+	}
+	filters := facetFilters(r)
+	for _, name := range facetOrder {
+		if name == skip || len(filters[name]) == 0 {
+			continue
+		}
+		must = append(must, anyTerm(facetFields[name], filters[name]))
+	}
+	if len(must) == 0 {
+		return bleve.NewMatchAllQuery()
+	}
+	return bleve.NewConjunctionQuery(must...)
+}
+
+func anyTerm(field string, values []string) query.Query {
+	var qs []query.Query
+	for _, v := range values {
+		t := bleve.NewTermQuery(v)
+		t.SetField(field)
+		qs = append(qs, t)
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// passageQuery finds the passages of one plan that best match q.
+func passageQuery(docID string, q string) query.Query {
+	id := bleve.NewTermQuery(docID)
+	id.SetField(indexer.FieldDocID)
+	m := bleve.NewMatchQuery(q)
+	m.SetField(indexer.FieldText)
+	h := bleve.NewMatchQuery(q)
+	h.SetField(indexer.FieldHeadings)
+	h.SetBoost(0.5)
+	parts := []query.Query{m, h}
+	if len(strings.Fields(q)) > 1 {
+		p := bleve.NewMatchPhraseQuery(q)
+		p.SetField(indexer.FieldText)
+		p.SetBoost(2)
+		parts = append(parts, p)
+	}
+	return bleve.NewConjunctionQuery(id, bleve.NewDisjunctionQuery(parts...))
+}

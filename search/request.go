@@ -1,0 +1,111 @@
+package search
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ccv/ivp/corpus"
+)
+
+// Paging limits.
+const (
+	DefaultSize = 10
+	MaxSize     = 100
+	// PassagesPerDocument is how many passages are shown per plan.
+	PassagesPerDocument = 3
+)
+
+// Request is a user's search: a free-text query, facet filters and a page.
+// Within one facet several values mean OR; across facets AND.
+type Request struct {
+	Query      string
+	Gemeenten  []string         // CBS codes
+	Provincies []string         // province names
+	Jaren      []int            // years a plan is filed under (corpus.Document.Year)
+	Types      []corpus.DocType // document types
+	Page       int              // from 1
+	Size       int              // plans per page
+}
+
+// Normalize fills defaults and checks bounds; the error text is Dutch
+// because it is shown to users.
+func (r *Request) Normalize() error {
+	r.Query = strings.TrimSpace(r.Query)
+	if r.Page == 0 {
+		r.Page = 1
+	}
+	if r.Size == 0 {
+		r.Size = DefaultSize
+	}
+	if r.Page < 1 {
+		return fmt.Errorf("paginanummer moet 1 of hoger zijn")
+	}
+	if r.Size < 1 || r.Size > MaxSize {
+		return fmt.Errorf("aantal per pagina moet tussen 1 en %d liggen", MaxSize)
+	}
+	if r.Page*r.Size > 10000 {
+		return fmt.Errorf("zoveel pagina's kunnen niet worden getoond; verfijn de zoekvraag")
+	}
+	return nil
+}
+
+// Result is one page of plans matching a Request.
+type Result struct {
+	Total     uint64     `json:"total"` // number of matching plans
+	Page      int        `json:"page"`
+	Size      int        `json:"size"`
+	Documents []Document `json:"results"`
+	Facets    []Facet    `json:"facets"`
+	TookMS    float64    `json:"took_ms"`
+}
+
+// Pages is the number of result pages.
+func (r *Result) Pages() int {
+	if r.Size == 0 {
+		return 0
+	}
+	return int((r.Total + uint64(r.Size) - 1) / uint64(r.Size))
+}
+
+// Document is one plan in a result list with its best passages.
+type Document struct {
+	ID          int64             `json:"id"`
+	Title       string            `json:"title"`
+	Type        corpus.DocType    `json:"type"`
+	TypeLabel   string            `json:"type_label"`
+	Periode     string            `json:"periode"`
+	PeriodStart int               `json:"period_start,omitempty"`
+	PeriodEnd   int               `json:"period_end,omitempty"`
+	Vastgesteld string            `json:"vastgesteld,omitempty"`
+	Gemeenten   []corpus.Gemeente `json:"gemeenten"`
+	Pages       int               `json:"pages"`
+	Score       float64           `json:"score"`
+	Passages    []Passage         `json:"passages"`
+}
+
+// Passage is a matching passage with its highlighted snippet.
+type Passage struct {
+	Ordinal  int      `json:"ordinal"`
+	Page     int      `json:"page"`
+	PageTo   int      `json:"page_to"`
+	Headings []string `json:"headings,omitempty"`
+	// Snippet is HTML-escaped text in which matches are wrapped in <mark>.
+	Snippet string  `json:"snippet"`
+	Score   float64 `json:"score"`
+}
+
+// Facet is the counts of plans per value of one field.
+type Facet struct {
+	Name   string       `json:"name"` // gemeente, provincie, jaar, type
+	Label  string       `json:"label"`
+	Values []FacetValue `json:"values"`
+	Other  int          `json:"other,omitempty"` // plans with values beyond those listed
+}
+
+// FacetValue is one value of a facet with the number of plans that have it.
+type FacetValue struct {
+	Value    string `json:"value"` // what goes into the filter parameter
+	Label    string `json:"label"` // what users read
+	Count    int    `json:"count"`
+	Selected bool   `json:"selected"`
+}

@@ -1,0 +1,220 @@
+package search_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/ccv/ivp/corpus"
+	"github.com/ccv/ivp/indexer"
+	"github.com/ccv/ivp/search"
+)
+
+type plan struct {
+	title     string
+	typ       corpus.DocType
+	start     int
+	gemeenten []string
+	texts     []string
+}
+
+var plans = []plan{
+	{"Integraal Veiligheidsplan Arnhem 2023-2026", corpus.TypeIVP, 2023, []string{"GM0202"}, []string{
+		"In het uitgaansgebied rond de Korenmarkt zetten we cameratoezicht in tijdens de weekendnachten.",
+		"Cameratoezicht helpt de politie bij het opsporen van uitgaansgeweld.",
+		"Met de horeca sluiten we een horecaconvenant.",
+		"De aanpak van ondermijning gebeurt samen met het RIEC."}},
+	{"Veiligheidsplan Nijmegen 2019-2022", corpus.TypeIVP, 2019, []string{"GM0268"}, []string{
+		"Woninginbraak daalt al jaren; we blijven inzetten op inbraakpreventie.",
+		"Cameratoezicht in de binnenstad wordt geëvalueerd."}},
+	{"Uitvoeringsplan veiligheid Amsterdam 2024", corpus.TypeUitvoeringsplan, 2024, []string{"GM0363"}, []string{
+		"Jeugdoverlast bij hangplekken pakken we aan met jongerenwerk.",
+		"Ondermijning vraagt om een sterke informatiepositie."}},
+	{"Gezamenlijk veiligheidsplan Achterhoek 2023-2026", corpus.TypeIVP, 2023, []string{"GM0197", "GM1859"}, []string{
+		"Vakantieparken in het buitengebied vragen aandacht vanwege ondermijning."}},
+}
+
+// newSearcher builds a real store and index holding plans.
+func newSearcher(t *testing.T) (*search.Searcher, map[string]int64) {
+	t.Helper()
+	ctx := context.Background()
+	store, err := corpus.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	gm := store.Gemeenten()
+	ids := map[string]int64{}
+	for i, p := range plans {
+		d := corpus.Document{Title: p.title, Type: p.typ, PeriodStart: p.start, PeriodEnd: p.start + 3,
+			Source: fmt.Sprintf("p%d.pdf", i), MediaType: "application/pdf", Pages: len(p.texts), Status: corpus.StatusPublished}
+		for _, c := range p.gemeenten {
+			g, ok := gm.ByCode(c)
+			if !ok {
+				t.Fatalf("unknown gemeente %s", c)
+			}
+			d.Gemeenten = append(d.Gemeenten, g)
+		}
+		var ps []corpus.Passage
+		for j, txt := range p.texts {
+			ps = append(ps, corpus.Passage{Ordinal: j, PageFrom: j + 1, PageTo: j + 1, Headings: []string{"Hoofdstuk"}, Text: txt})
+		}
+		id, _, err := store.Add(ctx, d, ps, []byte(p.title))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids[p.title] = id
+	}
+	ix, err := indexer.Open(ctx, t.TempDir(), indexer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	if _, err := ix.Rebuild(ctx, store); err != nil {
+		t.Fatal(err)
+	}
+	return search.New(ix), ids
+}
+
+func titles(res *search.Result) []string {
+	var out []string
+	for _, d := range res.Documents {
+		out = append(out, d.Title)
+	}
+	return out
+}
+
+func facetCount(res *search.Result, facet, value string) int {
+	for _, f := range res.Facets {
+		if f.Name != facet {
+			continue
+		}
+		for _, v := range f.Values {
+			if v.Value == value {
+				return v.Count
+			}
+		}
+	}
+	return 0
+}
+
+func TestSearch(t *testing.T) {
+	s, _ := newSearcher(t)
+	ctx := context.Background()
+	tests := []struct {
+		name      string
+		req       search.Request
+		wantFirst string
+		wantTotal uint64
+	}{
+		{"two words rank the plan that has both first", search.Request{Query: "cameratoezicht uitgaansgebied"}, "Integraal Veiligheidsplan Arnhem 2023-2026", 1},
+		{"stemmed plural finds singular", search.Request{Query: "vakantiepark"}, "Gezamenlijk veiligheidsplan Achterhoek 2023-2026", 1},
+		{"words that never occur together fall back to any word", search.Request{Query: "woninginbraak jeugdoverlast"}, "", 2},
+		{"provincie filter", search.Request{Query: "ondermijning", Provincies: []string{"Gelderland"}}, "", 2},
+		{"gemeente filter on a joint plan", search.Request{Gemeenten: []string{"GM1859"}}, "Gezamenlijk veiligheidsplan Achterhoek 2023-2026", 1},
+		{"type filter", search.Request{Types: []corpus.DocType{corpus.TypeUitvoeringsplan}}, "Uitvoeringsplan veiligheid Amsterdam 2024", 1},
+		{"jaar filter, two values", search.Request{Jaren: []int{2019, 2024}}, "", 2},
+		{"empty query lists newest first", search.Request{}, "Uitvoeringsplan veiligheid Amsterdam 2024", 4},
+		{"nothing found", search.Request{Query: "zwembadregels"}, "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := s.Search(ctx, tt.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Total != tt.wantTotal {
+				t.Errorf("total = %d, want %d (%v)", res.Total, tt.wantTotal, titles(res))
+			}
+			if tt.wantFirst != "" && (len(res.Documents) == 0 || res.Documents[0].Title != tt.wantFirst) {
+				t.Errorf("first = %v, want %q", titles(res), tt.wantFirst)
+			}
+		})
+	}
+}
+
+func TestSearchPassagesAndHighlights(t *testing.T) {
+	s, _ := newSearcher(t)
+	res, err := s.Search(context.Background(), search.Request{Query: "cameratoezicht"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 2 {
+		t.Fatalf("total = %d, want 2", res.Total)
+	}
+	arnhem := res.Documents[0]
+	if arnhem.Title != plans[0].title {
+		arnhem = res.Documents[1]
+	}
+	if len(arnhem.Passages) != 2 {
+		t.Fatalf("passages = %+v, want the 2 about cameratoezicht", arnhem.Passages)
+	}
+	for _, p := range arnhem.Passages {
+		if !strings.Contains(p.Snippet, "<mark>Cameratoezicht</mark>") && !strings.Contains(p.Snippet, "<mark>cameratoezicht</mark>") {
+			t.Errorf("snippet %q has no highlighted match", p.Snippet)
+		}
+		if p.Page != p.Ordinal+1 || len(p.Headings) != 1 {
+			t.Errorf("passage %+v: wrong page or headings", p)
+		}
+	}
+}
+
+func TestSearchFacetsCountPlans(t *testing.T) {
+	s, _ := newSearcher(t)
+	ctx := context.Background()
+	res, err := s.Search(ctx, search.Request{Query: "ondermijning"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks := []struct{ facet, value string; want int }{
+		{"provincie", "Gelderland", 2}, {"provincie", "Noord-Holland", 1},
+		{"gemeente", "GM0197", 1}, {"jaar", "2023", 2}, {"type", "ivp", 2},
+	}
+	for _, c := range checks {
+		if got := facetCount(res, c.facet, c.value); got != c.want {
+			t.Errorf("%s=%s: %d plans, want %d", c.facet, c.value, got, c.want)
+		}
+	}
+	// With a provincie selected, the provincie facet still offers the others.
+	res, err = s.Search(ctx, search.Request{Query: "ondermijning", Provincies: []string{"Gelderland"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := facetCount(res, "provincie", "Noord-Holland"); got != 1 {
+		t.Errorf("filtered: Noord-Holland = %d, want 1", got)
+	}
+	if got := facetCount(res, "type", "uitvoeringsplan"); got != 0 {
+		t.Errorf("filtered: other facets must follow the filter, uitvoeringsplan = %d", got)
+	}
+}
+
+func TestSearchPaging(t *testing.T) {
+	s, _ := newSearcher(t)
+	ctx := context.Background()
+	seen := map[int64]bool{}
+	for page := 1; page <= 2; page++ {
+		res, err := s.Search(ctx, search.Request{Page: page, Size: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Pages() != 2 || len(res.Documents) != 2 {
+			t.Fatalf("page %d: %d pages, %d docs", page, res.Pages(), len(res.Documents))
+		}
+		for _, d := range res.Documents {
+			if seen[d.ID] {
+				t.Errorf("document %d on two pages", d.ID)
+			}
+			seen[d.ID] = true
+		}
+	}
+}
+
+func TestSearchBadRequest(t *testing.T) {
+	s, _ := newSearcher(t)
+	for _, r := range []search.Request{{Page: -1}, {Size: 1000}, {Page: 5000, Size: 100}} {
+		if _, err := s.Search(context.Background(), r); err == nil {
+			t.Errorf("%+v: no error", r)
+		}
+	}
+}
