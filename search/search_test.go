@@ -167,7 +167,10 @@ func TestSearchFacetsCountPlans(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checks := []struct{ facet, value string; want int }{
+	checks := []struct {
+		facet, value string
+		want         int
+	}{
 		{"provincie", "Gelderland", 2}, {"provincie", "Noord-Holland", 1},
 		{"gemeente", "GM0197", 1}, {"jaar", "2023", 2}, {"type", "ivp", 2},
 	}
