@@ -103,12 +103,23 @@ func (ix *Indexer) openCurrent() (*generation, error) {
 	return gen, nil
 }
 
+// ErrLocked is returned when another process (a running server) has the
+// index open.
+var ErrLocked = errors.New("index is in use by another process (is 'ivp serve' running?)")
+
+// openConfig makes a second process fail fast instead of waiting forever
+// for the file lock that the first one holds.
+var openConfig = map[string]any{"bolt_timeout": "2s"}
+
 func openGeneration(dir string) (*generation, error) {
-	plans, err := bleve.Open(filepath.Join(dir, "plans"))
+	plans, err := bleve.OpenUsing(filepath.Join(dir, "plans"), openConfig)
+	if err != nil && strings.Contains(err.Error(), "timeout") {
+		return nil, ErrLocked
+	}
 	if err != nil {
 		return nil, err
 	}
-	passages, err := bleve.Open(filepath.Join(dir, "passages"))
+	passages, err := bleve.OpenUsing(filepath.Join(dir, "passages"), openConfig)
 	if err != nil {
 		plans.Close()
 		return nil, err

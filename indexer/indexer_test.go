@@ -15,7 +15,9 @@ import (
 	"github.com/ccv/ivp/indexer"
 )
 
-func openStore(t *testing.T, n int) *corpus.Store {
+func openStore(t *testing.T, n int) *corpus.Store { return openStoreB(t, n) }
+
+func openStoreB(t testing.TB, n int) *corpus.Store {
 	t.Helper()
 	ctx := context.Background()
 	store, err := corpus.Open(ctx, t.TempDir())
@@ -29,7 +31,7 @@ func openStore(t *testing.T, n int) *corpus.Store {
 	return store
 }
 
-func addPlan(t *testing.T, store *corpus.Store, i int) int64 {
+func addPlan(t testing.TB, store *corpus.Store, i int) int64 {
 	t.Helper()
 	g, _ := store.Gemeenten().ByCode("GM0202")
 	d := corpus.Document{Title: fmt.Sprintf("Plan %d", i), Type: corpus.TypeIVP, PeriodStart: 2023, Source: "x.pdf",

@@ -1,0 +1,39 @@
+# ivp: the searchable database of Dutch integrale veiligheidsplannen.
+GO      ?= go
+BIN     := bin/ivp
+DATA    ?= data
+ADDR    ?= 127.0.0.1:8080
+VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
+
+.PHONY: run build test test-short lint bench sample clean
+
+## run: build, generate and load the sample corpus (once), serve on http://localhost:8080
+run: build
+	@test -f $(DATA)/sample/truth.jsonl || ./$(BIN) gen --out $(DATA)/sample --plans 60 --seed 1
+	@./$(BIN) ingest --data $(DATA) $(DATA)/sample | tail -n 1
+	./$(BIN) serve --data $(DATA) --addr $(ADDR)
+
+## build: compile bin/ivp
+build:
+	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/ivp
+
+## test: every test, as CI runs them (browser tests need chromium)
+test:
+	$(GO) test -count=1 -timeout 25m ./...
+
+## test-short: the fast tests only
+test-short:
+	$(GO) test -short -count=1 ./...
+
+## lint: gofmt, go vet, staticcheck
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+
+## bench: the Go benchmarks (extraction, indexing, search) with pdftotext as the peer where installed
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout 60m ./... | tee bench.out
+
+clean:
+	rm -rf bin $(DATA)

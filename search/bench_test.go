@@ -1,0 +1,79 @@
+package search_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/ccv/ivp/corpus"
+	"github.com/ccv/ivp/indexer"
+	"github.com/ccv/ivp/search"
+)
+
+var benchWords = strings.Fields(`cameratoezicht uitgaansgebied horeca woninginbraak ondermijning jeugdoverlast
+hangjongeren verkeersveiligheid brandveiligheid crisisbeheersing radicalisering polarisatie drugs overlast
+wijkagent buurtpreventie winkeldiefstal bedrijventerrein evenementen vakantieparken huiselijk geweld
+cybercrime veiligheidsgevoel zorg veiligheid politie gemeente inwoners samenwerking aanpak preventie`)
+
+// benchSearcher indexes plans synthetic plans of 30 passages each.
+func benchSearcher(b *testing.B, plans int) *search.Searcher {
+	b.Helper()
+	ctx := context.Background()
+	store, err := corpus.Open(ctx, b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { store.Close() })
+	all := store.Gemeenten().All()
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < plans; i++ {
+		d := corpus.Document{Title: fmt.Sprintf("Plan %d", i), Type: corpus.DocTypes[i%4], PeriodStart: 2019 + i%8,
+			Source: "b.pdf", MediaType: "application/pdf", Status: corpus.StatusPublished,
+			Gemeenten: []corpus.Gemeente{all[r.IntN(len(all))]}}
+		var ps []corpus.Passage
+		for j := 0; j < 30; j++ {
+			var sb strings.Builder
+			for k := 0; k < 120; k++ {
+				sb.WriteString(benchWords[r.IntN(len(benchWords))] + " ")
+			}
+			ps = append(ps, corpus.Passage{PageFrom: j/3 + 1, PageTo: j/3 + 1, Text: sb.String()})
+		}
+		if _, _, err := store.Add(ctx, d, ps, []byte(fmt.Sprint("bench", i))); err != nil {
+			b.Fatal(err)
+		}
+	}
+	ix, err := indexer.Open(ctx, b.TempDir(), indexer.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { ix.Close() })
+	if _, err := ix.Rebuild(ctx, store); err != nil {
+		b.Fatal(err)
+	}
+	return search.New(ix)
+}
+
+func BenchmarkSearch(b *testing.B) {
+	s := benchSearcher(b, 500)
+	ctx := context.Background()
+	cases := []struct {
+		name string
+		req  search.Request
+	}{
+		{"empty", search.Request{}},
+		{"two-words", search.Request{Query: "cameratoezicht uitgaansgebied"}},
+		{"two-words-filtered", search.Request{Query: "cameratoezicht uitgaansgebied", Provincies: []string{"Gelderland"}, Jaren: []int{2023, 2024}}},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := s.Search(ctx, c.req); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
