@@ -1,0 +1,50 @@
+package ui
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/ccv/ivp/corpus"
+)
+
+// showDocument renders one plan: GET /documenten/:id.
+func (h *handler) showDocument(c *gin.Context) {
+	d, err := h.publishedDocument(c)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	ps, err := h.docs.Passages(c.Request.Context(), d.ID)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	h.html(c, http.StatusOK, "document", h.newDocumentPage(d, ps))
+}
+
+// publishedDocument reads the plan named by the :id parameter. Ids that are
+// not numbers, unknown ids and plans that are not published are all 404s.
+func (h *handler) publishedDocument(c *gin.Context) (corpus.Document, error) {
+	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+	if err != nil || id < 1 {
+		return corpus.Document{}, documentNotFound(nil)
+	}
+	d, err := h.docs.Document(c.Request.Context(), id)
+	switch {
+	case errors.Is(err, corpus.ErrNotFound):
+		return d, documentNotFound(err)
+	case err != nil:
+		return d, err
+	case d.Status != corpus.StatusPublished:
+		return d, documentNotFound(errors.New("status " + string(d.Status)))
+	}
+	return d, nil
+}
+
+func documentNotFound(err error) *httpError {
+	return &httpError{status: http.StatusNotFound, title: "Document niet gevonden", err: err,
+		msg: "Dit document bestaat niet of is niet (meer) openbaar. Zoek het plan opnieuw op via de zoekpagina."}
+}

@@ -1,0 +1,155 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/ccv/ivp/corpus"
+)
+
+// httpError is an error with the status and the Dutch text users see.
+type httpError struct {
+	status int
+	title  string // page heading; empty means the default for the status
+	msg    string // explanation for users
+	err    error  // cause, logged but never shown; may be nil
+}
+
+func (e *httpError) Error() string {
+	if e.err != nil {
+		return fmt.Sprintf("%d %s: %v", e.status, e.msg, e.err)
+	}
+	return fmt.Sprintf("%d %s", e.status, e.msg)
+}
+
+func (e *httpError) Unwrap() error { return e.err }
+
+// badRequest is a 400 with a Dutch message about the request, written as
+// a sentence.
+func badRequest(msg string) *httpError {
+	msg = capitalize(strings.TrimSpace(msg))
+	if msg != "" && !strings.ContainsAny(msg[len(msg)-1:], ".!?") {
+		msg += "."
+	}
+	return &httpError{status: http.StatusBadRequest, msg: msg}
+}
+
+// fail hands err to the error middleware and stops the handler chain.
+func (h *handler) fail(c *gin.Context, err error) {
+	_ = c.Error(err)
+	c.Abort()
+}
+
+// handleErrors is the one error middleware: it turns panics and errors
+// recorded with fail into a logged error and a Dutch answer.
+func (h *handler) handleErrors(c *gin.Context) {
+	defer func() {
+		if r := recover(); r != nil {
+			if r == http.ErrAbortHandler {
+				panic(r)
+			}
+			h.log.Error("panic", "path", c.Request.URL.Path, "panic", r, "stack", string(debug.Stack()))
+			h.answerError(c, &httpError{status: http.StatusInternalServerError, err: fmt.Errorf("panic: %v", r)})
+		}
+	}()
+	c.Next()
+	if len(c.Errors) == 0 {
+		return
+	}
+	h.answerError(c, classify(c.Errors.Last().Err))
+}
+
+// classify maps any error to the status and text users see.
+func classify(err error) *httpError {
+	var he *httpError
+	switch {
+	case errors.As(err, &he):
+		return he
+	case errors.Is(err, corpus.ErrNotFound):
+		return &httpError{status: http.StatusNotFound, err: err}
+	case errors.Is(err, context.Canceled):
+		return &httpError{status: 499, err: err}
+	case errors.Is(err, context.DeadlineExceeded):
+		return &httpError{status: http.StatusServiceUnavailable, err: err,
+			msg: "Het zoeken duurde te lang. Probeer het over een ogenblik opnieuw of maak de zoekvraag specifieker."}
+	}
+	return &httpError{status: http.StatusInternalServerError, err: err}
+}
+
+// answerError logs e once and writes the error page or JSON error.
+func (h *handler) answerError(c *gin.Context, e *httpError) {
+	level := slog.LevelDebug
+	if e.status >= 500 {
+		level = slog.LevelError
+	}
+	h.log.Log(c.Request.Context(), level, "request failed", "method", c.Request.Method,
+		"path", c.Request.URL.Path, "status", e.status, "error", e.Error())
+	if c.Writer.Written() || e.status == 499 {
+		return
+	}
+	title, msg := describe(e)
+	if isAPI(c) {
+		c.AbortWithStatusJSON(e.status, apiError{Error: msg})
+		return
+	}
+	page := errorPage{Layout: h.layout(title, true), Status: e.status, Title: title, Message: msg}
+	body, err := h.views.render("error", page)
+	if err != nil {
+		h.log.Error("render error page", "error", err)
+		c.String(e.status, "%s\n\n%s\n", title, msg)
+		return
+	}
+	writeHTML(c, e.status, body)
+}
+
+// apiError is the body of every JSON error.
+type apiError struct {
+	Error string `json:"error"`
+}
+
+// errorPage is the view of the error page.
+type errorPage struct {
+	Layout  layoutData
+	Status  int
+	Title   string
+	Message string
+}
+
+// describe returns the heading and explanation shown for e.
+func describe(e *httpError) (title, msg string) {
+	title, msg = e.title, e.msg
+	switch {
+	case e.status == http.StatusNotFound:
+		title = orDefault(title, "Niet gevonden")
+		msg = orDefault(msg, "Wat u zoekt bestaat niet (meer).")
+	case e.status == http.StatusBadRequest:
+		title = orDefault(title, "Ongeldige zoekopdracht")
+		msg = orDefault(msg, "De zoekopdracht kon niet worden gelezen.")
+	case e.status == http.StatusServiceUnavailable:
+		title = orDefault(title, "Tijdelijk niet beschikbaar")
+		msg = orDefault(msg, "De zoekdienst is tijdelijk niet beschikbaar. Probeer het over een ogenblik opnieuw.")
+	default:
+		title = orDefault(title, "Er ging iets mis")
+		msg = orDefault(msg, "Er ging aan onze kant iets mis. Probeer het later opnieuw; blijft het probleem, neem dan contact op met de beheerder.")
+	}
+	return title, msg
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// isAPI reports whether the request is for the JSON API.
+func isAPI(c *gin.Context) bool {
+	return strings.HasPrefix(c.Request.URL.Path, "/api/")
+}

@@ -1,0 +1,30 @@
+package ui
+
+import (
+	"log/slog"
+	"time"
+
+	"github.com/gin-gonic/gin"
+)
+
+// logRequests logs every request at Debug once it is answered.
+func (h *handler) logRequests(c *gin.Context) {
+	start := time.Now()
+	c.Next()
+	h.log.LogAttrs(c.Request.Context(), slog.LevelDebug, "http request",
+		slog.String("method", c.Request.Method),
+		slog.String("path", c.Request.URL.Path),
+		slog.String("query", c.Request.URL.RawQuery),
+		slog.Int("status", c.Writer.Status()),
+		slog.Int("bytes", c.Writer.Size()),
+		slog.Duration("duration", time.Since(start)),
+		slog.String("client", c.ClientIP()))
+}
+
+// securityHeaders sets the headers every answer carries.
+func securityHeaders(c *gin.Context) {
+	h := c.Writer.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "same-origin")
+	c.Next()
+}

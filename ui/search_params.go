@@ -1,0 +1,168 @@
+package ui
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ccv/ivp/corpus"
+	"github.com/ccv/ivp/search"
+)
+
+// Query parameter names; the filter names equal search.Facet.Name.
+const (
+	paramQuery     = "q"
+	paramGemeente  = "gemeente"
+	paramProvincie = "provincie"
+	paramJaar      = "jaar"
+	paramType      = "type"
+	paramPage      = "page"
+	paramSize      = "size"
+)
+
+// maxQueryLen bounds the free-text query, in characters.
+const maxQueryLen = 500
+
+// searchRequest reads and checks a search request from query parameters.
+// Errors are 400s with Dutch text.
+func (h *handler) searchRequest(q url.Values) (search.Request, error) {
+	r := search.Request{Query: q.Get(paramQuery)}
+	if utf8.RuneCountInString(r.Query) > maxQueryLen {
+		return r, badRequest(fmt.Sprintf("de zoekvraag is te lang (meer dan %d tekens)", maxQueryLen))
+	}
+	var err error
+	if r.Page, err = intParam(q, paramPage, "paginanummer"); err != nil {
+		return r, err
+	}
+	if r.Size, err = intParam(q, paramSize, "aantal per pagina"); err != nil {
+		return r, err
+	}
+	if r.Gemeenten, err = h.gemeenteParams(q); err != nil {
+		return r, err
+	}
+	if r.Provincies, err = h.provincieParams(q); err != nil {
+		return r, err
+	}
+	if r.Jaren, err = jaarParams(q); err != nil {
+		return r, err
+	}
+	if r.Types, err = typeParams(q); err != nil {
+		return r, err
+	}
+	if err := r.Normalize(); err != nil {
+		return r, badRequest(err.Error())
+	}
+	return r, nil
+}
+
+// intParam reads an optional positive-or-zero integer; absent or empty is 0.
+func intParam(q url.Values, name, what string) (int, error) {
+	s := strings.TrimSpace(q.Get(name))
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || len(s) > 9 {
+		return 0, badRequest(fmt.Sprintf("ongeldig %s ‘%s’: gebruik een geheel getal", what, s))
+	}
+	return n, nil
+}
+
+// values returns the distinct non-empty values of a repeatable parameter.
+func values(q url.Values, name string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, v := range q[name] {
+		v = strings.TrimSpace(v)
+		if v != "" && !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func (h *handler) gemeenteParams(q url.Values) ([]string, error) {
+	var out []string
+	for _, v := range values(q, paramGemeente) {
+		g, ok := h.gemeenten.ByCode(v)
+		if !ok {
+			return nil, badRequest(fmt.Sprintf("onbekende gemeente ‘%s’: gebruik een CBS-code zoals GM0363", v))
+		}
+		out = appendNew(out, g.Code)
+	}
+	return out, nil
+}
+
+func (h *handler) provincieParams(q url.Values) ([]string, error) {
+	out := values(q, paramProvincie)
+	for _, v := range out {
+		if !h.provincies[v] {
+			return nil, badRequest(fmt.Sprintf("onbekende provincie ‘%s’", v))
+		}
+	}
+	return out, nil
+}
+
+func jaarParams(q url.Values) ([]int, error) {
+	var out []int
+	for _, v := range values(q, paramJaar) {
+		y, err := strconv.Atoi(v)
+		if err != nil || y < 1000 || y > 9999 {
+			return nil, badRequest(fmt.Sprintf("ongeldig jaar ‘%s’: gebruik een jaartal zoals 2024", v))
+		}
+		out = append(out, y)
+	}
+	return out, nil
+}
+
+func typeParams(q url.Values) ([]corpus.DocType, error) {
+	var out []corpus.DocType
+	for _, v := range values(q, paramType) {
+		t, err := corpus.ParseDocType(v)
+		if err != nil {
+			return nil, badRequest(err.Error())
+		}
+		out = appendNew(out, t)
+	}
+	return out, nil
+}
+
+func appendNew[T comparable](s []T, v T) []T {
+	for _, x := range s {
+		if x == v {
+			return s
+		}
+	}
+	return append(s, v)
+}
+
+// requestValues is the inverse of searchRequest: the query parameters that
+// reproduce r. Page 1 and the default size are left out.
+func requestValues(r search.Request) url.Values {
+	v := url.Values{}
+	if r.Query != "" {
+		v.Set(paramQuery, r.Query)
+	}
+	for _, g := range r.Gemeenten {
+		v.Add(paramGemeente, g)
+	}
+	for _, p := range r.Provincies {
+		v.Add(paramProvincie, p)
+	}
+	for _, y := range r.Jaren {
+		v.Add(paramJaar, strconv.Itoa(y))
+	}
+	for _, t := range r.Types {
+		v.Add(paramType, string(t))
+	}
+	if r.Page > 1 {
+		v.Set(paramPage, strconv.Itoa(r.Page))
+	}
+	if r.Size != 0 && r.Size != search.DefaultSize {
+		v.Set(paramSize, strconv.Itoa(r.Size))
+	}
+	return v
+}

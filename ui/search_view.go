@@ -1,0 +1,199 @@
+package ui
+
+import (
+	"html/template"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/ccv/ivp/search"
+)
+
+// searchPage is the view of the search page.
+type searchPage struct {
+	Layout    layoutData
+	Query     string
+	Heading   string // "Nieuwste plannen" or "Zoekresultaten"
+	Total     uint64
+	TotalText string // Total with Dutch thousands separators
+	Noun      string // "plan" or "plannen"
+	Range     string // "11–20 van 34" when there is more than one page
+	Results   []resultView
+	Facets    []facetView
+	Chips     []chipView
+	ClearURL  string // the same query without filters; "" without filters
+	Hidden    []hiddenField
+	Paging    pagingView
+	// Start is true on the start page: no query and no filters.
+	Start       bool
+	Suggestions []suggestion
+}
+
+// suggestion is a frequent subject offered on the start page.
+type suggestion struct {
+	Label, URL string
+}
+
+// subjects are offered as searches on the start page: themes that occur in
+// almost every integral safety plan.
+var subjects = []string{"cameratoezicht", "ondermijning", "woninginbraak", "jeugdoverlast",
+	"drugsoverlast", "zorg en veiligheid", "cybercrime"}
+
+// resultView is one plan in the result list.
+type resultView struct {
+	ID         int64
+	Title      string
+	URL        string
+	Gemeenten  string
+	Provincies string
+	Periode    string
+	TypeLabel  string
+	Type       string
+	Passages   []passageView
+}
+
+// passageView is one matching passage of a plan.
+type passageView struct {
+	PageLabel string        // "p. 12"
+	PageURL   string        // the original file at that page
+	Headings  string        // heading path, "3 Aanpak › 3.2 Cameratoezicht"
+	DocURL    string        // the passage on the document page
+	Snippet   template.HTML // escaped by search, with <mark> around matches
+}
+
+// facetView is one facet in the sidebar.
+type facetView struct {
+	Name     string
+	Label    string
+	Values   []facetValueView // shown
+	More     []facetValueView // folded away in a long list
+	MoreOpen bool             // a folded value is selected
+	Other    int
+}
+
+// facetValueView is one facet value: a link that toggles the filter.
+type facetValueView struct {
+	Value    string
+	Label    string
+	Count    string
+	Selected bool
+	URL      string
+}
+
+// chipView is an active filter with the link that removes it.
+type chipView struct {
+	Facet string // "Provincie"
+	Label string // "Gelderland"
+	URL   string
+}
+
+// hiddenField keeps an active filter when the query box is submitted.
+type hiddenField struct {
+	Name, Value string
+}
+
+// newSearchPage builds the view of one page of results.
+func (h *handler) newSearchPage(r search.Request, res *search.Result) searchPage {
+	p := searchPage{Layout: h.layout(pageTitle(r), false), Query: r.Query, Heading: "Zoekresultaten",
+		Total: res.Total, TotalText: getal(res.Total), Noun: "plannen",
+		Facets: facetViews(r, res.Facets), Chips: h.chips(r), Paging: paging(r, res)}
+	if r.Query == "" {
+		p.Heading = "Nieuwste plannen"
+	}
+	if res.Total == 1 {
+		p.Noun = "plan"
+	}
+	if res.Pages() > 1 {
+		first := uint64(r.Page-1)*uint64(r.Size) + 1
+		last := min(first+uint64(len(res.Documents))-1, res.Total)
+		p.Range = getal(first) + "–" + getal(last) + " van " + getal(res.Total)
+	}
+	for _, d := range res.Documents {
+		p.Results = append(p.Results, resultViewOf(d))
+	}
+	if len(p.Chips) > 0 {
+		p.ClearURL = searchURL(requestValues(search.Request{Query: r.Query, Size: r.Size}))
+	}
+	p.Hidden = hiddenFields(r)
+	if p.Start = r.Query == "" && len(p.Chips) == 0; p.Start {
+		for _, s := range subjects {
+			p.Suggestions = append(p.Suggestions, suggestion{Label: s, URL: searchURL(url.Values{paramQuery: {s}})})
+		}
+	}
+	return p
+}
+
+// hiddenFields are the active filters and page size, kept when the query
+// box is submitted; a new query starts at page 1.
+func hiddenFields(r search.Request) []hiddenField {
+	v := requestValues(search.Request{Gemeenten: r.Gemeenten, Provincies: r.Provincies,
+		Jaren: r.Jaren, Types: r.Types, Size: r.Size})
+	var out []hiddenField
+	for _, name := range []string{paramGemeente, paramProvincie, paramJaar, paramType, paramSize} {
+		for _, val := range v[name] {
+			out = append(out, hiddenField{Name: name, Value: val})
+		}
+	}
+	return out
+}
+
+// pageTitle is the <title> of a search page; the start page has none of
+// its own.
+func pageTitle(r search.Request) string {
+	if r.Query == "" {
+		return ""
+	}
+	return "Zoekresultaten voor ‘" + r.Query + "’"
+}
+
+// resultViewOf turns one plan of the result into its view.
+func resultViewOf(d search.Document) resultView {
+	v := resultView{ID: d.ID, Title: d.Title, URL: documentURL(d.ID), Periode: periode(d.Periode),
+		TypeLabel: d.TypeLabel, Type: string(d.Type)}
+	var names, provs []string
+	for _, g := range d.Gemeenten {
+		names = append(names, g.Naam)
+		provs = appendNew(provs, g.Provincie)
+	}
+	v.Gemeenten, v.Provincies = joinNames(names, 3, "gemeenten"), strings.Join(provs, ", ")
+	for i, ps := range d.Passages {
+		if i == search.PassagesPerDocument {
+			break
+		}
+		v.Passages = append(v.Passages, passageView{PageLabel: pagina(ps.Page, ps.PageTo),
+			PageURL: fileURL(d.ID, ps.Page), Headings: strings.Join(ps.Headings, " › "),
+			DocURL: v.URL + "#passage-" + strconv.Itoa(ps.Ordinal), Snippet: template.HTML(ps.Snippet)})
+	}
+	return v
+}
+
+// joinNames lists at most max names: "A, B, C en 4 andere gemeenten".
+func joinNames(names []string, max int, noun string) string {
+	if len(names) <= max {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names[:max], ", ") + " en " + strconv.Itoa(len(names)-max) + " andere " + noun
+}
+
+// periode renders "2023-2026" with an en dash.
+func periode(s string) string { return strings.ReplaceAll(s, "-", "–") }
+
+// documentURL is the page of one plan.
+func documentURL(id int64) string { return "/documenten/" + strconv.FormatInt(id, 10) }
+
+// fileURL links to the original file, at a page when page > 0.
+func fileURL(id int64, page int) string {
+	u := "/bestanden/" + strconv.FormatInt(id, 10)
+	if page > 0 {
+		u += "#page=" + strconv.Itoa(page)
+	}
+	return u
+}
+
+// searchURL is the search page with the given parameters.
+func searchURL(v url.Values) string {
+	if s := v.Encode(); s != "" {
+		return "/?" + s
+	}
+	return "/"
+}
