@@ -1,0 +1,242 @@
+package gen
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/ccv/ivp/corpus"
+)
+
+// cover writes page 1: a coloured band with the gemeente, the title, an
+// optional tagline and the adoption line.
+func (r *renderer) cover() {
+	p := r.pdf
+	r.newPage()
+	a := r.m.style.accent
+	p.SetFillColor(a[0], a[1], a[2])
+	p.Rect(0, 0, pageW, 70, "F")
+	p.SetTextColor(255, 255, 255)
+	p.SetFont(font, "B", 15)
+	for _, l := range r.wrap(r.m.spec.label(), bodyW) {
+		r.line(l, marginL, bodyW, 8, false)
+	}
+	p.SetTextColor(a[0], a[1], a[2])
+	p.SetFont(font, "B", 26)
+	p.SetY(95)
+	for _, l := range r.wrap(r.m.title, bodyW) {
+		r.line(l, marginL, bodyW, 12, false)
+	}
+	if r.m.tagline != "" {
+		p.SetTextColor(90, 90, 90)
+		p.SetFont(font, "I", 14)
+		p.SetY(p.GetY() + 4)
+		r.line(r.tr(r.m.tagline), marginL, bodyW, 8, false)
+	}
+	p.SetTextColor(0, 0, 0)
+	p.SetFont(font, "", 11)
+	p.SetY(235)
+	r.line(r.tr(adoptionLine(r.m.spec)), marginL, bodyW, 6, false)
+	r.line(r.tr("Versie: definitief"), marginL, bodyW, 6, false)
+}
+
+// adoptionLine is "Vastgesteld door de gemeenteraad op 14 maart 2023".
+func adoptionLine(s *planSpec) string {
+	by := "de gemeenteraad"
+	switch {
+	case s.typ != corpus.TypeIVP && len(s.gemeenten) > 1:
+		by = "de colleges van burgemeester en wethouders"
+	case s.typ != corpus.TypeIVP:
+		by = "het college van burgemeester en wethouders"
+	case len(s.gemeenten) > 1:
+		by = "de gemeenteraden"
+	}
+	return "Vastgesteld door " + by + " op " + dutchDate(s.vastgesteld)
+}
+
+// tocPages writes the table of contents with dot leaders.
+func (r *renderer) tocPages() {
+	p := r.pdf
+	r.newPage()
+	a := r.m.style.accent
+	p.SetTextColor(a[0], a[1], a[2])
+	p.SetFont(font, "B", 16)
+	r.line(r.tr("Inhoudsopgave"), marginL, bodyW, 9, false)
+	p.SetTextColor(0, 0, 0)
+	p.SetY(p.GetY() + 4)
+	for _, e := range r.toc {
+		r.tocLine(e)
+	}
+}
+
+func (r *renderer) tocLine(e tocEntry) {
+	p := r.pdf
+	indent, h := 0.0, 6.0
+	p.SetFont(font, "", bodyPt)
+	if e.level == 1 {
+		p.SetFont(font, "B", 10.5)
+		h = 7
+	}
+	r.keep(h)
+	num := ""
+	if e.page > 0 {
+		num = strconv.Itoa(e.page)
+	}
+	if e.level == 2 {
+		indent = 8
+	}
+	const numW = 12.0
+	title := r.tr(e.text)
+	room := bodyW - indent - numW - 2*p.GetCellMargin() - p.GetStringWidth(title+" ")
+	dots := strings.Repeat(".", max(3, int(room/p.GetStringWidth("."))))
+	p.SetX(marginL + indent)
+	p.CellFormat(bodyW-indent-numW, h, title+" "+dots, "", 0, "L", false, 0, "")
+	p.CellFormat(numW, h, num, "", 1, "R", false, 0, "")
+	r.fresh = false
+}
+
+// body writes the chapters, starting on a fresh page after the contents.
+func (r *renderer) body() {
+	r.newPage()
+	for _, b := range r.m.blocks {
+		switch b.kind {
+		case blockHeading:
+			r.heading(b)
+		case blockPara:
+			r.paragraph(b)
+		case blockBullets:
+			r.bulletList(b)
+		case blockTable:
+			r.table(b)
+		}
+	}
+}
+
+// headingStyles are size, line height, space before, body lines that must
+// fit below (so that a heading never ends a page, even when a lower heading
+// follows) and whether the accent colour is used, per heading level.
+var headingStyles = [4]struct {
+	size, h, before float64
+	keep            int
+	accent          bool
+}{
+	1: {16, 8, 9, 9, true},
+	2: {12.5, 6.5, 4, 6, true},
+	3: {10.5, 5.5, 2, 3, false},
+}
+
+func (r *renderer) heading(b block) {
+	p := r.pdf
+	st := headingStyles[b.level]
+	if b.level == 1 && r.m.style.chapterPage && !r.fresh {
+		r.newPage()
+	}
+	r.space(st.before)
+	r.keep(st.h + float64(st.keep)*lineH)
+	if st.accent {
+		a := r.m.style.accent
+		p.SetTextColor(a[0], a[1], a[2])
+	}
+	p.SetFont(font, "B", st.size)
+	if b.level <= 2 {
+		p.Bookmark(r.outline(b.text), b.level-1, -1)
+		r.heads = append(r.heads, p.PageNo())
+	}
+	for _, l := range r.wrap(b.text, bodyW) {
+		r.line(l, marginL, bodyW, st.h, false)
+	}
+	p.SetTextColor(0, 0, 0)
+	p.SetY(p.GetY() + st.before/3)
+	r.path = append(r.path[:min(len(r.path), b.level-1)], b.text)
+}
+
+func (r *renderer) paragraph(b block) {
+	p := r.pdf
+	p.SetFont(font, "", bodyPt)
+	lines := r.wrap(b.text, bodyW)
+	r.keep(2 * lineH)
+	first := p.PageNo()
+	for i, l := range lines {
+		r.keep(lineH)
+		if i == 0 {
+			first = p.PageNo()
+		}
+		r.line(l, marginL, bodyW, lineH, r.m.style.justify && i < len(lines)-1)
+	}
+	r.space(2.5)
+	r.record(b, first, b.text)
+}
+
+// bulletList writes "•" items with a hanging indent. Its passage text is
+// the items, one per line, each with its bullet.
+func (r *renderer) bulletList(b block) {
+	p := r.pdf
+	p.SetFont(font, "", bodyPt)
+	const indent = 6.0
+	first := 0
+	for _, it := range b.items {
+		lines := r.wrap(it, bodyW-indent)
+		r.keep(float64(min(len(lines), 2)) * lineH)
+		for i, l := range lines {
+			r.keep(lineH)
+			if first == 0 {
+				first = p.PageNo()
+			}
+			if i == 0 {
+				p.SetX(marginL + 1.5)
+				p.CellFormat(indent-1.5, lineH, r.tr("•"), "", 0, "L", false, 0, "")
+			}
+			r.line(l, marginL+indent, bodyW-indent, lineH, false)
+		}
+		p.SetY(p.GetY() + 0.8)
+	}
+	r.space(2)
+	r.record(b, first, "• "+strings.Join(b.items, "\n• "))
+}
+
+// table writes a table with a coloured header row and a caption below.
+func (r *renderer) table(b block) {
+	p := r.pdf
+	const h = 6.5
+	first := 62.0
+	w := (bodyW - first) / float64(len(b.rows[0])-1)
+	r.space(1)
+	r.keep(float64(len(b.rows))*h + 12)
+	for i, row := range b.rows {
+		p.SetX(marginL)
+		r.rowStyle(i)
+		fill := i == 0 || i%2 == 0
+		for j, cell := range row {
+			cw, align := w, "R"
+			if j == 0 {
+				cw, align = first, "L"
+			}
+			p.CellFormat(cw, h, r.tr(cell), "", 0, align, fill, 0, "")
+		}
+		p.Ln(h)
+	}
+	p.SetTextColor(90, 90, 90)
+	p.SetFont(font, "I", 8.5)
+	p.SetY(p.GetY() + 1.5)
+	for _, l := range r.wrap(b.caption, bodyW) {
+		r.line(l, marginL, bodyW, 4.5, false)
+	}
+	p.SetTextColor(0, 0, 0)
+	p.SetY(p.GetY() + 4)
+	r.fresh = false
+}
+
+// rowStyle sets font and colours for table row i: a header row in the
+// accent colour, then body rows.
+func (r *renderer) rowStyle(i int) {
+	p := r.pdf
+	if i == 0 {
+		a := r.m.style.accent
+		p.SetFont(font, "B", 9)
+		p.SetFillColor(a[0], a[1], a[2])
+		p.SetTextColor(255, 255, 255)
+		return
+	}
+	p.SetFont(font, "", 9)
+	p.SetFillColor(242, 242, 242)
+	p.SetTextColor(0, 0, 0)
+}
