@@ -1,0 +1,175 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/ccv/ivp/ingest"
+)
+
+// config is every setting of ivp. Flags override IVP_* environment
+// variables, which override the defaults.
+type config struct {
+	Data            string
+	Addr            string
+	ReindexSchedule string
+	MaxFileSize     int64
+	MaxPages        int
+	LogLevel        string
+	source          map[string]string // setting name -> default, env or flag
+}
+
+// setting describes one setting for flags, env and 'ivp config'.
+type setting struct {
+	name, env, help string
+	ptr             any // *string, *int or *int64
+	def             string
+}
+
+func (c *config) settings() []setting {
+	return []setting{
+		{"data", "IVP_DATA", "data directory (store, files, index)", &c.Data, "./data"},
+		{"addr", "IVP_ADDR", "address to listen on (serve)", &c.Addr, "127.0.0.1:8080"},
+		{"reindex-schedule", "IVP_REINDEX_SCHEDULE", "cron schedule of the index rebuild (serve); \"off\" disables", &c.ReindexSchedule, "0 3 * * *"},
+		{"max-file-size", "IVP_MAX_FILE_SIZE", "largest file ingest accepts, in bytes", &c.MaxFileSize, "104857600"},
+		{"max-pages", "IVP_MAX_PAGES", "most pages ingest accepts in one file", &c.MaxPages, "2000"},
+		{"log-level", "IVP_LOG_LEVEL", "debug, info, warn or error", &c.LogLevel, "info"},
+	}
+}
+
+// newFlagSet returns a flag set with the given settings registered, their
+// defaults taken from the environment.
+func newFlagSet(name string, c *config, which ...string) *flag.FlagSet {
+	fs := flag.NewFlagSet("ivp "+name, flag.ContinueOnError)
+	c.source = map[string]string{}
+	for _, s := range c.settings() {
+		val, src := s.def, "default"
+		if v, ok := os.LookupEnv(s.env); ok {
+			val, src = v, "env "+s.env
+		}
+		c.source[s.name] = src
+		if err := set(s.ptr, val); err != nil {
+			c.source[s.name] = fmt.Sprintf("invalid %s=%q, using default", s.env, val)
+			set(s.ptr, s.def)
+		}
+		if contains(which, s.name) {
+			fs.Var(flagValue{s.ptr, func() { c.source[s.name] = "flag --" + s.name }}, s.name, s.help+" (env "+s.env+")")
+		}
+	}
+	return fs
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func set(ptr any, v string) error {
+	switch p := ptr.(type) {
+	case *string:
+		*p = v
+	case *int:
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return err
+		}
+		*p = n
+	case *int64:
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return err
+		}
+		*p = n
+	}
+	return nil
+}
+
+type flagValue struct {
+	ptr  any
+	seen func()
+}
+
+func (f flagValue) String() string {
+	if f.ptr == nil {
+		return ""
+	}
+	return fmt.Sprint(deref(f.ptr))
+}
+
+func (f flagValue) Set(v string) error { f.seen(); return set(f.ptr, v) }
+
+func deref(ptr any) any {
+	switch p := ptr.(type) {
+	case *string:
+		return *p
+	case *int:
+		return *p
+	case *int64:
+		return *p
+	}
+	return nil
+}
+
+func (c *config) storeDir() string { return c.Data }
+func (c *config) indexDir() string { return filepath.Join(c.Data, "index") }
+
+func (c *config) ingestOptions() ingest.Options {
+	o := ingest.DefaultOptions()
+	o.MaxFileSize, o.MaxPages = c.MaxFileSize, c.MaxPages
+	return o
+}
+
+func (c *config) logger(w io.Writer) *slog.Logger {
+	var lvl slog.Level
+	if err := lvl.UnmarshalText([]byte(c.LogLevel)); err != nil {
+		lvl = slog.LevelInfo
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: lvl}))
+}
+
+func runConfig(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var c config
+	fs := newFlagSet("config", &c, "data", "addr", "reindex-schedule", "max-file-size", "max-pages", "log-level")
+	fs.SetOutput(stderr)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	for _, s := range c.settings() {
+		fmt.Fprintf(stdout, "%-17s %-24s %-22s %s\n", s.name, fmt.Sprint(deref(s.ptr)), s.env, c.source[s.name])
+	}
+	abs, _ := filepath.Abs(c.Data)
+	fmt.Fprintf(stdout, "%-17s %s\n", "data (absolute)", abs)
+	return nil
+}
+
+// parseArgs parses flags and returns the positional arguments.
+func parseArgs(fs *flag.FlagSet, args []string, stderr io.Writer) ([]string, error) {
+	fs.SetOutput(stderr)
+	// Allow flags after positional arguments: ivp ingest dir --data x.
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+		if strings.HasPrefix(pos[len(pos)-1], "-") {
+			return nil, fmt.Errorf("%w: unexpected %q", errUsage, pos[len(pos)-1])
+		}
+	}
+}

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/ccv/ivp/ingest"
+)
+
+func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var c config
+	fs := newFlagSet("ingest", &c, "data", "max-file-size", "max-pages")
+	paths, err := parseArgs(fs, args, stderr)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return fmt.Errorf("%w: ivp ingest FILE|DIR...", errUsage)
+	}
+	files, err := ingest.ExpandPaths(paths)
+	if err != nil {
+		return err
+	}
+	e, err := open(ctx, &c)
+	if err != nil {
+		return err
+	}
+	defer e.Close()
+	x, err := ingest.NewExtractor(c.ingestOptions(), e.store.Gemeenten())
+	if err != nil {
+		return err
+	}
+	p := ingest.NewPipeline(e.store, x, e.ix)
+	rep := newReporter(stdout, stderr, len(files))
+	p.IngestFiles(ctx, files, rep.report)
+	rep.done()
+	if rep.failed > 0 {
+		return fmt.Errorf("%d of %d files failed", rep.failed, len(files))
+	}
+	return ctx.Err()
+}
+
+// reporter prints one line per file and, on a terminal, a progress bar.
+type reporter struct {
+	out, bar             io.Writer
+	total, done_, stored int
+	existed, failed      int
+	start                time.Time
+}
+
+func newReporter(stdout, stderr io.Writer, total int) *reporter {
+	r := &reporter{out: stdout, total: total, start: time.Now()}
+	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		r.bar = stderr
+	}
+	return r
+}
+
+func (r *reporter) report(o ingest.Outcome) {
+	r.done_++
+	r.clearBar()
+	switch {
+	case o.Err != nil:
+		r.failed++
+		reason := o.Reason
+		if reason == "" {
+			reason = o.Err.Error()
+		}
+		fmt.Fprintf(r.out, "FAIL %s: %s\n", o.Source, reason)
+	case o.Existed:
+		r.existed++
+		fmt.Fprintf(r.out, "same %s: already stored as document %d\n", o.Source, o.ID)
+	default:
+		r.stored++
+		fmt.Fprintf(r.out, "ok   %s: document %d, %d pages, %d passages\n", o.Source, o.ID, o.Pages, o.Passages)
+	}
+	r.drawBar()
+}
+
+func (r *reporter) clearBar() {
+	if r.bar != nil {
+		fmt.Fprint(r.bar, "\r\033[K")
+	}
+}
+
+func (r *reporter) drawBar() {
+	if r.bar == nil || r.total == 0 {
+		return
+	}
+	const width = 30
+	filled := width * r.done_ / r.total
+	fmt.Fprintf(r.bar, "[%s%s] %d/%d", repeat('#', filled), repeat('.', width-filled), r.done_, r.total)
+}
+
+func repeat(c byte, n int) string {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = c
+	}
+	return string(b)
+}
+
+func (r *reporter) done() {
+	r.clearBar()
+	fmt.Fprintf(r.out, "%d files: %d stored, %d already present, %d failed (%s)\n",
+		r.total, r.stored, r.existed, r.failed, time.Since(r.start).Round(time.Millisecond))
+}

@@ -1,0 +1,81 @@
+// Command ivp is the one binary of the IVP search engine: it serves the
+// site, ingests plans, rebuilds the index and generates sample corpora.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// command is one subcommand.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+}
+
+func commands() []command {
+	return []command{
+		{"serve", "serve the web site and the JSON API", runServe},
+		{"ingest", "store and index PDF and HTML files or directories", runIngest},
+		{"inspect", "show what ingest would extract from a file, without storing it", runInspect},
+		{"reindex", "rebuild the search index from the store", runReindex},
+		{"gen", "generate a sample corpus of IVP-like PDFs", runGen},
+		{"config", "print the effective settings", runConfig},
+	}
+}
+
+// errUsage marks an error whose message is a usage hint; exit code 2.
+var errUsage = errors.New("usage")
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stderr)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	for _, c := range commands() {
+		if c.name != args[0] {
+			continue
+		}
+		err := c.run(ctx, args[1:], stdout, stderr)
+		switch {
+		case err == nil:
+			return 0
+		case errors.Is(err, flag.ErrHelp):
+			return 0
+		case errors.Is(err, errUsage):
+			fmt.Fprintf(stderr, "ivp %s: %v\n", c.name, err)
+			return 2
+		default:
+			fmt.Fprintf(stderr, "ivp %s: %v\n", c.name, err)
+			return 1
+		}
+	}
+	fmt.Fprintf(stderr, "ivp: unknown command %q\n\n", args[0])
+	usage(stderr)
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Usage: ivp COMMAND [flags]\n\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nEvery command takes --data DIR (env IVP_DATA, default ./data). 'ivp COMMAND -h' lists its flags.")
+}

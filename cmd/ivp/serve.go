@@ -1,0 +1,125 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/robfig/cron/v3"
+
+	"github.com/ccv/ivp/search"
+	"github.com/ccv/ivp/ui"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var c config
+	fs := newFlagSet("serve", &c, "data", "addr", "reindex-schedule", "log-level")
+	if _, err := parseArgs(fs, args, stderr); err != nil {
+		return err
+	}
+	log := c.logger(stderr)
+	e, err := open(ctx, &c)
+	if err != nil {
+		return err
+	}
+	defer e.Close()
+	h, err := ui.New(ui.Options{Version: version, Logger: log}, search.New(e.ix), e.store, e.ix)
+	if err != nil {
+		return err
+	}
+	sched, err := e.schedule(ctx, c.ReindexSchedule, log)
+	if err != nil {
+		return err
+	}
+	go e.catchUp(ctx, log)
+	err = listenAndServe(ctx, c.Addr, h, stdout, log)
+	stopCtx := sched.Stop() // waits for a running rebuild to finish
+	<-stopCtx.Done()
+	return err
+}
+
+func listenAndServe(ctx context.Context, addr string, h http.Handler, stdout io.Writer, log *slog.Logger) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "ivp: serving on http://%s\n", ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// schedule starts the cron scheduler with the nightly rebuild. Runs never
+// overlap: a run that is due while one is going is skipped.
+func (e *env) schedule(ctx context.Context, spec string, log *slog.Logger) (*cron.Cron, error) {
+	cl := cronLogger{log}
+	c := cron.New(cron.WithChain(cron.Recover(cl), cron.SkipIfStillRunning(cl)))
+	if spec != "" && spec != "off" {
+		if _, err := c.AddFunc(spec, func() { e.scheduledRebuild(ctx, log) }); err != nil {
+			return nil, fmt.Errorf("%w: --reindex-schedule %q: %v", errUsage, spec, err)
+		}
+		log.Info("reindex scheduled", "schedule", spec)
+	}
+	c.Start()
+	return c, nil
+}
+
+func (e *env) scheduledRebuild(ctx context.Context, log *slog.Logger) {
+	start := time.Now()
+	n, err := e.rebuild(ctx, "reindex (gepland)")
+	if err != nil {
+		log.Error("scheduled reindex failed; the old index keeps serving", "err", err)
+		return
+	}
+	log.Info("scheduled reindex done", "documents", n, "took", time.Since(start).Round(time.Millisecond))
+}
+
+// catchUp rebuilds the index in the background when it does not hold
+// what the store holds (a lost index directory, or an upgrade), while the
+// server answers from what it has.
+func (e *env) catchUp(ctx context.Context, log *slog.Logger) {
+	counts, err := e.store.Counts(ctx)
+	if err != nil {
+		log.Error("count store", "err", err)
+		return
+	}
+	n, err := e.ix.DocCount()
+	if err != nil || int(n) == counts.Published {
+		return
+	}
+	log.Info("index out of step with the store; rebuilding", "indexed", n, "published", counts.Published)
+	if _, err := e.rebuild(ctx, "reindex (bij start)"); err != nil {
+		log.Error("reindex at start failed", "err", err)
+	}
+}
+
+// cronLogger adapts slog to cron's logger.
+type cronLogger struct{ log *slog.Logger }
+
+func (l cronLogger) Info(msg string, kv ...any) { l.log.Debug("cron: "+msg, kv...) }
+func (l cronLogger) Error(err error, msg string, kv ...any) {
+	l.log.Error("cron: "+msg, append(kv, "err", err)...)
+}

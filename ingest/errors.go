@@ -1,0 +1,67 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Sentinel errors of Extract, checkable with errors.Is on the returned
+// error. Each comes wrapped in an *Error that carries the reason shown to
+// users.
+var (
+	// ErrUnsupported means the file is neither a PDF nor an HTML page.
+	ErrUnsupported = errors.New("unsupported file type")
+	// ErrEmpty means the file has no bytes, or only white space.
+	ErrEmpty = errors.New("empty file")
+	// ErrDamaged means the PDF is broken or truncated beyond repair.
+	ErrDamaged = errors.New("damaged file")
+	// ErrEncrypted means the PDF cannot be read without a password.
+	ErrEncrypted = errors.New("encrypted file")
+	// ErrNoText means the file has no usable text (a scan without OCR).
+	ErrNoText = errors.New("no text")
+	// ErrTooLarge means the file exceeds Options.MaxFileSize.
+	ErrTooLarge = errors.New("file too large")
+	// ErrTooManyPages means the PDF exceeds Options.MaxPages.
+	ErrTooManyPages = errors.New("too many pages")
+	// ErrPanic means the parser panicked on the file.
+	ErrPanic = errors.New("parser panic")
+)
+
+// reasons are the short Dutch reasons shown to users, per sentinel.
+var reasons = map[error]string{
+	ErrUnsupported:  "geen PDF- of HTML-bestand",
+	ErrEmpty:        "leeg bestand",
+	ErrDamaged:      "beschadigde of afgebroken PDF",
+	ErrEncrypted:    "versleuteld",
+	ErrNoText:       "geen tekstlaag (gescand?)",
+	ErrTooLarge:     "bestand te groot",
+	ErrTooManyPages: "te veel pagina's",
+	ErrPanic:        "interne fout bij het lezen",
+}
+
+// Error is why a file could not be extracted.
+type Error struct {
+	Reason string // short Dutch reason shown to users
+	Err    error  // wraps one of the sentinels and the underlying cause
+}
+
+// Error implements error.
+func (e *Error) Error() string {
+	if e.Err == nil {
+		return e.Reason
+	}
+	return e.Reason + ": " + e.Err.Error()
+}
+
+// Unwrap returns the wrapped error, so errors.Is finds the sentinel.
+func (e *Error) Unwrap() error { return e.Err }
+
+// fail builds the *Error for file name: sentinel kind, with an optional
+// cause.
+func fail(name string, kind, cause error) *Error {
+	err := fmt.Errorf("extract %s: %w", name, kind)
+	if cause != nil {
+		err = fmt.Errorf("extract %s: %w: %w", name, kind, cause)
+	}
+	return &Error{Reason: reasons[kind], Err: err}
+}

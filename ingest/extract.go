@@ -1,0 +1,145 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/ccv/ivp/corpus"
+)
+
+// ExtractorVersion names the extraction rules; bump it whenever the
+// extracted text, passages or metadata change, so stored documents can be
+// re-extracted.
+const ExtractorVersion = "ingest-1"
+
+// Media types of the documents Extract accepts.
+const (
+	mediaPDF  = "application/pdf"
+	mediaHTML = "text/html"
+)
+
+// Extractor turns the bytes of a PDF or HTML file into a document with
+// passages. It holds no mutable state and is safe for concurrent use.
+type Extractor struct {
+	opts Options
+	gm   *gemeenteMatcher
+}
+
+// NewExtractor returns an extractor with options o (zero fields take their
+// defaults) that recognises the municipalities in gm.
+func NewExtractor(o Options, gm *corpus.Gemeenten) (*Extractor, error) {
+	if err := o.Validate(); err != nil {
+		return nil, err
+	}
+	if gm == nil {
+		return nil, errors.New("new extractor: no gemeenten register")
+	}
+	return &Extractor{opts: o.withDefaults(), gm: newGemeenteMatcher(gm.All())}, nil
+}
+
+// Extracted is the result of extracting one file.
+type Extracted struct {
+	Document  corpus.Document  // metadata; ID, Status and timestamps are left zero
+	Passages  []corpus.Passage // in reading order; DocumentID and Tags are left zero
+	PageTexts []string         // cleaned text per page
+}
+
+// Extract detects the type of data by its content (never by the name),
+// extracts the text and splits it into passages. name is recorded as the
+// document's source. Failures are returned as *Error wrapping one of the
+// sentinels; a panic inside a parser becomes ErrPanic. Cancelling ctx stops
+// the work between pages and returns ctx's error.
+func (x *Extractor) Extract(ctx context.Context, name string, data []byte) (ex *Extracted, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ex, err = nil, fail(name, ErrPanic, fmt.Errorf("%v", r))
+		}
+	}()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("extract %s: %w", name, err)
+	}
+	if int64(len(data)) > x.opts.MaxFileSize {
+		return nil, fail(name, ErrTooLarge, fmt.Errorf("%d bytes, at most %d", len(data), x.opts.MaxFileSize))
+	}
+	var doc *layout
+	switch sniff(data) {
+	case mediaPDF:
+		doc, err = x.readPDF(ctx, name, data)
+	case mediaHTML:
+		doc, err = readHTML(name, data)
+	case "":
+		return nil, fail(name, ErrEmpty, nil)
+	default:
+		return nil, fail(name, ErrUnsupported, nil)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return x.finish(name, data, doc)
+}
+
+// finish cleans the layout, splits it into passages and fills in the
+// document.
+func (x *Extractor) finish(name string, data []byte, doc *layout) (*Extracted, error) {
+	ex := &Extracted{PageTexts: doc.pageTexts()}
+	ex.Passages = split(doc.blocks)
+	if len(ex.Passages) == 0 {
+		return nil, fail(name, ErrNoText, errors.New("no passages"))
+	}
+	sum := sha256.Sum256(data)
+	ex.Document = corpus.Document{
+		Source:           name,
+		MediaType:        doc.media,
+		SHA256:           hex.EncodeToString(sum[:]),
+		Size:             int64(len(data)),
+		Pages:            len(doc.pages),
+		ExtractorVersion: ExtractorVersion,
+	}
+	x.detectMeta(&ex.Document, doc, ex.PageTexts, fileTitle(name))
+	return ex, nil
+}
+
+// sniff returns the media type of data by its content: "" for a file with
+// only white space, "unknown" for anything that is not PDF or HTML.
+func sniff(data []byte) string {
+	head := data[:min(len(data), 1024)]
+	if bytes.Contains(head, []byte("%PDF-")) {
+		return mediaPDF
+	}
+	trimmed := bytes.TrimSpace(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")))
+	if len(trimmed) == 0 && len(bytes.TrimSpace(data)) == 0 {
+		return ""
+	}
+	if looksHTML(trimmed) {
+		return mediaHTML
+	}
+	return "unknown"
+}
+
+// looksHTML reports whether the start of a file is HTML markup.
+func looksHTML(head []byte) bool {
+	if len(head) == 0 || head[0] != '<' || bytes.IndexByte(head, 0) >= 0 {
+		return false
+	}
+	h := strings.ToLower(string(head))
+	for _, tag := range []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<main", "<article", "<h1", "<div", "<p>", "<p "} {
+		if strings.Contains(h, tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// fileTitle makes a title from a file name: no directory, no extension,
+// underscores as spaces.
+func fileTitle(name string) string {
+	base := filepath.Base(name)
+	base = strings.TrimSuffix(base, filepath.Ext(base))
+	return strings.Join(strings.Fields(strings.NewReplacer("_", " ", "+", " ").Replace(base)), " ")
+}

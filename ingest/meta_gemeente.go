@@ -1,0 +1,119 @@
+package ingest
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/ccv/ivp/corpus"
+)
+
+// riskyNames are gemeente names that are also ordinary words (Dutch or
+// English), very short, or also the name of a province. They count only
+// where the text calls them a gemeente ("gemeente Best") or on a title,
+// never as a bare word in running text.
+var riskyNames = map[string]bool{
+	"Best": true, "Buren": true, "Huizen": true, "Houten": true, "Leiden": true, "Bergen": true,
+	"Putten": true, "Kampen": true, "Assen": true, "Losser": true, "Delft": true, "Duiven": true,
+	"Hoorn": true, "Sluis": true, "Goes": true, "Wierden": true, "Borne": true, "Epe": true,
+	"Ede": true, "Oss": true, "Urk": true, "Tiel": true, "Weert": true, "Beek": true, "Stein": true,
+	"Laren": true, "Voorst": true, "Waterland": true, "Vaals": true, "Groningen": true,
+	"Utrecht": true, "Elburg": true, "Heerde": true, "Ermelo": true, "Emmen": true, "Altena": true,
+}
+
+// aliases are other names in use for a gemeente, by official name.
+var aliases = map[string][]string{
+	"'s-Gravenhage":                 {"Den Haag", "s-Gravenhage"},
+	"'s-Hertogenbosch":              {"Den Bosch", "s-Hertogenbosch"},
+	"Nuenen, Gerwen en Nederwetten": {"Nuenen"},
+}
+
+// parenRE matches the province suffix of names like "Hengelo (O.)".
+var parenRE = regexp.MustCompile(`\s*\([^)]*\)`)
+
+// nameForm is one way to write a gemeente's name, as tokens.
+type nameForm struct {
+	tokens []string
+	cands  []corpus.Gemeente // more than one for "Bergen" (NH. and L.)
+	risky  bool
+}
+
+// gemeenteMatcher finds gemeente names in text. It is read-only after
+// construction.
+type gemeenteMatcher struct {
+	byFirst map[string][]*nameForm // first token → forms, longest first
+}
+
+func newGemeenteMatcher(all []corpus.Gemeente) *gemeenteMatcher {
+	forms := map[string]*nameForm{}
+	add := func(name string, g corpus.Gemeente) {
+		toks := tokenTexts(tokenize(name))
+		key := strings.Join(toks, " ")
+		if len(toks) == 0 {
+			return
+		}
+		f := forms[key]
+		if f == nil {
+			f = &nameForm{tokens: toks, risky: riskyNames[key]}
+			forms[key] = f
+		}
+		f.cands = append(f.cands, g)
+	}
+	for _, g := range all {
+		base := parenRE.ReplaceAllString(g.Naam, "")
+		add(base, g)
+		if f := fold(base); f != base {
+			add(f, g)
+		}
+		for _, a := range aliases[g.Naam] {
+			add(a, g)
+		}
+	}
+	m := &gemeenteMatcher{byFirst: map[string][]*nameForm{}}
+	for _, f := range forms {
+		k := strings.ToLower(f.tokens[0])
+		m.byFirst[k] = append(m.byFirst[k], f)
+	}
+	for _, fs := range m.byFirst {
+		sort.Slice(fs, func(i, j int) bool { return len(fs[i].tokens) > len(fs[j].tokens) })
+	}
+	return m
+}
+
+// match returns the longest name form at toks[i], or nil.
+func (m *gemeenteMatcher) match(toks []token, i int) *nameForm {
+	for _, f := range m.byFirst[strings.ToLower(toks[i].text)] {
+		if i+len(f.tokens) > len(toks) {
+			continue
+		}
+		ok := true
+		for j, want := range f.tokens {
+			if !sameToken(toks[i+j].text, want) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return f
+		}
+	}
+	return nil
+}
+
+// sameToken compares a text token with a name token: exactly, or ignoring
+// case when the text is in capitals ("GEMEENTE EDE").
+func sameToken(got, want string) bool {
+	if got == want {
+		return true
+	}
+	return strings.ToUpper(got) == got && strings.EqualFold(got, want) && len([]rune(got)) > 1
+}
+
+// foldMap removes the diacritics of the letters used in gemeente names.
+var foldMap = strings.NewReplacer(
+	"á", "a", "à", "a", "â", "a", "ä", "a", "é", "e", "è", "e", "ê", "e", "ë", "e",
+	"í", "i", "ì", "i", "î", "i", "ï", "i", "ó", "o", "ò", "o", "ô", "o", "ö", "o",
+	"ú", "u", "ù", "u", "û", "u", "ü", "u",
+)
+
+func fold(s string) string { return foldMap.Replace(s) }

@@ -1,0 +1,82 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/ccv/ivp/ingest/pdf"
+)
+
+// minLetters is the least text a document must have: fewer letters (per
+// page, on average, or in all) mean a scan without a text layer.
+const (
+	minLetters        = 40
+	minLettersPerPage = 15
+)
+
+// readPDF reads all pages, cleans them and builds blocks.
+func (x *Extractor) readPDF(ctx context.Context, name string, data []byte) (*layout, error) {
+	rd, err := pdf.Open(data, x.opts.MaxPages)
+	if err != nil {
+		return nil, pdfError(name, err)
+	}
+	if rd.NumPages() == 0 {
+		return nil, fail(name, ErrDamaged, errors.New("no pages"))
+	}
+	doc := &layout{media: mediaPDF}
+	var failed []error
+	for i := 1; i <= rd.NumPages(); i++ {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("extract %s: %w", name, err)
+		}
+		p, err := readPage(rd, i)
+		if err != nil {
+			failed = append(failed, err)
+		}
+		doc.pages = append(doc.pages, p)
+	}
+	cleanPages(doc.pages)
+	n := doc.letters()
+	if n < minLetters || n < minLettersPerPage*len(doc.pages) {
+		if len(failed) == len(doc.pages) {
+			return nil, fail(name, ErrPanic, failed[0])
+		}
+		return nil, fail(name, ErrNoText, fmt.Errorf("%d letters on %d pages", n, len(doc.pages)))
+	}
+	doc.title = pdfTitle(doc.pages)
+	doc.blocks = buildBlocks(doc.pages)
+	return doc, nil
+}
+
+// readPage reads one page; a panic in it loses that page only.
+func readPage(rd *pdf.Reader, n int) (p page, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			p, err = page{number: n}, fmt.Errorf("page %d: %w: %v", n, ErrPanic, r)
+		}
+	}()
+	pp, err := rd.Page(n)
+	p = page{number: n, height: pp.Height}
+	for _, l := range pp.Lines {
+		t := normalizeLine(l.Text)
+		if t == "" {
+			continue
+		}
+		p.lines = append(p.lines, line{text: t, x: l.X, w: l.W, y: l.Y, size: l.Size, bold: l.Bold, col: l.Col})
+	}
+	return p, err
+}
+
+// pdfError maps an error of pdf.Open to an *Error.
+func pdfError(name string, err error) *Error {
+	switch {
+	case errors.Is(err, pdf.ErrEncrypted):
+		return fail(name, ErrEncrypted, err)
+	case errors.Is(err, pdf.ErrTooManyPages):
+		return fail(name, ErrTooManyPages, err)
+	case errors.Is(err, pdf.ErrPanic):
+		return fail(name, ErrPanic, err)
+	}
+	return fail(name, ErrDamaged, err)
+}
