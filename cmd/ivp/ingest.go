@@ -20,7 +20,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if len(paths) == 0 {
-		return fmt.Errorf("%w: ivp ingest FILE|DIR...", errUsage)
+		return fmt.Errorf("%w: ivp ingest FILE|DIR [FILE|DIR]", errUsage)
 	}
 	files, err := ingest.ExpandPaths(paths)
 	if err != nil {
