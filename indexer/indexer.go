@@ -96,6 +96,9 @@ func (ix *Indexer) openCurrent() (*generation, error) {
 	}
 	name := strings.TrimSpace(string(b))
 	gen, err := openGeneration(filepath.Join(ix.dir, name))
+	if errors.Is(err, ErrLocked) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open index generation %s (run 'ivp reindex' to rebuild it): %w", name, err)
 	}
