@@ -5,7 +5,7 @@ DATA    ?= data
 ADDR    ?= 127.0.0.1:8080
 VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: run build test test-short lint bench sample clean
+.PHONY: run build test test-short lint bench fuzz clean
 
 ## run: build, generate and load the sample corpus (once), serve on http://localhost:8080
 run: build
@@ -31,9 +31,17 @@ lint:
 	$(GO) vet ./...
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
-## bench: the Go benchmarks (extraction, indexing, search) with pdftotext as the peer where installed
+## bench: the Go benchmarks (extraction vs pdftotext, tagging, indexing, search), then the
+##        robust-set outcome table and word F1 against pdftotext and the generated truth
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout 60m ./... | tee bench.out
+	$(GO) test -count=1 -v -run 'TestRobustOutcomes|TestFidelity' ./ingest/ | grep -v '^=== RUN' | tee -a bench.out
+
+## fuzz: three minutes each for the PDF extractor, the passage splitter and the HTML parser
+fuzz:
+	$(GO) test -run '^$$' -fuzz=FuzzExtract -fuzztime=3m -fuzzminimizetime=200x ./ingest/pdf
+	$(GO) test -run '^$$' -fuzz=FuzzSplit -fuzztime=3m -fuzzminimizetime=200x ./ingest
+	$(GO) test -run '^$$' -fuzz=FuzzParse -fuzztime=3m -fuzzminimizetime=200x ./ingest/html
 
 clean:
 	rm -rf bin $(DATA)

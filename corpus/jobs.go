@@ -83,13 +83,14 @@ type Rejection struct {
 	SHA256  string    `json:"sha256"`
 	Size    int64     `json:"size"`
 	Reason  string    `json:"reason"`
+	Pages   int       `json:"pages,omitempty"` // pages of the file, when known (a scan without text)
 	Created time.Time `json:"created"`
 }
 
 // Reject records that a file was refused and why. Nothing else changes.
 func (s *Store) Reject(ctx context.Context, r Rejection) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO rejections (source, sha256, size, reason, created) VALUES (?, ?, ?, ?, ?)`,
-		r.Source, r.SHA256, r.Size, r.Reason, time.Now().UTC().Format(timeLayout))
+	_, err := s.db.ExecContext(ctx, `INSERT INTO rejections (source, sha256, size, reason, pages, created) VALUES (?, ?, ?, ?, ?, ?)`,
+		r.Source, r.SHA256, r.Size, r.Reason, r.Pages, time.Now().UTC().Format(timeLayout))
 	if err != nil {
 		return fmt.Errorf("record rejection of %s: %w", r.Source, err)
 	}

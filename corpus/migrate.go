@@ -63,6 +63,8 @@ var migrations = []string{
 		outcome TEXT NOT NULL,
 		error TEXT NOT NULL DEFAULT ''
 	);`,
+	// 2: the page count of a refused file (scans without a text layer).
+	`ALTER TABLE rejections ADD COLUMN pages INTEGER NOT NULL DEFAULT 0;`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

@@ -100,9 +100,18 @@ func (b *batch) add(d corpus.Document, passages []corpus.Passage) {
 	key := strconv.FormatInt(d.ID, 10)
 	b.plans.Index(key, planDoc(d, passages))
 	for _, p := range passages {
-		b.passages.Index(key+"/"+strconv.Itoa(p.Ordinal), passageDoc(key, p))
+		b.passages.Index(passageKey(key, p.Ordinal), passageDoc(key, p))
 	}
 	b.n++
+}
+
+// passageKey is the key of a passage in the passage index.
+func passageKey(plan string, ordinal int) string { return plan + "/" + strconv.Itoa(ordinal) }
+
+// PlanOfPassage is the plan key (the document ID) of a passage-index key.
+func PlanOfPassage(key string) string {
+	plan, _, _ := strings.Cut(key, "/")
+	return plan
 }
 
 func (b *batch) flush() error {
@@ -145,6 +154,8 @@ func planDoc(d corpus.Document, passages []corpus.Passage) map[string]any {
 		FieldType:      string(d.Type),
 		FieldAdded:     float64(d.Created.Unix()),
 		FieldMeta:      string(metaJSON(d)),
+		FieldVeld:      planVelden(passages),
+		FieldThema:     planThemes(passages),
 	}
 	if y := d.Year(); y > 0 {
 		doc[FieldJaar] = strconv.Itoa(y)
@@ -154,6 +165,7 @@ func planDoc(d corpus.Document, passages []corpus.Passage) map[string]any {
 }
 
 func passageDoc(docID string, p corpus.Passage) map[string]any {
+	tags, _ := json.Marshal(p.Tags)
 	return map[string]any{
 		FieldDocID:    docID,
 		FieldText:     p.Text,
@@ -161,7 +173,38 @@ func passageDoc(docID string, p corpus.Passage) map[string]any {
 		FieldOrdinal:  float64(p.Ordinal),
 		FieldPageFrom: float64(p.PageFrom),
 		FieldPageTo:   float64(p.PageTo),
+		FieldVeld:     strconv.Itoa(p.Tags.Veld),
+		FieldThema:    p.Tags.Themes,
+		FieldTags:     string(tags),
 	}
+}
+
+// planVelden are the velden any passage of a plan is tagged with.
+func planVelden(passages []corpus.Passage) []string {
+	var out []string
+	seen := map[int]bool{}
+	for _, p := range passages {
+		if !seen[p.Tags.Veld] {
+			seen[p.Tags.Veld] = true
+			out = append(out, strconv.Itoa(p.Tags.Veld))
+		}
+	}
+	return out
+}
+
+// planThemes is the union of the themes of a plan's passages.
+func planThemes(passages []corpus.Passage) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range passages {
+		for _, t := range p.Tags.Themes {
+			if !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+			}
+		}
+	}
+	return out
 }
 
 // PlanMeta is what a result list shows of a plan, stored in the plan index

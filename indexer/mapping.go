@@ -19,6 +19,13 @@ const (
 	FieldType      = "type"      // corpus.DocType, keyword
 	FieldAdded     = "added"     // unix seconds when stored, numeric for "newest"
 	FieldMeta      = "meta"      // PlanMeta as JSON, stored, not indexed
+	// FieldVeld holds velden as decimal strings, keyword. In the plan index:
+	// every veld at least one of the plan's passages is tagged with
+	// (primary veld); in the passage index: the passage's primary veld.
+	FieldVeld = "veld"
+	// FieldThema holds theme ids, keyword: in the plan index the union of
+	// the passages' themes, in the passage index the passage's themes.
+	FieldThema = "thema"
 )
 
 // Field names in the passage index (FieldText and FieldHeadings are shared).
@@ -27,6 +34,7 @@ const (
 	FieldOrdinal  = "ordinal"
 	FieldPageFrom = "page_from"
 	FieldPageTo   = "page_to"
+	FieldTags     = "tags" // corpus.Tags as JSON, stored, not indexed
 )
 
 // TextAnalyzer analyses Dutch body text: tokens, lower case, Dutch stop
@@ -54,6 +62,13 @@ func keywordField() *mapping.FieldMapping {
 	return f
 }
 
+// storedOnly is a field kept for display and never searched.
+func storedOnly() *mapping.FieldMapping {
+	f := bleve.NewTextFieldMapping()
+	f.Index, f.Store, f.IncludeInAll, f.DocValues = false, true, false, false
+	return f
+}
+
 func numericField(store bool) *mapping.FieldMapping {
 	f := bleve.NewNumericFieldMapping()
 	f.Store = store
@@ -68,14 +83,12 @@ func planMapping() mapping.IndexMapping {
 	m.AddFieldMappingsAt(FieldTitle, textField(false, false))
 	m.AddFieldMappingsAt(FieldText, textField(false, false))
 	m.AddFieldMappingsAt(FieldHeadings, textField(false, false))
-	for _, name := range []string{FieldGemeente, FieldProvincie, FieldJaar, FieldType} {
+	for _, name := range []string{FieldGemeente, FieldProvincie, FieldJaar, FieldType, FieldVeld, FieldThema} {
 		m.AddFieldMappingsAt(name, keywordField())
 	}
 	m.AddFieldMappingsAt(FieldYear, numericField(false))
 	m.AddFieldMappingsAt(FieldAdded, numericField(false))
-	meta := bleve.NewTextFieldMapping()
-	meta.Index, meta.Store, meta.IncludeInAll, meta.DocValues = false, true, false, false
-	m.AddFieldMappingsAt(FieldMeta, meta)
+	m.AddFieldMappingsAt(FieldMeta, storedOnly())
 	return newIndexMapping(docTypePlan, m)
 }
 
@@ -89,6 +102,9 @@ func passageMapping() mapping.IndexMapping {
 	for _, name := range []string{FieldOrdinal, FieldPageFrom, FieldPageTo} {
 		m.AddFieldMappingsAt(name, numericField(true))
 	}
+	m.AddFieldMappingsAt(FieldVeld, keywordField())
+	m.AddFieldMappingsAt(FieldThema, keywordField())
+	m.AddFieldMappingsAt(FieldTags, storedOnly())
 	return newIndexMapping(docTypePassage, m)
 }
 

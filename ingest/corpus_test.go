@@ -95,7 +95,7 @@ func extractTimed(x *Extractor, name string, data []byte) (o outcome, ok bool) {
 
 // kindOf names the sentinel an error wraps.
 func kindOf(err error) string {
-	for _, s := range []error{ErrUnsupported, ErrEmpty, ErrDamaged, ErrEncrypted, ErrNoText, ErrTooLarge, ErrTooManyPages, ErrPanic} {
+	for _, s := range sentinels() {
 		if errors.Is(err, s) {
 			return s.Error()
 		}

@@ -9,4 +9,17 @@
 // index through the small Indexer interface declared here. ingest imports
 // corpus only; it never imports indexer, search or ui. A panic in a parser
 // is recovered and becomes that file's error.
+//
+// A hang or a runaway allocation inside the PDF library cannot be stopped
+// from inside the process, so with Options.Worker set Extract runs each
+// file in a worker process (the ivp binary re-executed with a hidden
+// subcommand that calls ServeWorker; in tests the test binary, through
+// TestMain). The parent sends the file and options as gob on the worker's
+// stdin, reads the result from its stdout, and kills it at Options.Timeout
+// ("tijdslimiet overschreden") or when its peak resident memory, polled from
+// /proc, passes Options.MemoryLimit ("geheugenlimiet overschreden"); the
+// worker also sets that budget as its Go memory limit. A worker that dies
+// otherwise (a runtime fatal error, the kernel's OOM killer) gives
+// ErrPanic. A file without a text layer is refused with ErrNoText and its
+// page count in Error.Pages, which the pipeline records with the rejection.
 package ingest

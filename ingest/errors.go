@@ -23,9 +23,21 @@ var (
 	ErrTooLarge = errors.New("file too large")
 	// ErrTooManyPages means the PDF exceeds Options.MaxPages.
 	ErrTooManyPages = errors.New("too many pages")
-	// ErrPanic means the parser panicked on the file.
+	// ErrPanic means the parser panicked on the file, or its worker
+	// process crashed.
 	ErrPanic = errors.New("parser panic")
+	// ErrTimeout means extraction ran past Options.Timeout.
+	ErrTimeout = errors.New("time limit exceeded")
+	// ErrMemory means the worker process grew past Options.MemoryLimit.
+	ErrMemory = errors.New("memory limit exceeded")
 )
+
+// sentinels lists every sentinel of Extract, for errors.Is and for
+// rebuilding a worker's error in the parent.
+func sentinels() []error {
+	return []error{ErrUnsupported, ErrEmpty, ErrDamaged, ErrEncrypted, ErrNoText,
+		ErrTooLarge, ErrTooManyPages, ErrPanic, ErrTimeout, ErrMemory}
+}
 
 // reasons are the short Dutch reasons shown to users, per sentinel.
 var reasons = map[error]string{
@@ -37,12 +49,15 @@ var reasons = map[error]string{
 	ErrTooLarge:     "bestand te groot",
 	ErrTooManyPages: "te veel pagina's",
 	ErrPanic:        "interne fout bij het lezen",
+	ErrTimeout:      "tijdslimiet overschreden",
+	ErrMemory:       "geheugenlimiet overschreden",
 }
 
 // Error is why a file could not be extracted.
 type Error struct {
 	Reason string // short Dutch reason shown to users
 	Err    error  // wraps one of the sentinels and the underlying cause
+	Pages  int    // pages of the file when known, e.g. for a scan without text
 }
 
 // Error implements error.

@@ -93,6 +93,9 @@ func TestOptions(t *testing.T) {
 		{"zero takes defaults", Options{}, true},
 		{"negative size", Options{MaxFileSize: -1}, false},
 		{"negative pages", Options{MaxPages: -1}, false},
+		{"negative timeout", Options{Timeout: -1}, false},
+		{"memory below 64 MiB", Options{MemoryLimit: 1 << 20}, false},
+		{"worker without program", Options{Worker: []string{""}}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -16,7 +16,7 @@ import (
 // ExtractorVersion names the extraction rules; bump it whenever the
 // extracted text, passages or metadata change, so stored documents can be
 // re-extracted.
-const ExtractorVersion = "ingest-1"
+const ExtractorVersion = "ingest-2"
 
 // Media types of the documents Extract accepts.
 const (
@@ -53,20 +53,52 @@ type Extracted struct {
 // Extract detects the type of data by its content (never by the name),
 // extracts the text and splits it into passages. name is recorded as the
 // document's source. Failures are returned as *Error wrapping one of the
-// sentinels; a panic inside a parser becomes ErrPanic. Cancelling ctx stops
-// the work between pages and returns ctx's error.
-func (x *Extractor) Extract(ctx context.Context, name string, data []byte) (ex *Extracted, err error) {
+// sentinels; a panic inside a parser becomes ErrPanic, a run past
+// Options.Timeout ErrTimeout. With Options.Worker set the work runs in a
+// worker process that is killed at the time limit (ErrTimeout) or the
+// memory limit (ErrMemory). Cancelling ctx stops the work (between pages
+// when in-process) and returns ctx's error.
+func (x *Extractor) Extract(ctx context.Context, name string, data []byte) (*Extracted, error) {
+	if int64(len(data)) > x.opts.MaxFileSize {
+		return nil, fail(name, ErrTooLarge, fmt.Errorf("%d bytes, at most %d", len(data), x.opts.MaxFileSize))
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("extract %s: %w", name, err)
+	}
+	ex, err := x.attempt(ctx, name, data)
+	if err != nil && ctx.Err() == nil && x.opts.Fallback != "" {
+		return x.fallback(ctx, name, data, err)
+	}
+	return ex, err
+}
+
+// attempt is Extract under the time limit, in a worker process or here.
+func (x *Extractor) attempt(ctx context.Context, name string, data []byte) (*Extracted, error) {
+	tctx, cancel := ctx, context.CancelFunc(func() {})
+	if x.opts.Timeout > 0 {
+		tctx, cancel = context.WithTimeout(ctx, x.opts.Timeout)
+	}
+	defer cancel()
+	var ex *Extracted
+	var err error
+	if len(x.opts.Worker) > 0 {
+		ex, err = x.extractIsolated(tctx, name, data)
+	} else {
+		ex, err = x.extract(tctx, name, data)
+	}
+	if err != nil && ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
+		return nil, fail(name, ErrTimeout, fmt.Errorf("after %v", x.opts.Timeout))
+	}
+	return ex, err
+}
+
+// extract is Extract in this process.
+func (x *Extractor) extract(ctx context.Context, name string, data []byte) (ex *Extracted, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			ex, err = nil, fail(name, ErrPanic, fmt.Errorf("%v", r))
 		}
 	}()
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("extract %s: %w", name, err)
-	}
-	if int64(len(data)) > x.opts.MaxFileSize {
-		return nil, fail(name, ErrTooLarge, fmt.Errorf("%d bytes, at most %d", len(data), x.opts.MaxFileSize))
-	}
 	var doc *layout
 	switch sniff(data) {
 	case mediaPDF:

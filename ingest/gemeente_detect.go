@@ -67,14 +67,48 @@ func (m *gemeenteMatcher) phrases(toks []token, emit func(*nameForm)) {
 			if f == nil {
 				break
 			}
+			end := j + len(f.tokens)
+			if end < len(toks) {
+				f = f.withSuffix(toks[end].text)
+			}
 			emit(f)
-			j += len(f.tokens)
+			j = skipParen(toks, end)
 			if j >= len(toks) || !isListGlue(toks[j].text) {
 				break
 			}
 			j++
 		}
 	}
+}
+
+// provinceSuffix are the abbreviations in names like "Rijswijk (ZH.)" or
+// "Bergen (L.)", which reach the tokens without brackets and full stop.
+var provinceSuffix = map[string]bool{"ZH": true, "NH": true, "L": true, "O": true, "Gld": true,
+	"NB": true, "U": true, "Z": true, "Fr": true, "Gr": true, "Dr": true, "Ov": true, "Fl": true, "Lb": true}
+
+// skipParen skips the province suffix at toks[j], returning the index
+// after it.
+func skipParen(toks []token, j int) int {
+	if j < len(toks) && provinceSuffix[toks[j].text] {
+		return j + 1
+	}
+	return j
+}
+
+// withSuffix narrows an ambiguous name by the province suffix after it
+// ("Bergen (L.)" is Bergen in Limburg); other forms are returned as they are.
+func (f *nameForm) withSuffix(sfx string) *nameForm {
+	if len(f.cands) < 2 || !provinceSuffix[sfx] {
+		return f
+	}
+	for _, g := range f.cands {
+		if strings.Contains(g.Naam, "("+sfx+".)") {
+			n := *f
+			n.cands = []corpus.Gemeente{g}
+			return &n
+		}
+	}
+	return f
 }
 
 func isListGlue(s string) bool { return s == "," || s == "&" || s == "en" }

@@ -16,11 +16,26 @@ const frontPages = 3
 func (x *Extractor) detectMeta(d *corpus.Document, doc *layout, texts []string, fallback string) {
 	d.Title = chooseTitle(doc, fallback)
 	head := d.Title + "\n" + doc.extra
-	cover, front := doc.frontText(1), doc.frontText(frontPages)
+	cover, front := frontWithText(doc.pages, 1), frontWithText(doc.pages, frontPages)
 	d.Type = detectType(head, cover, front)
-	d.PeriodStart, d.PeriodEnd = detectPeriod(head, cover, front, d.Type)
+	d.PeriodStart, d.PeriodEnd = detectPeriod(head, doc.frontText(1), front, d.Type)
 	d.Vastgesteld = detectVastgesteld(front, doc.backText(2))
 	d.Gemeenten = x.gm.detect(head, texts)
+}
+
+// frontWithText joins the first n pages that have text: a cover that is an
+// image (or outlined text) must not hide the title page behind it.
+func frontWithText(pages []page, n int) string {
+	var with []page
+	for _, p := range pages {
+		if len(with) == n {
+			break
+		}
+		if len(p.lines) > 0 {
+			with = append(with, p)
+		}
+	}
+	return textOf(with)
 }
 
 // chooseTitle takes the source's title, else the first heading, else the

@@ -32,6 +32,11 @@ var monthNumbers = map[string]int{
 // first pages; for yearly plans, evaluations and analyses also a single
 // year on the title.
 func detectPeriod(head, cover, front string, t corpus.DocType) (int, int) {
+	if t == corpus.TypeUitvoeringsplan {
+		if s, e, ok := yearlyPeriod(head, front); ok {
+			return s, e
+		}
+	}
 	for _, text := range []string{head, cover} {
 		if s, e, ok := firstPeriod(text); ok {
 			return s, e
@@ -43,10 +48,47 @@ func detectPeriod(head, cover, front string, t corpus.DocType) (int, int) {
 			return y, y
 		}
 	}
+	if m := planPeriodRE.FindStringSubmatch(front); m != nil {
+		if s, e, ok := validPeriod(m[1], m[2]); ok {
+			return s, e
+		}
+	}
 	if s, e, ok := commonPeriod(front); ok {
 		return s, e
 	}
 	return 0, 0
+}
+
+// planPeriodRE finds a range the text says is the plan's own: "dit plan
+// voor 2021-2024", "voor de jaren 2023 tot en met 2026", "looptijd
+// 2023-2026", "de planperiode 2024 t/m 2027".
+var planPeriodRE = regexp.MustCompile(`(?i)(?:dit (?:plan|veiligheidsplan|ivp|document|beleidsplan)|deze (?:nota|kadernota)|voor de jaren|looptijd|planperiode|periode van)[^.\n]{0,60}?\b((?:19|20)\d\d)\s*(?:-|–|—|t/m|tot en met|tot)\s*((?:19|20)\d\d)\b`)
+
+// yearlyPeriod is the year of a yearly plan: a range on its title, else a
+// single year there, else the year its first pages name most often outside
+// ranges (the range in "uitwerking van het integraal veiligheidsplan
+// 2018-2021" is the parent plan's period, not this one's).
+func yearlyPeriod(head, front string) (int, int, bool) {
+	if s, e, ok := firstPeriod(head); ok {
+		return s, e, true
+	}
+	if m := yearRE.FindStringSubmatch(head); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y, y, true
+	}
+	counts := map[string]int{}
+	best := ""
+	for _, m := range yearRE.FindAllStringSubmatch(periodRE.ReplaceAllString(front, " "), -1) {
+		counts[m[1]]++
+		if best == "" || counts[m[1]] > counts[best] {
+			best = m[1]
+		}
+	}
+	if best == "" {
+		return 0, 0, false
+	}
+	y, _ := strconv.Atoi(best)
+	return y, y, true
 }
 
 func firstPeriod(text string) (int, int, bool) {

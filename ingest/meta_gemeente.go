@@ -19,13 +19,37 @@ var riskyNames = map[string]bool{
 	"Ede": true, "Oss": true, "Urk": true, "Tiel": true, "Weert": true, "Beek": true, "Stein": true,
 	"Laren": true, "Voorst": true, "Waterland": true, "Vaals": true, "Groningen": true,
 	"Utrecht": true, "Elburg": true, "Heerde": true, "Ermelo": true, "Emmen": true, "Altena": true,
+	"Grave": true, "Haren": true, "Leek": true, "Marum": true, "Winsum": true, "Nuth": true, "Uden": true,
 }
 
-// aliases are other names in use for a gemeente, by official name.
+// aliases are other names in use for a gemeente, by official name: common
+// spellings, and the former gemeenten merged into it since 2019, so that an
+// older plan of "gemeente Uden" is filed under Maashorst.
 var aliases = map[string][]string{
-	"'s-Gravenhage":                 {"Den Haag", "s-Gravenhage"},
-	"'s-Hertogenbosch":              {"Den Bosch", "s-Hertogenbosch"},
+	"'s-Gravenhage":                 {"Den Haag", "s-Gravenhage", "'s Gravenhage"},
+	"'s-Hertogenbosch":              {"Den Bosch", "s-Hertogenbosch", "'s Hertogenbosch"},
 	"Nuenen, Gerwen en Nederwetten": {"Nuenen"},
+	"Súdwest-Fryslân":               {"Sudwest Fryslan", "Súdwest Fryslân"},
+	// 2022 and 2023 mergers
+	"Land van Cuijk": {"Boxmeer", "Cuijk", "Grave", "Mill en Sint Hubert", "Sint Anthonis"},
+	"Maashorst":      {"Landerd", "Uden"},
+	"Dijk en Waard":  {"Heerhugowaard", "Langedijk"},
+	"Voorne aan Zee": {"Brielle", "Hellevoetsluis", "Westvoorne"},
+	"Purmerend":      {"Beemster"},
+	"Amsterdam":      {"Weesp"},
+	// 2019 and 2021 mergers
+	"Eemsdelta":         {"Appingedam", "Delfzijl", "Loppersum"},
+	"Groningen":         {"Haren", "Ten Boer"},
+	"Het Hogeland":      {"Bedum", "De Marne", "Eemsmond", "Winsum"},
+	"Westerkwartier":    {"Grootegast", "Leek", "Marum", "Zuidhorn"},
+	"Haarlemmermeer":    {"Haarlemmerliede en Spaarnwoude"},
+	"Hoeksche Waard":    {"Binnenmaas", "Cromstrijen", "Korendijk", "Oud-Beijerland", "Strijen"},
+	"Molenlanden":       {"Giessenlanden", "Molenwaard"},
+	"Vijfheerenlanden":  {"Leerdam", "Zederik"},
+	"West Betuwe":       {"Geldermalsen", "Lingewaal", "Neerijnen"},
+	"Beekdaelen":        {"Nuth", "Onderbanken", "Schinnen"},
+	"Altena":            {"Aalburg", "Werkendam", "Woudrichem"},
+	"Noardeast-Fryslân": {"Dongeradeel", "Ferwerderadiel", "Kollumerland en Nieuwkruisland"},
 }
 
 // parenRE matches the province suffix of names like "Hengelo (O.)".
@@ -117,3 +141,17 @@ var foldMap = strings.NewReplacer(
 )
 
 func fold(s string) string { return foldMap.Replace(s) }
+
+// NamesGemeente reports whether text names g: its name (without province
+// suffix, also without diacritics) or one of its aliases, as whole words.
+func NamesGemeente(text string, g corpus.Gemeente) bool {
+	names := append([]string{parenRE.ReplaceAllString(g.Naam, "")}, aliases[g.Naam]...)
+	folded := fold(text)
+	for _, n := range names {
+		re := regexp.MustCompile(`(?i)(^|[^\p{L}])` + regexp.QuoteMeta(fold(n)) + `($|[^\p{L}])`)
+		if re.MatchString(folded) {
+			return true
+		}
+	}
+	return false
+}

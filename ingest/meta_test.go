@@ -30,6 +30,13 @@ func TestDetectGemeenten(t *testing.T) {
 		{"names none", "Nationaal beleid", []string{"Het kabinet investeert in de aanpak van ondermijning.", "Best practices worden gedeeld. Buren en Huizen, Leiden tot Houten."}, nil},
 		{"risky words in running text", "Best practices", []string{"Best practices voor de aanpak", "De buren in Putten en Kampen melden overlast bij Ede."}, nil},
 		{"bare list item on cover", "Rapport", []string{"• Amsterdam\n• Rotterdam"}, nil},
+		{"alias Den Bosch", "IVP", []string{"Gemeente Den Bosch\nVeiligheidsplan"}, []string{"'s-Hertogenbosch"}},
+		{"merged 2022: Uden is Maashorst", "Integraal Veiligheidsplan gemeente Uden 2019-2022", []string{"Gemeente Uden"}, []string{"Maashorst"}},
+		{"merged 2023: Brielle is Voorne aan Zee", "IVP", []string{"Gemeente Brielle"}, []string{"Voorne aan Zee"}},
+		{"merged 2022: Heerhugowaard", "IVP", []string{"Gemeente Heerhugowaard"}, []string{"Dijk en Waard"}},
+		{"new name Land van Cuijk", "IVP Land van Cuijk", []string{"Gemeente Land van Cuijk"}, []string{"Land van Cuijk"}},
+		{"province suffix decides Bergen", "IVP", []string{"Gemeente Bergen (L.)\nVeiligheid"}, []string{"Bergen (L.)"}},
+		{"province suffix in a list", "IVP", []string{"Gemeenten Rijswijk (ZH.), Delft en Teylingen"}, []string{"Delft", "Rijswijk (ZH.)", "Teylingen"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -60,6 +67,8 @@ func TestDetectPeriod(t *testing.T) {
 		{"single year not for ivp", "Integraal veiligheidsplan 2024", "", "", corpus.TypeIVP, 0, 0},
 		{"date is no period", "Veiligheidsplan", "", "Vastgesteld 2023-03-14.", corpus.TypeIVP, 0, 0},
 		{"backwards range ignored", "Plan 2026-2023", "", "", corpus.TypeIVP, 0, 0},
+		{"the plan's own range beats the figures' range", "1 Inleiding", "", "Tabel 1. Incidenten 2018-2020.\nTabel 2. Meldingen 2018-2020.\nDit plan van de gemeente Zwolle voor 2021-2024 bestaat uit 10 hoofdstukken.", corpus.TypeIVP, 2021, 2024},
+		{"yearly plan names its parent IVP", "1 Aanleiding", "", "Dit uitvoeringsplan is een uitwerking van het integraal veiligheidsplan 2018-2021. Het beschrijft de acties voor 2019. Acties uit 2018 lopen door in 2019.", corpus.TypeUitvoeringsplan, 2019, 2019},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -24,19 +24,20 @@ type Pipeline struct {
 	store *corpus.Store
 	x     *Extractor
 	ix    Indexer // may be nil: store only
+	tags  *tagging
 }
 
 // NewPipeline returns a pipeline that stores into store and, when ix is
 // not nil, indexes what it stored.
 func NewPipeline(store *corpus.Store, x *Extractor, ix Indexer) *Pipeline {
-	return &Pipeline{store: store, x: x, ix: ix}
+	return &Pipeline{store: store, x: x, ix: ix, tags: newTagging(store.Dir())}
 }
 
 // Outcome is what happened to one file.
 type Outcome struct {
 	Source   string
 	ID       int64
-	Pages    int
+	Pages    int // also set for a refused file when known (a scan without text)
 	Passages int
 	Existed  bool   // the same file was stored before; nothing changed
 	Reason   string // why the file was refused, in Dutch; "" when stored
@@ -61,6 +62,10 @@ func (p *Pipeline) ingest(ctx context.Context, name string, data []byte, status 
 	ex, err := p.x.Extract(ctx, name, data)
 	if err != nil {
 		return p.refuse(ctx, out, sha, len(data), err)
+	}
+	if err := p.tags.apply(ex); err != nil {
+		out.Err = err
+		return out
 	}
 	ex.Document.Status = status
 	id, existed, err := p.store.Add(ctx, ex.Document, ex.Passages, data)
@@ -100,7 +105,12 @@ func (p *Pipeline) index(ctx context.Context, id int64) error {
 func (p *Pipeline) refuse(ctx context.Context, out Outcome, sha string, size int, err error) Outcome {
 	out.Err = err
 	out.Reason = ReasonOf(err)
-	rerr := p.store.Reject(ctx, corpus.Rejection{Source: out.Source, SHA256: sha, Size: int64(size), Reason: out.Reason})
+	var e *Error
+	if errors.As(err, &e) {
+		out.Pages = e.Pages
+	}
+	rej := corpus.Rejection{Source: out.Source, SHA256: sha, Size: int64(size), Reason: out.Reason, Pages: out.Pages}
+	rerr := p.store.Reject(ctx, rej)
 	if rerr != nil {
 		out.Err = errors.Join(err, rerr)
 	}

@@ -42,7 +42,9 @@ func (x *Extractor) readPDF(ctx context.Context, name string, data []byte) (*lay
 		if len(failed) == len(doc.pages) {
 			return nil, fail(name, ErrPanic, failed[0])
 		}
-		return nil, fail(name, ErrNoText, fmt.Errorf("%d letters on %d pages", n, len(doc.pages)))
+		e := fail(name, ErrNoText, fmt.Errorf("%d letters on %d pages", n, len(doc.pages)))
+		e.Pages = len(doc.pages)
+		return nil, e
 	}
 	doc.title = pdfTitle(doc.pages)
 	doc.blocks = buildBlocks(doc.pages)

@@ -42,7 +42,9 @@ func split(blocks []block) []corpus.Passage {
 			continue
 		}
 		for _, piece := range cut(b.text) {
-			s.add(piece, b)
+			if strings.TrimSpace(piece) != "" {
+				s.add(piece, b)
+			}
 		}
 	}
 	s.flush()
@@ -68,7 +70,7 @@ func (s *splitter) add(text string, b block) {
 	}
 	s.parts = append(s.parts, text)
 	s.kinds = append(s.kinds, b.kind)
-	s.size += n + 1
+	s.size += n + 2 // the separator before the next part is at most 2 characters
 	s.to = b.to
 }
 
@@ -140,10 +142,12 @@ func cutPoint(text string, target int) int {
 	case bestSpace > 0:
 		return bestSpace
 	}
-	for target < len(text) && !utf8.RuneStart(text[target]) {
-		target++
+	for i := range text { // rune starts; an invalid byte is a rune of its own
+		if i >= target {
+			return i
+		}
 	}
-	return target
+	return len(text)
 }
 
 // sentenceEnd reports whether the space at i follows a sentence end and

@@ -109,19 +109,3 @@ func TestCutKeepsText(t *testing.T) {
 		t.Error("pieces do not add up to the text")
 	}
 }
-
-func FuzzSplit(f *testing.F) {
-	f.Add(sentences(30), "Kop")
-	f.Add(strings.Repeat("x", 4000), "")
-	f.Fuzz(func(t *testing.T, text, h string) {
-		ps := split([]block{head(1, h, 1), para(text, 1), para(text, 2)})
-		for _, p := range ps {
-			if utf8.RuneCountInString(p.Text) > maxPassage+maxPassage/2 {
-				t.Errorf("passage of %d characters", utf8.RuneCountInString(p.Text))
-			}
-			if !utf8.ValidString(p.Text) {
-				t.Error("invalid UTF-8")
-			}
-		}
-	})
-}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 
@@ -17,15 +18,19 @@ const (
 	facetProvincie = "provincie"
 	facetJaar      = "jaar"
 	facetType      = "type"
+	facetVeld      = "veld"
+	facetThema     = "thema"
 )
 
-var facetOrder = []string{facetProvincie, facetGemeente, facetJaar, facetType}
+var facetOrder = []string{facetProvincie, facetGemeente, facetJaar, facetType, facetVeld, facetThema}
 
 var facetFields = map[string]string{
 	facetGemeente:  indexer.FieldGemeente,
 	facetProvincie: indexer.FieldProvincie,
 	facetJaar:      indexer.FieldJaar,
 	facetType:      indexer.FieldType,
+	facetVeld:      indexer.FieldVeld,
+	facetThema:     indexer.FieldThema,
 }
 
 var facetLabels = map[string]string{
@@ -33,6 +38,8 @@ var facetLabels = map[string]string{
 	facetProvincie: "Provincie",
 	facetJaar:      "Jaar",
 	facetType:      "Documenttype",
+	facetVeld:      "Veiligheidsveld",
+	facetThema:     "Thema",
 }
 
 // facetSizes is how many values of each facet are counted and shown.
@@ -41,6 +48,8 @@ var facetSizes = map[string]int{
 	facetProvincie: 12,
 	facetJaar:      40,
 	facetType:      5,
+	facetVeld:      6,
+	facetThema:     60,
 }
 
 func addFacet(req *bleve.SearchRequest, name string) {
@@ -78,6 +87,8 @@ func sortValues(name string, vs []FacetValue) {
 			return vs[i].Value > vs[j].Value
 		case facetType:
 			return typeRank(vs[i].Value) < typeRank(vs[j].Value)
+		case facetVeld:
+			return vs[i].Value < vs[j].Value
 		case facetProvincie:
 			return vs[i].Label < vs[j].Label
 		}
@@ -105,6 +116,12 @@ func (s *Searcher) valueLabel(name, value string) string {
 		}
 	case facetType:
 		return corpus.DocType(value).Label()
+	case facetVeld:
+		if v, err := corpus.ParseVeld(value); err == nil {
+			return fmt.Sprintf("%d %s", v, v.Label())
+		}
+	case facetThema:
+		return s.taxonomy.ThemaLabel(value)
 	case facetJaar:
 		if _, err := strconv.Atoi(value); err == nil {
 			return value

@@ -49,16 +49,25 @@ func facetFilters(r Request) map[string][]string {
 	for _, t := range r.Types {
 		out[facetType] = append(out[facetType], string(t))
 	}
+	for _, v := range r.Velden {
+		out[facetVeld] = append(out[facetVeld], strconv.Itoa(int(v)))
+	}
+	out[facetThema] = r.Themas
 	return out
 }
 
 // planQuery is the query over the plan index: the text (when any) and the
 // filters of every facet except skip (for counting that facet's values as
-// if it were not filtered, so users can add a second value).
-func planQuery(r Request, and bool, skip string) query.Query {
+// if it were not filtered, so users can add a second value). ids, when not
+// nil, restricts the plans to those ids (plans with a passage that matches
+// the query and the tag filters).
+func planQuery(r Request, and bool, skip string, ids []string) query.Query {
 	var must []query.Query
 	if r.Query != "" {
 		must = append(must, textQuery(r.Query, and))
+	}
+	if ids != nil {
+		must = append(must, idsQuery(ids))
 	}
 	filters := facetFilters(r)
 	for _, name := range facetOrder {
@@ -83,8 +92,9 @@ func anyTerm(field string, values []string) query.Query {
 	return bleve.NewDisjunctionQuery(qs...)
 }
 
-// passageQuery finds the passages of one plan that best match q.
-func passageQuery(docID string, q string) query.Query {
+// passageQuery finds the passages of one plan that best match q and carry
+// the request's tags.
+func passageQuery(docID string, q string, r Request) query.Query {
 	id := bleve.NewTermQuery(docID)
 	id.SetField(indexer.FieldDocID)
 	m := bleve.NewMatchQuery(q)
@@ -99,5 +109,6 @@ func passageQuery(docID string, q string) query.Query {
 		p.SetBoost(2)
 		parts = append(parts, p)
 	}
-	return bleve.NewConjunctionQuery(id, bleve.NewDisjunctionQuery(parts...))
+	must := append([]query.Query{id, bleve.NewDisjunctionQuery(parts...)}, tagFilters(r, "")...)
+	return bleve.NewConjunctionQuery(must...)
 }

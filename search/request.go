@@ -23,8 +23,14 @@ type Request struct {
 	Provincies []string         // province names
 	Jaren      []int            // years a plan is filed under (corpus.Document.Year)
 	Types      []corpus.DocType // document types
-	Page       int              // from 1
-	Size       int              // plans per page
+	// Velden keeps plans with a passage tagged with one of these velden
+	// (primary veld) that also matches the query; shown passages are
+	// restricted to those velden.
+	Velden []corpus.Veld
+	// Themas does the same for theme ids ("2.3", "X.drugs").
+	Themas []string
+	Page   int // from 1
+	Size   int // plans per page
 }
 
 // Normalize fills defaults and checks bounds; the error text is Dutch
@@ -92,11 +98,15 @@ type Passage struct {
 	// Snippet is HTML-escaped text in which matches are wrapped in <mark>.
 	Snippet string  `json:"snippet"`
 	Score   float64 `json:"score"`
+	// Veld and Themes are the passage's tags.
+	Veld      corpus.Veld    `json:"veld"`
+	VeldLabel string         `json:"veld_label"`
+	Themes    []corpus.Thema `json:"themes"`
 }
 
 // Facet is the counts of plans per value of one field.
 type Facet struct {
-	Name   string       `json:"name"` // gemeente, provincie, jaar, type
+	Name   string       `json:"name"` // gemeente, provincie, jaar, type, veld, thema
 	Label  string       `json:"label"`
 	Values []FacetValue `json:"values"`
 	Other  int          `json:"other,omitempty"` // plans with values beyond those listed

@@ -23,6 +23,7 @@ import (
 type Searcher struct {
 	ix        *indexer.Indexer
 	gemeenten *corpus.Gemeenten
+	taxonomy  *corpus.Taxonomy
 }
 
 // New returns a Searcher over ix.
@@ -33,7 +34,11 @@ func New(ix *indexer.Indexer) *Searcher {
 		// a build defect, not a run-time condition.
 		panic(err)
 	}
-	return &Searcher{ix: ix, gemeenten: gm}
+	tax, err := corpus.LoadTaxonomy("")
+	if err != nil {
+		panic(err) // embedded, as the register above
+	}
+	return &Searcher{ix: ix, gemeenten: gm, taxonomy: tax}
 }
 
 // Search runs a request: plans ranked by relevance (or newest first for an
@@ -69,7 +74,7 @@ func (s *Searcher) search(ctx context.Context, snap indexer.Snapshot, r Request)
 	}
 	res := &Result{Total: main.Total, Page: r.Page, Size: r.Size, Documents: []Document{}}
 	for _, h := range main.Hits {
-		d, err := s.document(ctx, snap, h, r.Query)
+		d, err := s.document(ctx, snap, h, r)
 		if err != nil {
 			return nil, err
 		}
@@ -82,7 +87,11 @@ func (s *Searcher) search(ctx context.Context, snap indexer.Snapshot, r Request)
 // plans runs the plan query for one page, with facets for every facet
 // that is not filtered.
 func (s *Searcher) plans(ctx context.Context, snap indexer.Snapshot, r Request, and bool) (*bleve.SearchResult, error) {
-	req := bleve.NewSearchRequestOptions(planQuery(r, and, ""), r.Size, (r.Page-1)*r.Size, false)
+	ids, err := s.taggedPlans(ctx, snap, r, and, "")
+	if err != nil {
+		return nil, err
+	}
+	req := bleve.NewSearchRequestOptions(planQuery(r, and, "", ids), r.Size, (r.Page-1)*r.Size, false)
 	req.Fields = []string{indexer.FieldMeta}
 	if r.Query == "" {
 		req.SortBy([]string{"-" + indexer.FieldYear, "-" + indexer.FieldAdded, "_id"})
@@ -103,9 +112,21 @@ func (s *Searcher) facets(ctx context.Context, snap indexer.Snapshot, r Request,
 	and := main.Total > 0 || r.Query == "" || len(strings.Fields(r.Query)) < 2
 	var out []Facet
 	for _, name := range facetOrder {
+		if r.Query != "" && (name == facetVeld || name == facetThema) {
+			f, err := s.tagFacet(ctx, snap, r, and, name)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, f)
+			continue
+		}
 		fr := main.Facets[name]
 		if len(filters[name]) > 0 {
-			req := bleve.NewSearchRequestOptions(planQuery(r, and, name), 0, 0, false)
+			ids, err := s.taggedPlans(ctx, snap, r, and, name)
+			if err != nil {
+				return nil, err
+			}
+			req := bleve.NewSearchRequestOptions(planQuery(r, and, name, ids), 0, 0, false)
 			addFacet(req, name)
 			res, err := snap.Plans.SearchInContext(ctx, req)
 			if err != nil {
@@ -119,7 +140,7 @@ func (s *Searcher) facets(ctx context.Context, snap indexer.Snapshot, r Request,
 }
 
 // document turns a plan hit into a result with its best passages.
-func (s *Searcher) document(ctx context.Context, snap indexer.Snapshot, h *bsearch.DocumentMatch, q string) (Document, error) {
+func (s *Searcher) document(ctx context.Context, snap indexer.Snapshot, h *bsearch.DocumentMatch, r Request) (Document, error) {
 	var meta indexer.PlanMeta
 	if raw, ok := h.Fields[indexer.FieldMeta].(string); ok {
 		if err := json.Unmarshal([]byte(raw), &meta); err != nil {
@@ -136,17 +157,17 @@ func (s *Searcher) document(ctx context.Context, snap indexer.Snapshot, h *bsear
 	if d.Gemeenten == nil {
 		d.Gemeenten = []corpus.Gemeente{}
 	}
-	if q == "" {
+	if r.Query == "" {
 		return d, nil
 	}
 	var err error
-	d.Passages, err = s.passages(ctx, snap, h.ID, q)
+	d.Passages, err = s.passages(ctx, snap, h.ID, r)
 	return d, err
 }
 
-func (s *Searcher) passages(ctx context.Context, snap indexer.Snapshot, docID, q string) ([]Passage, error) {
-	req := bleve.NewSearchRequestOptions(passageQuery(docID, q), PassagesPerDocument, 0, false)
-	req.Fields = []string{indexer.FieldOrdinal, indexer.FieldPageFrom, indexer.FieldPageTo, indexer.FieldHeadings, indexer.FieldText}
+func (s *Searcher) passages(ctx context.Context, snap indexer.Snapshot, docID string, r Request) ([]Passage, error) {
+	req := bleve.NewSearchRequestOptions(passageQuery(docID, r.Query, r), PassagesPerDocument, 0, false)
+	req.Fields = []string{indexer.FieldOrdinal, indexer.FieldPageFrom, indexer.FieldPageTo, indexer.FieldHeadings, indexer.FieldText, indexer.FieldTags}
 	req.Highlight = bleve.NewHighlightWithStyle(hlhtml.Name)
 	req.Highlight.AddField(indexer.FieldText)
 	res, err := snap.Passages.SearchInContext(ctx, req)
@@ -155,7 +176,7 @@ func (s *Searcher) passages(ctx context.Context, snap indexer.Snapshot, docID, q
 	}
 	out := []Passage{}
 	for _, h := range res.Hits {
-		out = append(out, passageOf(h))
+		out = append(out, s.withTags(passageOf(h), h))
 	}
 	return out, nil
 }

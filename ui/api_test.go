@@ -75,7 +75,7 @@ func TestAPISearch(t *testing.T) {
 		}
 	}
 	slices.Sort(names)
-	if got := strings.Join(names, ","); got != "gemeente,jaar,provincie,type" {
+	if got := strings.Join(names, ","); got != "gemeente,jaar,provincie,thema,type,veld" {
 		t.Errorf("facets %s", got)
 	}
 }
@@ -164,7 +164,7 @@ func TestAPIDocument(t *testing.T) {
 	for i, got := range d.Passages {
 		w := p.passages[i]
 		if got.PageFrom != w.from || got.PageTo != w.to || got.Text != w.text ||
-			strings.Join(got.Headings, "/") != strings.Join(w.headings, "/") || got.Tags.Veld != 1 {
+			strings.Join(got.Headings, "/") != strings.Join(w.headings, "/") || got.Tags.Veld != tagsFor(w.headings).Veld {
 			t.Errorf("passage %d: %+v", i, got)
 		}
 	}

@@ -30,6 +30,11 @@ type documentJSON struct {
 	URL         string            `json:"url"`      // the document page
 	FileURL     string            `json:"file_url"` // the original file
 	Passages    []passageJSON     `json:"passages"`
+	// Velden is the share of the text per veld; Priorities the themes of
+	// the plan's priorities; Checklist the kwaliteitstoets.
+	Velden     []veldShare          `json:"velden"`
+	Priorities []string             `json:"priorities"`
+	Checklist  []corpus.CheckResult `json:"checklist"`
 }
 
 // passageJSON is one passage of a document in reading order.
@@ -55,7 +60,14 @@ func (h *handler) apiDocument(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, newDocumentJSON(d, ps))
+	out := newDocumentJSON(d, ps)
+	out.Velden, out.Priorities = h.veldOverview(ps)
+	out.Priorities = orEmpty(out.Priorities)
+	if out.Velden == nil {
+		out.Velden = []veldShare{}
+	}
+	out.Checklist = corpus.CheckPlan(ps)
+	c.JSON(http.StatusOK, out)
 }
 
 func newDocumentJSON(d corpus.Document, ps []corpus.Passage) documentJSON {

@@ -30,6 +30,9 @@ type documentPage struct {
 	PassageCount string
 	Contents     []tocEntry
 	Passages     []documentPassage
+	Velden       []veldShare   // share of the text per veld
+	Priorities   []string      // the priorities found, as theme labels
+	Checklist    checklistView // the kwaliteitstoets
 }
 
 // tocEntry is an outermost heading with the passage where it starts.
@@ -45,6 +48,7 @@ type documentPassage struct {
 	PageURL    string
 	Headings   []headingView
 	Paragraphs []string
+	Tags       tagsView
 }
 
 // headingView is a heading at a level 2..6 (the title is level 1).
@@ -69,6 +73,11 @@ func (h *handler) newDocumentPage(d corpus.Document, passages []corpus.Passage) 
 		p.Gemeenten = append(p.Gemeenten, g.Naam+" ("+g.Provincie+")")
 	}
 	p.Passages, p.Contents = documentPassages(d.ID, passages)
+	for i, ps := range passages {
+		p.Passages[i].Tags = tagsOf(corpus.Veld(ps.Tags.Veld), h.themas(ps.Tags.Themes))
+	}
+	p.Velden, p.Priorities = h.veldOverview(passages)
+	p.Checklist = checklistViewOf(d.ID, corpus.CheckPlan(passages))
 	return p
 }
 

@@ -145,6 +145,19 @@ func newFixture(t testing.TB) *fixture {
 	return f
 }
 
+// tagsFor tags a test passage by its section, as the tagger would.
+func tagsFor(headings []string) corpus.Tags {
+	switch strings.Join(headings, "/") {
+	case strings.Join(hCamera, "/"):
+		return corpus.Tags{Veld: 2, Themes: []string{"2.3"}}
+	case strings.Join(hOnder, "/"):
+		return corpus.Tags{Veld: 5, Themes: []string{"5.2"}}
+	case strings.Join(hJeugd, "/"):
+		return corpus.Tags{Veld: 3, Themes: []string{"3.1"}}
+	}
+	return corpus.Tags{Veld: 0, Themes: []string{"0.visie-inleiding"}}
+}
+
 // add stores one plan with a PDF of as many pages as its passages reach.
 func (f *fixture) add(t testing.TB, p plan) {
 	t.Helper()
@@ -161,7 +174,7 @@ func (f *fixture) add(t testing.TB, p plan) {
 	var ps []corpus.Passage
 	for i, pg := range p.passages {
 		ps = append(ps, corpus.Passage{Ordinal: i, PageFrom: pg.from, PageTo: pg.to, Headings: pg.headings,
-			Text: pg.text, Tags: corpus.Tags{Veld: 1, Themes: []string{"test"}}})
+			Text: pg.text, Tags: tagsFor(pg.headings)})
 		d.Pages = max(d.Pages, pg.to)
 	}
 	data := pdfFile(t, p.title, d.Pages)

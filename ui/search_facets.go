@@ -80,6 +80,12 @@ func (h *handler) chips(r search.Request) []chipView {
 	for _, t := range r.Types {
 		add("Documenttype", paramType, string(t), t.Label())
 	}
+	for _, n := range r.Velden {
+		add("Veiligheidsveld", paramVeld, strconv.Itoa(int(n)), n.Label())
+	}
+	for _, t := range r.Themas {
+		add("Thema", paramThema, t, h.taxonomy.ThemaLabel(t))
+	}
 	return out
 }
 

@@ -18,6 +18,8 @@ const (
 	paramProvincie = "provincie"
 	paramJaar      = "jaar"
 	paramType      = "type"
+	paramVeld      = "veld"
+	paramThema     = "thema"
 	paramPage      = "page"
 	paramSize      = "size"
 )
@@ -49,6 +51,12 @@ func (h *handler) searchRequest(q url.Values) (search.Request, error) {
 		return r, err
 	}
 	if r.Types, err = typeParams(q); err != nil {
+		return r, err
+	}
+	if r.Velden, err = veldParams(q); err != nil {
+		return r, err
+	}
+	if r.Themas, err = h.themaParams(q); err != nil {
 		return r, err
 	}
 	if err := r.Normalize(); err != nil {
@@ -130,6 +138,28 @@ func typeParams(q url.Values) ([]corpus.DocType, error) {
 	return out, nil
 }
 
+func veldParams(q url.Values) ([]corpus.Veld, error) {
+	var out []corpus.Veld
+	for _, v := range values(q, paramVeld) {
+		n, err := corpus.ParseVeld(v)
+		if err != nil {
+			return nil, badRequest(err.Error() + ": gebruik 0 tot en met 5")
+		}
+		out = appendNew(out, n)
+	}
+	return out, nil
+}
+
+func (h *handler) themaParams(q url.Values) ([]string, error) {
+	out := values(q, paramThema)
+	for _, v := range out {
+		if _, ok := h.taxonomy.Thema(v); !ok {
+			return nil, badRequest(fmt.Sprintf("onbekend thema ‘%s’: gebruik een thema-id zoals 2.3", v))
+		}
+	}
+	return out, nil
+}
+
 func appendNew[T comparable](s []T, v T) []T {
 	for _, x := range s {
 		if x == v {
@@ -157,6 +187,12 @@ func requestValues(r search.Request) url.Values {
 	}
 	for _, t := range r.Types {
 		v.Add(paramType, string(t))
+	}
+	for _, n := range r.Velden {
+		v.Add(paramVeld, strconv.Itoa(int(n)))
+	}
+	for _, t := range r.Themas {
+		v.Add(paramThema, t)
 	}
 	if r.Page > 1 {
 		v.Set(paramPage, strconv.Itoa(r.Page))

@@ -59,6 +59,7 @@ type passageView struct {
 	Headings  string        // heading path, "3 Aanpak › 3.2 Cameratoezicht"
 	DocURL    string        // the passage on the document page
 	Snippet   template.HTML // escaped by search, with <mark> around matches
+	Tags      tagsView
 }
 
 // facetView is one facet in the sidebar.
@@ -162,7 +163,8 @@ func resultViewOf(d search.Document) resultView {
 		}
 		v.Passages = append(v.Passages, passageView{PageLabel: pagina(ps.Page, ps.PageTo),
 			PageURL: fileURL(d.ID, ps.Page), Headings: strings.Join(ps.Headings, " › "),
-			DocURL: v.URL + "#passage-" + strconv.Itoa(ps.Ordinal), Snippet: template.HTML(ps.Snippet)})
+			DocURL: v.URL + "#passage-" + strconv.Itoa(ps.Ordinal), Snippet: template.HTML(ps.Snippet),
+			Tags: tagsOf(ps.Veld, ps.Themes)})
 	}
 	return v
 }

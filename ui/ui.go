@@ -84,6 +84,7 @@ type handler struct {
 	ready     Readiness
 	views     *views
 	gemeenten *corpus.Gemeenten
+	taxonomy  *corpus.Taxonomy
 	// provincies is the set of province names in the gemeenten register.
 	provincies map[string]bool
 }
@@ -109,8 +110,12 @@ func New(o Options, s Searcher, docs Documents, ready Readiness) (http.Handler, 
 	if err != nil {
 		return nil, fmt.Errorf("ui: %w", err)
 	}
+	tax, err := corpus.LoadTaxonomy("")
+	if err != nil {
+		return nil, fmt.Errorf("ui: %w", err)
+	}
 	h := &handler{opts: o, log: o.Logger, search: s, docs: docs, ready: ready, views: v,
-		gemeenten: gms, provincies: map[string]bool{}}
+		gemeenten: gms, taxonomy: tax, provincies: map[string]bool{}}
 	for _, g := range gms.All() {
 		h.provincies[g.Provincie] = true
 	}

@@ -7,10 +7,13 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
+	"github.com/ccv/ivp/corpus"
 	"github.com/ccv/ivp/ingest"
 )
 
@@ -22,6 +25,9 @@ type config struct {
 	ReindexSchedule string
 	MaxFileSize     int64
 	MaxPages        int
+	ExtractTimeout  time.Duration
+	ExtractMemory   int64
+	Fallback        string
 	LogLevel        string
 	source          map[string]string // setting name -> default, env or flag
 }
@@ -29,7 +35,7 @@ type config struct {
 // setting describes one setting for flags, env and 'ivp config'.
 type setting struct {
 	name, env, help string
-	ptr             any // *string, *int or *int64
+	ptr             any // *string, *int, *int64 or *time.Duration
 	def             string
 }
 
@@ -40,6 +46,9 @@ func (c *config) settings() []setting {
 		{"reindex-schedule", "IVP_REINDEX_SCHEDULE", "cron schedule of the index rebuild (serve); \"off\" disables", &c.ReindexSchedule, "0 3 * * *"},
 		{"max-file-size", "IVP_MAX_FILE_SIZE", "largest file ingest accepts, in bytes", &c.MaxFileSize, "104857600"},
 		{"max-pages", "IVP_MAX_PAGES", "most pages ingest accepts in one file", &c.MaxPages, "2000"},
+		{"extract-timeout", "IVP_EXTRACT_TIMEOUT", "time limit of extracting one file (ingest, inspect)", &c.ExtractTimeout, "60s"},
+		{"extract-memory", "IVP_EXTRACT_MEMORY", "memory budget of extracting one file, in bytes (ingest, inspect)", &c.ExtractMemory, "1073741824"},
+		{"pdftotext", "IVP_PDFTOTEXT", "fallback for PDFs extraction refuses: off, on (pdftotext from PATH) or its path", &c.Fallback, "off"},
 		{"log-level", "IVP_LOG_LEVEL", "debug, info, warn or error", &c.LogLevel, "info"},
 	}
 }
@@ -91,6 +100,12 @@ func set(ptr any, v string) error {
 			return err
 		}
 		*p = n
+	case *time.Duration:
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			return err
+		}
+		*p = d
 	}
 	return nil
 }
@@ -117,6 +132,8 @@ func deref(ptr any) any {
 		return *p
 	case *int64:
 		return *p
+	case *time.Duration:
+		return *p
 	}
 	return nil
 }
@@ -124,10 +141,43 @@ func deref(ptr any) any {
 func (c *config) storeDir() string { return c.Data }
 func (c *config) indexDir() string { return filepath.Join(c.Data, "index") }
 
-func (c *config) ingestOptions() ingest.Options {
+// ingestOptions are the extractor's options, extracting in a worker
+// process ('ivp extract-worker') under the time and memory limits.
+func (c *config) ingestOptions() (ingest.Options, error) {
 	o := ingest.DefaultOptions()
 	o.MaxFileSize, o.MaxPages = c.MaxFileSize, c.MaxPages
-	return o
+	o.Timeout, o.MemoryLimit = c.ExtractTimeout, c.ExtractMemory
+	w, err := workerArgs()
+	if err != nil {
+		return o, err
+	}
+	o.Worker = w
+	o.Fallback, err = fallbackPath(c.Fallback)
+	return o, err
+}
+
+// extractor returns the extractor the settings describe, for gemeenten gm.
+func (c *config) extractor(gm *corpus.Gemeenten) (*ingest.Extractor, error) {
+	o, err := c.ingestOptions()
+	if err != nil {
+		return nil, err
+	}
+	return ingest.NewExtractor(o, gm)
+}
+
+// fallbackPath resolves the pdftotext setting: "" when off.
+func fallbackPath(v string) (string, error) {
+	switch v {
+	case "", "off":
+		return "", nil
+	case "on":
+		v = "pdftotext"
+	}
+	p, err := exec.LookPath(v)
+	if err != nil {
+		return "", fmt.Errorf("pdftotext %q: %w", v, err)
+	}
+	return p, nil
 }
 
 func (c *config) logger(w io.Writer) *slog.Logger {
@@ -140,7 +190,8 @@ func (c *config) logger(w io.Writer) *slog.Logger {
 
 func runConfig(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var c config
-	fs := newFlagSet("config", &c, "data", "addr", "reindex-schedule", "max-file-size", "max-pages", "log-level")
+	fs := newFlagSet("config", &c, "data", "addr", "reindex-schedule", "max-file-size", "max-pages",
+		"extract-timeout", "extract-memory", "pdftotext", "log-level")
 	fs.SetOutput(stderr)
 	if err := fs.Parse(args); err != nil {
 		return err

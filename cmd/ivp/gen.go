@@ -17,6 +17,7 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs.StringVar(&o.Out, "out", "", "directory to write the plans and truth.jsonl into (required)")
 	fs.IntVar(&o.Plans, "plans", 60, "number of plans")
 	fs.Int64Var(&o.Seed, "seed", 1, "random seed; the same seed gives the same files")
+	fs.StringVar(&o.Format, "format", gen.FormatPDF, "pdf, html or both")
 	if _, err := parseArgs(fs, args, stderr); err != nil {
 		return err
 	}
@@ -33,7 +34,7 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	d := time.Since(start)
-	fmt.Fprintf(stdout, "wrote %d plans (%d pages, %.1f MB) to %s in %s (%.0f plans/s)\n",
-		sum.Plans, sum.Pages, float64(sum.Bytes)/1e6, o.Out, d.Round(time.Millisecond), float64(sum.Plans)/d.Seconds())
+	fmt.Fprintf(stdout, "wrote %d plans (%d pages, %d passages, %.1f MB) to %s in %s (%.1f plans/s)\n",
+		sum.Plans, sum.Pages, sum.Passages, float64(sum.Bytes)/1e6, o.Out, d.Round(time.Millisecond), float64(sum.Plans)/d.Seconds())
 	return nil
 }

@@ -14,7 +14,7 @@ import (
 
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var c config
-	fs := newFlagSet("ingest", &c, "data", "max-file-size", "max-pages")
+	fs := newFlagSet("ingest", &c, "data", "max-file-size", "max-pages", "extract-timeout", "extract-memory", "pdftotext")
 	paths, err := parseArgs(fs, args, stderr)
 	if err != nil {
 		return err
@@ -26,12 +26,15 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	if _, err := c.ingestOptions(); err != nil { // bad settings fail before the store opens
+		return err
+	}
 	e, err := open(ctx, &c)
 	if err != nil {
 		return err
 	}
 	defer e.Close()
-	x, err := ingest.NewExtractor(c.ingestOptions(), e.store.Gemeenten())
+	x, err := c.extractor(e.store.Gemeenten())
 	if err != nil {
 		return err
 	}
@@ -71,7 +74,7 @@ func (r *reporter) report(o ingest.Outcome) {
 		if reason == "" {
 			reason = o.Err.Error()
 		}
-		fmt.Fprintf(r.out, "FAIL %s: %s\n", o.Source, reason)
+		fmt.Fprintf(r.out, "FAIL %s: %s%s\n", o.Source, reason, pagesNote(o.Pages))
 	case o.Existed:
 		r.existed++
 		fmt.Fprintf(r.out, "same %s: already stored as document %d\n", o.Source, o.ID)

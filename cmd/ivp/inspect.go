@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,7 +14,7 @@ import (
 
 func runInspect(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var c config
-	fs := newFlagSet("inspect", &c, "max-file-size", "max-pages")
+	fs := newFlagSet("inspect", &c, "max-file-size", "max-pages", "extract-timeout", "extract-memory", "pdftotext")
 	asText := fs.Bool("text", false, "print the cleaned text per page")
 	asJSON := fs.Bool("json", false, "print the document and its passages as JSON (the default)")
 	paths, err := parseArgs(fs, args, stderr)
@@ -31,13 +32,13 @@ func runInspect(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	x, err := ingest.NewExtractor(c.ingestOptions(), gm)
+	x, err := c.extractor(gm)
 	if err != nil {
 		return err
 	}
 	ex, err := x.Extract(ctx, paths[0], data)
 	if err != nil {
-		return fmt.Errorf("%s: %s", paths[0], ingest.ReasonOf(err))
+		return fmt.Errorf("%s: %s", paths[0], refusal(err))
 	}
 	if *asText {
 		for i, t := range ex.PageTexts {
@@ -69,4 +70,25 @@ func inspectView(ex *ingest.Extracted) any {
 		"gemeenten": d.Gemeenten, "pages": d.Pages, "media_type": d.MediaType, "sha256": d.SHA256,
 		"extractor_version": d.ExtractorVersion, "passages": ps,
 	}
+}
+
+// refusal is the Dutch reason a file was refused, with its page count when
+// known (a scan without a text layer).
+func refusal(err error) string {
+	var e *ingest.Error
+	if errors.As(err, &e) {
+		return e.Reason + pagesNote(e.Pages)
+	}
+	return ingest.ReasonOf(err)
+}
+
+// pagesNote is " (N pagina's)" after a refusal, or "" when n is unknown.
+func pagesNote(n int) string {
+	switch {
+	case n <= 0:
+		return ""
+	case n == 1:
+		return " (1 pagina)"
+	}
+	return fmt.Sprintf(" (%d pagina's)", n)
 }

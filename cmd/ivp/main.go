@@ -27,6 +27,8 @@ func commands() []command {
 		{"inspect", "show what ingest would extract from a file, without storing it", runInspect},
 		{"reindex", "rebuild the search index from the store", runReindex},
 		{"gen", "generate a sample corpus of IVP-like PDFs", runGen},
+		{"tag", "tag plain-text passages by veiligheidsveld and theme (JSON lines)", runTag},
+		{"eval", "measure tagging, metadata or checklist against truth (tags|meta|checklist)", runEval},
 		{"config", "print the effective settings", runConfig},
 	}
 }
@@ -49,7 +51,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	for _, c := range commands() {
+	cmds := append(commands(), command{workerCommand, "", runWorker}) // hidden: not in usage
+	for _, c := range cmds {
 		if c.name != args[0] {
 			continue
 		}

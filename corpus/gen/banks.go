@@ -6,7 +6,7 @@ import (
 )
 
 // allBanks is every phrase bank, in a fixed order. It is read-only.
-var allBanks = slices.Concat(procesBanks, veld12Banks, veld345Banks, crossBanks)
+var allBanks = slices.Concat(procesBanks, veld12Banks, veld345Banks, crossBanks, extraBanks)
 
 // bankByID returns the bank with the given id. The ids are constants in this
 // package, so a missing one is a programming error.

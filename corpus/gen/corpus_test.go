@@ -124,7 +124,7 @@ func checkParagraphs(t *testing.T, _ string, p TruthPlan) {
 		if len(ps.Headings) == 0 || ps.Page < 3 || ps.PageEnd < ps.Page || ps.PageEnd > p.Pages {
 			t.Errorf("%s: passage at pages %d-%d under %q", p.File, ps.Page, ps.PageEnd, ps.Headings)
 		}
-		if strings.HasPrefix(ps.Text, "• ") {
+		if strings.HasPrefix(ps.Text, "• ") || strings.HasPrefix(ps.Text, "1. ") {
 			continue
 		}
 		if n := utf8.RuneCountInString(ps.Text); n < minPara || n > maxPara {
@@ -275,9 +275,11 @@ func bodyText(s string) string {
 	return strings.Join(chunks[2:len(chunks)-1], "\n")
 }
 
+// squeeze drops white space and hyphens, so that a word split at a line
+// end matches the whole word.
 func squeeze(s string) string {
 	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
+		if unicode.IsSpace(r) || r == '-' {
 			return -1
 		}
 		return r

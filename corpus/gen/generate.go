@@ -1,7 +1,9 @@
 package gen
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,7 +15,9 @@ import (
 
 // Generate writes o.Plans sample plans and truth.jsonl into o.Out. A nil gm
 // means the embedded register (corpus.LoadGemeenten). Plans are laid out
-// in parallel; the result does not depend on the number of workers.
+// in parallel and streamed to disk: truth.jsonl is written in plan order
+// as plans finish, so memory stays bounded however many plans there are.
+// The result does not depend on the number of workers.
 func Generate(ctx context.Context, o Options, gm *corpus.Gemeenten) (Summary, error) {
 	if err := o.Validate(); err != nil {
 		return Summary{}, err
@@ -31,83 +35,182 @@ func Generate(ctx context.Context, o Options, gm *corpus.Gemeenten) (Summary, er
 	if err := os.MkdirAll(o.Out, 0o755); err != nil {
 		return Summary{}, fmt.Errorf("create %s: %w", o.Out, err)
 	}
-	plans, err := writePlans(ctx, o.Out, specs)
+	tw, err := newTruthWriter(o.Out)
 	if err != nil {
 		return Summary{}, err
 	}
-	return writeTruth(o.Out, plans)
+	err = writePlans(ctx, o, specs, tw)
+	if cerr := tw.close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return Summary{}, err
+	}
+	return tw.sum, nil
 }
 
-// writePlans builds, lays out and writes every plan, on up to GOMAXPROCS
-// workers. It stops at the first error or when ctx is done.
-func writePlans(ctx context.Context, dir string, specs []*planSpec) ([]TruthPlan, error) {
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-	plans := make([]TruthPlan, len(specs))
+// result is one finished plan, or the error that stopped it.
+type result struct {
+	i     int
+	plan  TruthPlan
+	files []string
+	bytes int64
+	err   error
+}
+
+// writePlans builds, lays out and writes every plan on up to GOMAXPROCS
+// workers, and hands the results to tw in plan order. At most window
+// plans are in flight, which bounds memory. It stops at the first error
+// or when ctx is done.
+func writePlans(ctx context.Context, o Options, specs []*planSpec, tw *truthWriter) error {
+	workers := min(runtime.GOMAXPROCS(0), len(specs))
+	window := 4 * workers
 	jobs := make(chan int)
+	results := make(chan result, window)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(specs)) {
+	for range workers {
 		wg.Go(func() {
 			for i := range jobs {
-				p, err := writePlan(dir, specs[i])
-				if err != nil {
-					cancel(err)
-					continue
-				}
-				plans[i] = p
+				results <- writePlan(o, specs[i], i)
 			}
 		})
 	}
-feed:
-	for i := range specs {
-		select {
-		case jobs <- i:
-		case <-ctx.Done():
-			break feed
+	go func() { wg.Wait(); close(results) }()
+	slots := make(chan struct{}, window)
+	done := make(chan struct{})
+	go func() {
+		defer close(jobs)
+		for i := range specs {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			case <-done:
+				return
+			}
+			jobs <- i
+		}
+	}()
+	err := collect(ctx, results, slots, tw)
+	close(done)
+	for range results { // let the workers finish
+	}
+	return err
+}
+
+// collect writes results in plan order, releasing a slot for each one
+// written.
+func collect(ctx context.Context, results <-chan result, slots <-chan struct{}, tw *truthWriter) error {
+	pending := map[int]result{}
+	next := 0
+	for r := range results {
+		if r.err != nil {
+			return r.err
+		}
+		pending[r.i] = r
+		for {
+			p, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			if err := tw.write(p); err != nil {
+				return err
+			}
+			<-slots
+			next++
 		}
 	}
-	close(jobs)
-	wg.Wait()
-	if err := context.Cause(ctx); err != nil {
-		return nil, err
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("generate: %w", err)
 	}
-	return plans, nil
+	return nil
 }
 
 // writePlan builds, lays out and writes one plan. A panic, which would
 // otherwise end the process from a worker, becomes the plan's error.
-func writePlan(dir string, s *planSpec) (t TruthPlan, err error) {
+func writePlan(o Options, s *planSpec, i int) (r result) {
+	r.i = i
 	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("generate %s: panic: %v", s.fileName(), r)
+		if p := recover(); p != nil {
+			r.err = fmt.Errorf("generate %s: panic: %v", s.baseName(), p)
 		}
 	}()
 	m := buildModel(s)
 	pdf, ps, pages, err := renderPlan(m)
 	if err != nil {
-		return TruthPlan{}, err
+		r.err = err
+		return r
 	}
-	path := filepath.Join(dir, s.fileName())
-	if err := os.WriteFile(path, pdf, 0o644); err != nil {
-		return TruthPlan{}, fmt.Errorf("write %s: %w", path, err)
+	r.plan = truthPlan(m, pages, ps)
+	if o.pdf() {
+		r.err = r.add(o.Out, s.baseName()+".pdf", pdf)
+		r.plan.setPDF(s.baseName()+".pdf", pdf)
 	}
-	return truthPlan(m, pdf, pages, ps), nil
+	if o.html() && r.err == nil {
+		page := renderHTML(m)
+		r.err = r.add(o.Out, s.baseName()+".html", page)
+		r.plan.setHTML(s.baseName()+".html", page, !o.pdf())
+	}
+	return r
 }
 
-// writeTruth writes truth.jsonl and sums up the corpus.
-func writeTruth(dir string, plans []TruthPlan) (Summary, error) {
-	data, err := encodeTruth(plans)
+// add writes one file of a plan.
+func (r *result) add(dir, name string, data []byte) error {
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	r.files = append(r.files, path)
+	r.bytes += int64(len(data))
+	return nil
+}
+
+// truthWriter streams truth.jsonl and sums up the corpus.
+type truthWriter struct {
+	f   *os.File
+	w   *bufio.Writer
+	enc *json.Encoder
+	sum Summary
+}
+
+func newTruthWriter(dir string) (*truthWriter, error) {
+	path := filepath.Join(dir, TruthFile)
+	f, err := os.Create(path)
 	if err != nil {
-		return Summary{}, err
+		return nil, fmt.Errorf("create %s: %w", path, err)
 	}
-	sum := Summary{Plans: len(plans), Truth: filepath.Join(dir, TruthFile), Bytes: int64(len(data))}
-	if err := os.WriteFile(sum.Truth, data, 0o644); err != nil {
-		return Summary{}, fmt.Errorf("write %s: %w", sum.Truth, err)
+	w := bufio.NewWriterSize(f, 1<<20)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return &truthWriter{f: f, w: w, enc: enc, sum: Summary{Truth: path}}, nil
+}
+
+// write appends one plan's line; the Summary lists its first file.
+func (t *truthWriter) write(r result) error {
+	if err := t.enc.Encode(r.plan); err != nil {
+		return fmt.Errorf("encode truth %s: %w", r.plan.File, err)
 	}
-	for _, p := range plans {
-		sum.Pages += p.Pages
-		sum.Bytes += p.Bytes
-		sum.Files = append(sum.Files, filepath.Join(dir, p.File))
+	t.sum.Plans++
+	t.sum.Pages += r.plan.Pages
+	t.sum.Passages += len(r.plan.Passages)
+	t.sum.Bytes += r.bytes
+	t.sum.Files = append(t.sum.Files, r.files[0])
+	return nil
+}
+
+func (t *truthWriter) close() error {
+	err := t.w.Flush()
+	if cerr := t.f.Close(); err == nil {
+		err = cerr
 	}
-	return sum, nil
+	if err != nil {
+		return fmt.Errorf("write %s: %w", t.sum.Truth, err)
+	}
+	st, err := os.Stat(t.sum.Truth)
+	if err != nil {
+		return fmt.Errorf("stat %s: %w", t.sum.Truth, err)
+	}
+	t.sum.Bytes += st.Size()
+	return nil
 }

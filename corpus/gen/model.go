@@ -19,14 +19,20 @@ const (
 
 // block is one element of a plan's body in reading order.
 type block struct {
-	kind    blockKind
-	level   int        // heading level, 1-3
-	text    string     // heading or paragraph text
-	items   []string   // bullet items
-	rows    [][]string // table rows; the first is the header
-	caption string     // table caption
-	veld    int
-	themes  []string
+	kind     blockKind
+	level    int        // heading level, 1-3
+	text     string     // heading or paragraph text
+	items    []string   // bullet items
+	numbered bool       // a numbered list rather than bullets
+	footnote string     // a paragraph's footnote, without its number
+	rows     [][]string // table rows; the first is the header
+	caption  string     // table caption
+	veld     int
+	themes   []string
+	// checklist are the checklist elements the block serves; secondary the
+	// other velden of a passage that mixes velden.
+	checklist []int
+	secondary []int
 }
 
 // style is the house style of one plan's municipality.
@@ -38,7 +44,12 @@ type style struct {
 	subheads     bool // priority sections have "Wat willen we bereiken?" parts
 	veldChapters bool // one chapter per veld rather than one "overige thema's"
 	footerRight  bool
-	veldNaming   int // which column of veldTitles the plan uses
+	veldNaming   int  // which column of veldTitles the plan uses
+	numbered     bool // action lists are numbered (1., 2., ...) rather than bulleted
+	imageCover   bool // the cover is one picture, without a text layer
+	hyphenate    bool // long words are split at line ends
+	footnotes    bool // sources and laws are given in footnotes
+	twoColumns   bool // chapters without tables or footnotes are set in two columns
 }
 
 var accents = [][3]int{
@@ -55,6 +66,10 @@ func newStyle(rng *rand.Rand) style {
 		veldChapters: rng.IntN(3) > 0,
 		footerRight:  rng.IntN(2) == 0,
 		veldNaming:   rng.IntN(3),
+		numbered:     rng.IntN(4) == 0,
+		imageCover:   rng.IntN(12) == 0, // but see buildModel
+		hyphenate:    rng.IntN(5) < 2,
+		footnotes:    rng.IntN(3) == 0,
 	}
 }
 
@@ -78,6 +93,7 @@ type builder struct {
 	lees    int             // index of the leeswijzer block; -1 when none
 	covered map[string]bool // themes already given a section
 	prios   []*bank
+	lacks   lacks // checklist elements this plan leaves out
 }
 
 // veldTitle is the plan's name for veld v.
@@ -125,11 +141,14 @@ func (b *builder) paraAfter(bk *bank, first string) {
 
 // bullets adds a list of actions from bk.
 func (b *builder) bullets(bk *bank) {
-	b.add(bk, block{kind: blockBullets, items: b.c.bullets(bk)})
+	b.add(bk, block{kind: blockBullets, items: b.c.bullets(bk), numbered: b.st.numbered})
 }
 
 func (b *builder) add(bk *bank, bl block) {
 	bl.veld, bl.themes = bk.veld, bk.themes
+	if bl.checklist == nil {
+		bl.checklist = defaultChecklist(bk)
+	}
 	b.blocks = append(b.blocks, bl)
 	if bk.kind == kindTheme {
 		for _, t := range bk.themes {
@@ -137,6 +156,23 @@ func (b *builder) add(bk *bank, bl block) {
 		}
 	}
 }
+
+// mark sets the checklist elements of the last block, replacing what its
+// bank serves by default.
+func (b *builder) mark(els ...int) {
+	b.blocks[len(b.blocks)-1].checklist = els
+}
+
+// note gives the last block a footnote, in plans that use them; tpl is
+// expanded for the plan.
+func (b *builder) note(tpl string) {
+	if b.st.footnotes {
+		b.blocks[len(b.blocks)-1].footnote = b.c.slots(b.c.alternatives(tpl), nil)
+	}
+}
+
+// has reports whether the plan includes checklist element el.
+func (b *builder) has(el int) bool { return !b.lacks[el] }
 
 // isCovered reports whether a theme of bk already has its own text.
 func (b *builder) isCovered(bk *bank) bool {
@@ -151,7 +187,7 @@ func (b *builder) isCovered(bk *bank) bool {
 // leeswijzer reserves a paragraph that finish fills with the outline.
 func (b *builder) leeswijzer() {
 	b.lees = len(b.blocks)
-	b.blocks = append(b.blocks, block{kind: blockPara, themes: []string{"0.metadata-navigatie"}})
+	b.blocks = append(b.blocks, block{kind: blockPara, themes: []string{"0.metadata-navigatie"}, checklist: []int{elAfbakening}})
 }
 
 // finish writes the leeswijzer now that all chapters are known.
@@ -160,12 +196,24 @@ func (b *builder) finish() {
 		return
 	}
 	verbs := []string{"beschrijft", "gaat in op", "behandelt", "bevat"}
-	parts := []string{fmt.Sprintf("Dit document bestaat uit %d hoofdstukken.", len(b.about))}
+	parts := []string{fmt.Sprintf("%s %s bestaat uit %d hoofdstukken.",
+		pick(b.c.rng, []string{"Dit document", "Dit plan", "Deze nota"}), b.c.ofPlan(), len(b.about))}
 	for i, a := range b.about[1:] {
 		parts = append(parts, fmt.Sprintf("Hoofdstuk %d %s %s.", i+2, pick(b.c.rng, verbs), a))
 	}
-	parts = append(parts, b.c.apos(pick(b.c.rng, leesSlot)))
+	parts = append(parts, b.c.vary(b.c.apos(pick(b.c.rng, leesSlot)), 0))
 	b.blocks[b.lees].text = strings.Join(parts, " ")
+}
+
+// ofPlan is "van de gemeente X" or "van de gemeenten X en Y", with the
+// plan's period.
+func (c *composer) ofPlan() string {
+	s := c.spec
+	who := "van de gemeente " + s.gemeenten[0].Naam
+	if len(s.gemeenten) > 1 {
+		who = "van de gemeenten " + joinNL(s.names())
+	}
+	return who + " voor " + periodText(s.start, s.end)
 }
 
 var leesSlot = []string{
@@ -196,6 +244,7 @@ func (b *builder) figures(year int, bk *bank) {
 		joinNL(b.c.spec.names()), year-3, year-1)
 	b.blocks = append(b.blocks, block{kind: blockTable, rows: rows, caption: caption})
 	b.paraAfter(bk, first)
+	b.note("Bron: politie, [Basisvoorziening Informatie|BVI-IK], peildatum 1 [februari|maart] {volgend}; bewerking gemeente {gemeente}. Cijfers over het laatste jaar zijn voorlopig.")
 }
 
 // pickSorted returns k distinct indexes below n in increasing order.

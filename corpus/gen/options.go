@@ -11,9 +11,16 @@ const (
 	DefaultSeed  = 1
 )
 
-// MaxPlans is the largest corpus Generate writes: file names carry a
-// four-digit plan number.
-const MaxPlans = 9999
+// MaxPlans is the largest corpus Generate writes. File names carry the
+// plan number with at least four digits.
+const MaxPlans = 99999
+
+// Formats Generate writes.
+const (
+	FormatPDF  = "pdf"  // one PDF per plan (the default)
+	FormatHTML = "html" // one HTML page per plan, as a municipal regulation page
+	FormatBoth = "both" // both, with the same text
+)
 
 // ErrInvalidOptions is wrapped by every error Validate returns.
 var ErrInvalidOptions = errors.New("invalid generator options")
@@ -31,6 +38,8 @@ type Options struct {
 	// Seed drives every choice. The same Options give byte-identical files;
 	// any value is valid, 0 included. DefaultSeed is 1.
 	Seed int64
+	// Format is FormatPDF, FormatHTML or FormatBoth; empty means FormatPDF.
+	Format string
 }
 
 // Validate reports options Generate cannot use.
@@ -41,14 +50,23 @@ func (o Options) Validate() error {
 	if o.Plans < 1 || o.Plans > MaxPlans {
 		return fmt.Errorf("%w: Plans is %d, want 1 to %d", ErrInvalidOptions, o.Plans, MaxPlans)
 	}
+	switch o.Format {
+	case "", FormatPDF, FormatHTML, FormatBoth:
+	default:
+		return fmt.Errorf("%w: Format is %q, want pdf, html or both", ErrInvalidOptions, o.Format)
+	}
 	return nil
 }
 
+func (o Options) pdf() bool  { return o.Format != FormatHTML }
+func (o Options) html() bool { return o.Format == FormatHTML || o.Format == FormatBoth }
+
 // Summary reports what Generate wrote.
 type Summary struct {
-	Plans int      // plans written
-	Pages int      // pages over all PDFs
-	Bytes int64    // bytes over all PDFs and truth.jsonl
-	Files []string // paths of the PDFs, in plan order
-	Truth string   // path of truth.jsonl
+	Plans    int      // plans written
+	Pages    int      // pages over all PDFs
+	Passages int      // passages in truth.jsonl
+	Bytes    int64    // bytes over all files written
+	Files    []string // paths of the files (PDF, or HTML when only HTML is written), in plan order
+	Truth    string   // path of truth.jsonl
 }

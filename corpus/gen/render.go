@@ -31,6 +31,8 @@ type passage struct {
 	text          string
 	veld          int
 	themes        []string
+	checklist     []int
+	secondary     []int
 }
 
 // tocEntry is a line of the table of contents.
@@ -49,7 +51,15 @@ type renderer struct {
 	heads    []int // the page of every heading listed in the toc
 	path     []string
 	passages []passage
-	fresh    bool // nothing written yet on the current page
+	fresh    bool     // nothing written yet on the current page
+	notes    []string // footnotes of the current page, numbered
+	noteH    float64  // room they take
+	pendingH float64  // room of the footnote of the paragraph being written
+	noteNo   int      // footnotes so far
+	cols     bool     // text is set in two columns
+	col      int      // the current column, 0 or 1
+	colTop   float64  // y where the columns start on this page
+	colMaxY  float64  // lowest y reached in a column on this page
 }
 
 // renderPlan lays the plan out twice: the first pass finds the page of
@@ -91,7 +101,11 @@ func tocEntries(m *docModel) []tocEntry {
 // render runs one layout pass.
 func render(m *docModel, toc []tocEntry) (*renderer, error) {
 	r := newRenderer(m, toc)
-	r.cover()
+	if m.style.imageCover {
+		r.imageCover()
+	} else {
+		r.cover()
+	}
 	r.tocPages()
 	r.body()
 	if err := r.pdf.Error(); err != nil {
@@ -139,9 +153,11 @@ func (r *renderer) header() {
 	p.SetTextColor(0, 0, 0)
 }
 
-// footer writes "Pagina N" on every page but the cover.
+// footer writes the page's footnotes and "Pagina N" on every page but
+// the cover.
 func (r *renderer) footer() {
 	p := r.pdf
+	r.drawNotes()
 	if p.PageNo() == 1 {
 		return
 	}
@@ -163,7 +179,11 @@ func (r *renderer) newPage() {
 
 // keep starts a new page unless h millimetres still fit on this one.
 func (r *renderer) keep(h float64) {
-	if r.pdf.GetY()+h > pageH-marginB {
+	switch {
+	case r.pdf.GetY()+h <= r.bottom():
+	case r.cols:
+		r.nextColumn()
+	default:
 		r.newPage()
 	}
 }
@@ -206,6 +226,7 @@ func (r *renderer) record(b block, first int, text string) {
 	r.passages = append(r.passages, passage{
 		page: first, pageEnd: r.pdf.PageNo(), headings: slices.Clone(r.path),
 		text: text, veld: b.veld, themes: b.themes,
+		checklist: b.checklist, secondary: b.secondary,
 	})
 }
 

@@ -97,10 +97,10 @@ func (r *renderer) tocLine(e tocEntry) {
 // body writes the chapters, starting on a fresh page after the contents.
 func (r *renderer) body() {
 	r.newPage()
-	for _, b := range r.m.blocks {
+	for i, b := range r.m.blocks {
 		switch b.kind {
 		case blockHeading:
-			r.heading(b)
+			r.heading(b, r.m.blocks[i+1:])
 		case blockPara:
 			r.paragraph(b)
 		case blockBullets:
@@ -124,14 +124,20 @@ var headingStyles = [4]struct {
 	3: {10.5, 5.5, 2, 3, false},
 }
 
-func (r *renderer) heading(b block) {
+// heading writes a heading; the blocks after it, rest, must start on the
+// same page.
+func (r *renderer) heading(b block, rest []block) {
 	p := r.pdf
 	st := headingStyles[b.level]
+	if b.level == 1 {
+		r.endColumns()
+	}
 	if b.level == 1 && r.m.style.chapterPage && !r.fresh {
 		r.newPage()
 	}
 	r.space(st.before)
-	r.keep(st.h + float64(st.keep)*lineH)
+	keep := max(float64(st.keep)*lineH, r.followHeight(rest))
+	r.keep(st.h + st.before/3 + keep)
 	if st.accent {
 		a := r.m.style.accent
 		p.SetTextColor(a[0], a[1], a[2])
@@ -141,18 +147,28 @@ func (r *renderer) heading(b block) {
 		p.Bookmark(r.outline(b.text), b.level-1, -1)
 		r.heads = append(r.heads, p.PageNo())
 	}
-	for _, l := range r.wrap(b.text, bodyW) {
-		r.line(l, marginL, bodyW, st.h, false)
+	for _, l := range r.wrap(b.text, r.textW()) {
+		r.line(l, r.textX(), r.textW(), st.h, false)
 	}
 	p.SetTextColor(0, 0, 0)
 	p.SetY(p.GetY() + st.before/3)
+	if b.level == 1 {
+		r.startColumns(append([]block{b}, rest...))
+	}
 	r.path = append(r.path[:min(len(r.path), b.level-1)], b.text)
 }
 
 func (r *renderer) paragraph(b block) {
 	p := r.pdf
 	p.SetFont(font, "", bodyPt)
-	lines := r.wrap(b.text, bodyW)
+	lines := r.wrap(b.text, r.textW())
+	if r.m.style.hyphenate {
+		lines = r.hyphenate(lines, r.textW())
+	}
+	if b.footnote != "" {
+		r.pendingH = r.noteHeight(b.footnote)
+	}
+	r.fitsWhole(float64(len(lines)) * lineH)
 	r.keep(2 * lineH)
 	first := p.PageNo()
 	for i, l := range lines {
@@ -160,21 +176,26 @@ func (r *renderer) paragraph(b block) {
 		if i == 0 {
 			first = p.PageNo()
 		}
-		r.line(l, marginL, bodyW, lineH, r.m.style.justify && i < len(lines)-1)
+		r.line(l, r.textX(), r.textW(), lineH, r.m.style.justify && i < len(lines)-1)
+	}
+	if b.footnote != "" {
+		r.noteMark(lines[len(lines)-1], b.footnote)
 	}
 	r.space(2.5)
 	r.record(b, first, b.text)
 }
 
-// bulletList writes "•" items with a hanging indent. Its passage text is
-// the items, one per line, each with its bullet.
+// bulletList writes "•" items, or "1." items for a numbered list, with a
+// hanging indent. Its passage text is the items, one per line, each with
+// its bullet or number.
 func (r *renderer) bulletList(b block) {
 	p := r.pdf
 	p.SetFont(font, "", bodyPt)
 	const indent = 6.0
+	r.fitsWhole(float64(len(b.items)) * (lineH + 0.8))
 	first := 0
-	for _, it := range b.items {
-		lines := r.wrap(it, bodyW-indent)
+	for n, it := range b.items {
+		lines := r.wrap(it, r.textW()-indent)
 		r.keep(float64(min(len(lines), 2)) * lineH)
 		for i, l := range lines {
 			r.keep(lineH)
@@ -182,25 +203,43 @@ func (r *renderer) bulletList(b block) {
 				first = p.PageNo()
 			}
 			if i == 0 {
-				p.SetX(marginL + 1.5)
-				p.CellFormat(indent-1.5, lineH, r.tr("•"), "", 0, "L", false, 0, "")
+				p.SetX(r.textX() + 1.5)
+				p.CellFormat(indent-1.5, lineH, r.tr(listMark(b, n)), "", 0, "L", false, 0, "")
 			}
-			r.line(l, marginL+indent, bodyW-indent, lineH, false)
+			r.line(l, r.textX()+indent, r.textW()-indent, lineH, false)
 		}
 		p.SetY(p.GetY() + 0.8)
 	}
 	r.space(2)
-	r.record(b, first, "• "+strings.Join(b.items, "\n• "))
+	r.record(b, first, listText(b))
+}
+
+// listMark is the bullet or number of item n (from 0).
+func listMark(b block, n int) string {
+	if b.numbered {
+		return strconv.Itoa(n+1) + "."
+	}
+	return "•"
+}
+
+// listText is the truth text of a list: one item a line, each with its
+// mark.
+func listText(b block) string {
+	lines := make([]string, len(b.items))
+	for i, it := range b.items {
+		lines[i] = listMark(b, i) + " " + it
+	}
+	return strings.Join(lines, "\n")
 }
 
 // table writes a table with a coloured header row and a caption below.
 func (r *renderer) table(b block) {
 	p := r.pdf
-	const h = 6.5
-	first := 62.0
+	const h = tableRowH
+	first := r.firstColumn(b)
 	w := (bodyW - first) / float64(len(b.rows[0])-1)
 	r.space(1)
-	r.keep(float64(len(b.rows))*h + 12)
+	r.keep(tableHeight(b))
 	for i, row := range b.rows {
 		p.SetX(marginL)
 		r.rowStyle(i)
@@ -224,6 +263,24 @@ func (r *renderer) table(b block) {
 	p.SetY(p.GetY() + 4)
 	r.fresh = false
 }
+
+// tableRowH is the height of a table row.
+const tableRowH = 6.5
+
+// firstColumn is the width of a table's label column: wide enough for
+// the longest label, leaving at least 22 mm for each other column.
+func (r *renderer) firstColumn(b block) float64 {
+	p := r.pdf
+	p.SetFont(font, "", 9)
+	w := 40.0
+	for _, row := range b.rows {
+		w = max(w, p.GetStringWidth(r.tr(row[0]))+2*p.GetCellMargin()+2)
+	}
+	return min(w, bodyW-22*float64(len(b.rows[0])-1))
+}
+
+// tableHeight is the room a table and its caption take.
+func tableHeight(b block) float64 { return float64(len(b.rows))*tableRowH + 13 }
 
 // rowStyle sets font and colours for table row i: a header row in the
 // accent colour, then body rows.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -29,6 +30,7 @@ type planSpec struct {
 	vastgesteld time.Time
 	prios       []*bank // the priorities, in the plan's order
 	seed        uint64  // seeds the plan's own PRNG
+	width       int     // digits of the plan number in file names
 }
 
 // prioCounts are the possible numbers of priorities per type.
@@ -85,7 +87,7 @@ func planSpecs(o Options, gm *corpus.Gemeenten) ([]*planSpec, error) {
 	provOrder := p.rng.Perm(len(p.provincies))
 	specs := make([]*planSpec, o.Plans)
 	for i := range specs {
-		s := &planSpec{index: i + 1, typ: types[i], seed: p.rng.Uint64()}
+		s := &planSpec{index: i + 1, typ: types[i], seed: p.rng.Uint64(), width: max(4, len(strconv.Itoa(o.Plans)))}
 		if i < len(provOrder) || !p.link(s, specs[:i]) {
 			p.place(s, i, provOrder, joint[i])
 			p.period(s)
@@ -274,11 +276,16 @@ func (s *planSpec) label() string {
 	return "Gemeenten " + joinNL(s.names())
 }
 
-// fileName is plan-0001-<gemeenten>-<type>-<period>.pdf.
-func (s *planSpec) fileName() string {
+// baseName is plan-0001-<gemeenten>-<type>-<period>, the file name without
+// its extension; the number has as many digits as the largest one, at
+// least four.
+func (s *planSpec) baseName() string {
 	slug := slugify(strings.Join(s.names(), " ") + " " + string(s.typ) + " " + periodText(s.start, s.end))
-	return fmt.Sprintf("plan-%04d-%s.pdf", s.index, slug)
+	return fmt.Sprintf("plan-%0*d-%s", s.width, s.index, slug)
 }
+
+// fileName is the name of the plan's PDF.
+func (s *planSpec) fileName() string { return s.baseName() + ".pdf" }
 
 // slugify lower-cases s, folds the accents of Dutch and Frisian names and
 // joins the remaining letters and digits with hyphens.

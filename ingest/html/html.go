@@ -25,7 +25,7 @@ const (
 type Block struct {
 	Kind  Kind
 	Level int    // headings: 1 for h1 … 6 for h6
-	Text  string // whitespace collapsed; list items start with "• ", cells are joined with " | "
+	Text  string // whitespace collapsed; list items start with "• " or their number ("3. "), cells are joined with " | "
 }
 
 // Document is the extracted main content of a page.
@@ -36,13 +36,18 @@ type Document struct {
 }
 
 // mainSelectors are tried in order to find the main content.
-var mainSelectors = []string{"main", "[role=main]", "article", "#content", "#main-content", "#main"}
+// Site-wide wrappers such as WordPress's #content (which holds the sidebar
+// too) come after the CMS-specific content containers.
+var mainSelectors = []string{"main", "[role=main]", "article", "#main-content", ".main-content",
+	".entry-content", ".page-content", "#primary", "#content", "#main"}
 
 // dropSelectors remove page furniture wherever it is.
 const dropSelectors = "script, style, noscript, template, nav, aside, form, iframe, svg, button, " +
 	"select, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true], [hidden], " +
 	"[class*=cookie], [id*=cookie], [class*=Cookie], [id*=Cookie], [class*=consent], [id*=consent], " +
-	"[class*=breadcrumb], [class*=skip-link], [class*=skiplink]"
+	"[class*=breadcrumb], [class*=skip-link], [class*=skiplink], " +
+	"[class*=share], [class*=sharing], [class*=social], [class*=feedback], [class*=printlink], " +
+	"[class*=field--name-changed], [class*=last-modified], [class*=widget-area], [class*=sidebar], [id*=sidebar]"
 
 // Parse reads an HTML page in any declared character set and returns its
 // main content.
@@ -92,9 +97,10 @@ func dropFurniture(root *goquery.Selection) {
 	})
 }
 
-// collapse trims s and folds every run of white space into one space.
+// collapse trims s, folds every run of white space into one space and
+// drops bytes that are not UTF-8 (a page that lies about its encoding).
 func collapse(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	return strings.Join(strings.Fields(strings.ToValidUTF8(s, "")), " ")
 }
 
 // isBlock reports whether an element starts a new block of text.

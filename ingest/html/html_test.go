@@ -79,18 +79,3 @@ func TestParseCharsetAndHead(t *testing.T) {
 		t.Errorf("blocks = %q", got)
 	}
 }
-
-func FuzzParse(f *testing.F) {
-	f.Add([]byte(`<main><h1>a</h1><ul><li>b<table><tr><td>c</td></tr></table></li></ul></main>`))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		d, err := Parse(data)
-		if err != nil {
-			return
-		}
-		for _, b := range d.Blocks {
-			if b.Text == "" {
-				t.Errorf("empty block %+v", b)
-			}
-		}
-	})
-}

@@ -1,6 +1,7 @@
 package html
 
 import (
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -29,7 +30,11 @@ func (w *walker) walk(n *html.Node) {
 	case "p", "dt", "dd", "figcaption", "pre", "address", "legend":
 		w.add(Paragraph, 0, text(n, false))
 	case "li":
-		w.add(ListItem, 0, "• "+text(n, true))
+		if t := text(n, true); t != "" {
+			w.add(ListItem, 0, bullet(n)+t)
+		} else {
+			w.flush()
+		}
 		w.nested(n)
 	case "tr":
 		w.add(TableRow, 0, row(n))
@@ -113,4 +118,27 @@ func row(tr *html.Node) string {
 		}
 	}
 	return strings.Join(cells, " | ")
+}
+
+// bullet is how a list item starts: "• ", or its number in an ordered
+// list ("3. "), counting from the list's start attribute.
+func bullet(li *html.Node) string {
+	ol := li.Parent
+	if ol == nil || ol.Type != html.ElementNode || ol.Data != "ol" {
+		return "• "
+	}
+	n := 1
+	for _, a := range ol.Attr {
+		if a.Key == "start" {
+			if v, err := strconv.Atoi(strings.TrimSpace(a.Val)); err == nil && v >= 0 && v < 1_000_000 {
+				n = v
+			}
+		}
+	}
+	for c := li.PrevSibling; c != nil; c = c.PrevSibling {
+		if c.Type == html.ElementNode && c.Data == "li" {
+			n++
+		}
+	}
+	return strconv.Itoa(n) + ". "
 }

@@ -29,9 +29,12 @@
 //
 // The library panics on hostile input, also from Open and Page; Open and
 // Reader.Page recover and return ErrPanic, so one bad page loses only that
-// page. A hang inside the library cannot be interrupted from here: callers
-// that read untrusted files should run extraction in a worker process with
-// a deadline and a memory limit.
+// page. Its content-stream lexer loops for ever on a stream that ends
+// inside a hex string (found by FuzzExtract); such streams are recognised
+// and skipped before they reach it. Other hangs inside the library cannot
+// be interrupted from here: callers that read untrusted files should run
+// extraction in a worker process with a deadline and a memory limit (as
+// package ingest does).
 //
 // pdf imports no other ivp package. It knows nothing about passages,
 // gemeenten or the store.

@@ -42,13 +42,14 @@ type gstate struct {
 
 // interp walks the content streams of one page and collects glyphs.
 type interp struct {
-	g      gstate
-	stack  []gstate
-	tm     matrix
-	tlm    matrix
-	glyphs []glyph
-	ops    int
-	fonts  map[string]map[string]*font // resource scope → font name → font
+	g       gstate
+	stack   []gstate
+	tm      matrix
+	tlm     matrix
+	glyphs  []glyph
+	ops     int
+	fonts   map[string]map[string]*font // resource scope → font name → font
+	copyBuf []byte                      // for openHexAtEnd
 }
 
 // pageGlyphs interprets a page's content streams. When the library panics
@@ -69,9 +70,13 @@ func pageGlyphs(pg lpdf.Page) (glyphs []glyph, err error) {
 }
 
 // run interprets one content stream with its resources; scope names the
-// chain of form XObjects that led here, for the font cache.
+// chain of form XObjects that led here, for the font cache. A stream that
+// would hang the library's lexer is skipped.
 func (in *interp) run(strm, res lpdf.Value, scope string, depth int) {
-	if strm.IsNull() {
+	if in.copyBuf == nil {
+		in.copyBuf = make([]byte, 32<<10)
+	}
+	if strm.IsNull() || openHexAtEnd(strm, in.copyBuf) {
 		return
 	}
 	lpdf.Interpret(strm, func(stk *lpdf.Stack, op string) {

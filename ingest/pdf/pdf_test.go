@@ -202,17 +202,3 @@ func TestLooksBold(t *testing.T) {
 		})
 	}
 }
-
-func FuzzOpen(f *testing.F) {
-	f.Add(sample(f))
-	f.Add([]byte("%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[2 0 R]/Count 1>> endobj\n%%EOF"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		r, err := Open(data, 20)
-		if err != nil {
-			return
-		}
-		for i := 1; i <= r.NumPages(); i++ {
-			_, _ = r.Page(i)
-		}
-	})
-}

@@ -1,0 +1,61 @@
+package corpus
+
+import "testing"
+
+func TestCheckPlan(t *testing.T) {
+	ps := []Passage{
+		{Ordinal: 0, PageFrom: 2, Headings: []string{"1 Inleiding", "1.2 Wettelijk kader"}, Text: "Op grond van artikel 38b van de Politiewet stelt de raad de doelen vast."},
+		{Ordinal: 1, PageFrom: 3, Headings: []string{"2 Burgerparticipatie"}, Text: "Buurtpreventie groeit."},
+		{Ordinal: 2, PageFrom: 4, Headings: []string{"3 Evaluatie"}, Text: "Voor jeugdoverlast ontbrak een nulmeting. Niet alles was meetbaar."},
+		{Ordinal: 3, PageFrom: 5, Headings: []string{"4 Monitoring"}, Text: "Het college stelt jaarlijks een uitvoeringsplan vast."},
+	}
+	got := map[int]CheckResult{}
+	for _, r := range CheckPlan(ps) {
+		got[r.Number] = r
+	}
+	tests := []struct {
+		name    string
+		number  int
+		present bool
+		page    int
+	}{
+		{"heading shows the legal basis", 1, true, 2},
+		{"burgerparticipatie is not participation in making the plan", 10, false, 0},
+		{"a missing nulmeting is no measurable goal", 7, false, 0},
+		{"one mention of the uitvoeringsplan is enough", 11, true, 5},
+		{"monitoring heading", 13, true, 5},
+		{"no budget", 12, false, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := got[tt.number]
+			if r.Present != tt.present {
+				t.Fatalf("element %d present %v, want %v", tt.number, r.Present, tt.present)
+			}
+			if tt.present && (len(r.Pages) == 0 || r.Pages[0] != tt.page) {
+				t.Errorf("element %d pages %v, want %d", tt.number, r.Pages, tt.page)
+			}
+		})
+	}
+	if len(got) != 15 {
+		t.Errorf("%d elements, want 15", len(got))
+	}
+}
+
+func TestLoadTaxonomy(t *testing.T) {
+	tax, err := LoadTaxonomy("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"0.uitvoering-cyclus", "2.3", "5.2", "X.drugs"} {
+		if _, ok := tax.Thema(id); !ok {
+			t.Errorf("theme %s missing", id)
+		}
+	}
+	if len(tax.Terms()) < 400 || tax.Version() == "" {
+		t.Errorf("%d terms, version %q", len(tax.Terms()), tax.Version())
+	}
+	if _, err := ParseVeld("6"); err == nil {
+		t.Error("veld 6 accepted")
+	}
+}

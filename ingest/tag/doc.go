@@ -1,0 +1,20 @@
+// Package tag labels passages with a veiligheidsveld (1-5, or 0 for process
+// and general text), secondary velden, themes and a confidence.
+//
+// The method is a weighted lexicon over the taxonomy's indicator terms
+// (corpus.Taxonomy, data files a curator can extend without a rebuild):
+// text is lower-cased, accent-folded and stemmed with the Snowball Dutch
+// stemmer; a word that is not a term itself matches a term as the head or
+// the modifier of a compound ("woninginbraak" → "inbraak"). Every match is
+// a vote for a theme in a veld. Headings give their votes to the passages
+// under them, and a bullet list inherits from the paragraph that leads into
+// it. The labelling rules of taxonomy.md decide the veld: three or more
+// velden in one passage is an overview (veld 0), process words outweighing
+// the safety words is veld 0, otherwise the strongest veld wins and the
+// runners-up become secondary.
+//
+// tag imports corpus only. Apart from a bounded cache of word stems it holds
+// no mutable state after New, and it is safe for concurrent use. Eval and
+// the labelled set in testdata/ measure it; BenchmarkTagLongPassages its
+// speed (make bench).
+package tag

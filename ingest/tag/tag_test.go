@@ -1,0 +1,263 @@
+package tag
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/ccv/ivp/corpus"
+	"github.com/ccv/ivp/corpus/gen"
+)
+
+// Recorded figures: a change that drops macro-F1 more than regressionSlack
+// below them fails. Raise them when the tagger improves.
+const (
+	recordedRealMacroF1  = 0.927
+	recordedRealThemeF1  = 0.775
+	recordedGenMacroF1   = 0.98
+	regressionSlack      = 0.02
+	barRealMacroF1       = 0.85
+	barGenMacroF1        = 0.95
+	barRealThemeMicroF1  = 0.75
+	minLabelledPassages  = 300
+	generatedPlansInTest = 20
+)
+
+func newTagger(t testing.TB) *Tagger {
+	t.Helper()
+	tax, err := corpus.LoadTaxonomy("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(tax)
+}
+
+func TestLabelledSet(t *testing.T) {
+	f, err := os.Open("testdata/labels.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ls, err := ReadLabels(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ls) < minLabelledPassages {
+		t.Fatalf("labelled set has %d passages, want at least %d", len(ls), minLabelledPassages)
+	}
+	r := Evaluate(newTagger(t).TagLabelled(ls))
+	var b strings.Builder
+	r.Write(&b)
+	t.Log("\n" + b.String())
+	if r.MacroF1 < max(barRealMacroF1, recordedRealMacroF1-regressionSlack) {
+		t.Errorf("real-text macro-F1 %.3f, recorded %.3f", r.MacroF1, recordedRealMacroF1)
+	}
+	if r.Themes.F1 < max(barRealThemeMicroF1, recordedRealThemeF1-regressionSlack) {
+		t.Errorf("real-text theme micro-F1 %.3f, want at least %.2f", r.Themes.F1, barRealThemeMicroF1)
+	}
+}
+
+func TestGeneratedCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates PDFs")
+	}
+	dir := t.TempDir()
+	if _, err := gen.Generate(t.Context(), gen.Options{Out: dir, Plans: generatedPlansInTest, Seed: 11}, nil); err != nil {
+		t.Fatal(err)
+	}
+	gold, pred := tagTruth(t, newTagger(t), filepath.Join(dir, gen.TruthFile))
+	r := Evaluate(gold, pred)
+	var b strings.Builder
+	r.Write(&b)
+	t.Log("\n" + b.String())
+	if r.MacroF1 < max(barGenMacroF1, recordedGenMacroF1-regressionSlack) {
+		t.Errorf("generated-text macro-F1 %.3f, recorded %.3f", r.MacroF1, recordedGenMacroF1)
+	}
+}
+
+// tagTruth tags the passages of a truth.jsonl plan by plan.
+func tagTruth(t *testing.T, tg *Tagger, path string) (gold, pred []corpus.Tags) {
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		var p struct {
+			Passages []struct {
+				Headings []string
+				Text     string
+				Veld     int
+				Themes   []string
+			}
+		}
+		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
+			t.Fatal(err)
+		}
+		var ps []corpus.Passage
+		for _, x := range p.Passages {
+			ps = append(ps, corpus.Passage{Headings: x.Headings, Text: x.Text})
+			gold = append(gold, corpus.Tags{Veld: x.Veld, Themes: x.Themes})
+		}
+		pred = append(pred, tg.TagDocument(ps)...)
+	}
+	return gold, pred
+}
+
+func TestRules(t *testing.T) {
+	tg := newTagger(t)
+	cases := []struct {
+		name     string
+		headings []string
+		text     string
+		veld     int
+		theme    string
+	}{
+		{"compound head", nil, "Het aantal woninginbraken in de wijk is gedaald.", 1, "1.3"},
+		{"apostrophe plural", nil, "Er hangen camera's bij het uitgaansgebied en de horeca.", 2, "2.3"},
+		{"heading context", []string{"3 Prioriteiten", "3.1 Veilig uitgaan"}, "We maken afspraken met de exploitanten over toezicht.", 2, "2.3"},
+		{"instrument vs object", nil, "Bij vergunningen voor horeca toetsen we met de Wet Bibob of de aanvrager integer is.", 5, "5.2"},
+		{"three velden is overview", nil, "Onze prioriteiten zijn woninginbraak, jeugdoverlast, verkeersveiligheid en ondermijning.", 0, "0.prioriteiten-overzicht"},
+		{"process text", nil, "Het college stelt jaarlijks een uitvoeringsplan vast; de raad ontvangt een voortgangsrapportage.", 0, "0.uitvoering-cyclus"},
+		{"no evidence", nil, "Het weer was mooi.", 0, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := tg.Tag(corpus.Passage{Headings: c.headings, Text: c.text})
+			if got.Veld != c.veld {
+				t.Errorf("veld %d, want %d (%+v)", got.Veld, c.veld, got)
+			}
+			if c.theme != "" && !contains(got.Themes, c.theme) {
+				t.Errorf("themes %v, want %s", got.Themes, c.theme)
+			}
+			if got.Version != tg.Version() {
+				t.Errorf("version %q", got.Version)
+			}
+		})
+	}
+}
+
+func TestListInheritsFromParagraph(t *testing.T) {
+	ps := []corpus.Passage{
+		{Headings: []string{"Acties"}, Text: "Rond de jaarwisseling en de kermis zetten we extra toezicht in."},
+		{Headings: []string{"Acties"}, Text: "• Extra toezicht\n• Overleg met organisatoren"},
+	}
+	got := newTagger(t).TagDocument(ps)
+	if got[1].Veld != 2 {
+		t.Errorf("list veld %d, want 2 from the paragraph before it", got[1].Veld)
+	}
+}
+
+func TestBlocks(t *testing.T) {
+	text := "2 Bedrijvigheid\n\n2.1 Veilig uitgaan\n\nTekst over horeca.\n\nEvenementen\n\nTekst over de kermis.\n\n3 Jeugd\n\nTekst."
+	got := Blocks(text)
+	want := [][]string{nil, {"2 Bedrijvigheid"}, {"2 Bedrijvigheid", "2.1 Veilig uitgaan"},
+		{"2 Bedrijvigheid", "2.1 Veilig uitgaan"}, {"2 Bedrijvigheid", "2.1 Veilig uitgaan", "Evenementen"}, nil, {"3 Jeugd"}}
+	if len(got) != len(want) {
+		t.Fatalf("%d blocks, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if len(want[i]) == 0 && len(got[i].Headings) == 0 {
+			continue
+		}
+		if !reflect.DeepEqual(got[i].Headings, want[i]) {
+			t.Errorf("block %d headings %q, want %q", i, got[i].Headings, want[i])
+		}
+	}
+}
+
+func TestCuratorTermWithoutRebuild(t *testing.T) {
+	dir := t.TempDir()
+	tax, _ := corpus.LoadTaxonomy("")
+	tg := New(tax)
+	p := corpus.Passage{Text: "Overlast van e-steps op de stoep."}
+	if got := tg.Tag(p); got.Veld == 4 {
+		t.Fatalf("veld 4 before the term was added")
+	}
+	data, _ := os.ReadFile("../../corpus/data/taxonomy_terms.tsv")
+	data = append(data, "4.1\t4\te-steps\t2\n"...)
+	if err := os.WriteFile(filepath.Join(dir, corpus.TaxonomyTermsFile), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tax2, err := corpus.LoadTaxonomy(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg2 := New(tax2)
+	if got := tg2.Tag(p); got.Veld != 4 {
+		t.Errorf("veld %d after adding the term, want 4", got.Veld)
+	}
+	if tg2.Version() == tg.Version() {
+		t.Error("version did not change with the terms")
+	}
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func BenchmarkTagDocument(b *testing.B) {
+	f, err := os.Open("testdata/labels.tsv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ls, err := ReadLabels(f)
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ps := make([]corpus.Passage, len(ls))
+	for i, l := range ls {
+		ps[i] = l.Passage
+	}
+	tg := newTagger(b)
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		tg.TagDocument(ps)
+		n += len(ps)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "passages/s")
+}
+
+// BenchmarkTagLongPassages tags passages of about 1,000 characters, the
+// size of a real plan's paragraph, as a re-tag of a large store does.
+func BenchmarkTagLongPassages(b *testing.B) {
+	f, err := os.Open("testdata/labels.tsv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ls, err := ReadLabels(f)
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var ps []corpus.Passage
+	var sb strings.Builder
+	for _, l := range ls {
+		sb.WriteString(l.Passage.Text + " ")
+		if sb.Len() >= 1000 {
+			ps = append(ps, corpus.Passage{Headings: l.Passage.Headings, Text: sb.String()})
+			sb.Reset()
+		}
+	}
+	tg := newTagger(b)
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		tg.TagDocument(ps)
+		n += len(ps)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "passages/s")
+}

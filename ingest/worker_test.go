@@ -1,0 +1,176 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/ccv/ivp/corpus"
+	"github.com/go-pdf/fpdf"
+)
+
+// Worker modes of the test binary: TestMain runs them instead of the tests
+// when the binary is started with one as its first argument.
+const (
+	modeWorker = "extract-worker"       // the real worker
+	modeHang   = "extract-worker-hang"  // never answers
+	modeHog    = "extract-worker-hog"   // allocates until killed
+	modeCrash  = "extract-worker-crash" // dies like a runtime fatal error
+)
+
+func TestMain(m *testing.M) {
+	if len(os.Args) > 1 {
+		if code, ok := runTestWorker(os.Args[1]); ok {
+			os.Exit(code)
+		}
+	}
+	os.Exit(m.Run())
+}
+
+// runTestWorker runs worker mode mode; ok is false for no worker mode.
+func runTestWorker(mode string) (code int, ok bool) {
+	switch mode {
+	case modeWorker:
+		gm, err := corpus.LoadGemeenten()
+		if err == nil {
+			err = ServeWorker(context.Background(), os.Stdin, os.Stdout, gm)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1, true
+		}
+		return 0, true
+	case modeHang:
+		io.Copy(io.Discard, os.Stdin)
+		time.Sleep(time.Hour)
+		return 0, true
+	case modeHog:
+		var keep [][]byte
+		for {
+			keep = append(keep, bytes.Repeat([]byte{1}, 16<<20))
+			time.Sleep(time.Millisecond)
+		}
+	case modeCrash:
+		fmt.Fprintln(os.Stderr, "fatal error: stack overflow")
+		return 2, true
+	}
+	return 0, false
+}
+
+// isolatedExtractor returns an extractor that runs this test binary in
+// worker mode mode, with options o.
+func isolatedExtractor(t testing.TB, mode string, o Options) *Extractor {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	gm, err := corpus.LoadGemeenten()
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Worker = []string{exe, mode}
+	x, err := NewExtractor(o, gm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+func TestIsolatedSameResult(t *testing.T) {
+	data := fixturePDF(t)
+	want, err := newTestExtractor(t).Extract(context.Background(), "plan.pdf", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := isolatedExtractor(t, modeWorker, DefaultOptions()).Extract(context.Background(), "plan.pdf", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Document, want.Document) || !reflect.DeepEqual(got.Passages, want.Passages) ||
+		!reflect.DeepEqual(got.PageTexts, want.PageTexts) {
+		t.Errorf("worker result differs from in-process:\n got %+v\nwant %+v", got.Document, want.Document)
+	}
+}
+
+func TestIsolatedRefusals(t *testing.T) {
+	tests := []struct {
+		name   string
+		mode   string
+		o      Options
+		data   []byte
+		want   error
+		reason string
+	}{
+		{"damaged", modeWorker, Options{}, fixturePDF(t)[:900], ErrDamaged, "beschadigde of afgebroken PDF"},
+		{"password", modeWorker, Options{}, protectedPDF(t, "geheim"), ErrEncrypted, "versleuteld"},
+		{"scan", modeWorker, Options{}, scanPDF(t, 3), ErrNoText, "geen tekstlaag (gescand?)"},
+		{"hangs", modeHang, Options{Timeout: 300 * time.Millisecond}, []byte("%PDF-1.4"), ErrTimeout, "tijdslimiet overschreden"},
+		{"eats memory", modeHog, Options{MemoryLimit: 128 << 20}, []byte("%PDF-1.4"), ErrMemory, "geheugenlimiet overschreden"},
+		{"crashes", modeCrash, Options{}, []byte("%PDF-1.4"), ErrPanic, "interne fout bij het lezen"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			_, err := isolatedExtractor(t, tt.mode, tt.o).Extract(context.Background(), "plan.pdf", tt.data)
+			var e *Error
+			if !errors.As(err, &e) || !errors.Is(err, tt.want) {
+				t.Fatalf("Extract: %v; want *Error wrapping %v", err, tt.want)
+			}
+			if e.Reason != tt.reason {
+				t.Errorf("reason %q, want %q", e.Reason, tt.reason)
+			}
+			if d := time.Since(start); d > 10*time.Second {
+				t.Errorf("took %v; the worker was not stopped", d)
+			}
+		})
+	}
+}
+
+func TestScanPages(t *testing.T) {
+	_, err := newTestExtractor(t).Extract(context.Background(), "scan.pdf", scanPDF(t, 4))
+	var e *Error
+	if !errors.As(err, &e) || !errors.Is(err, ErrNoText) || e.Pages != 4 {
+		t.Fatalf("Extract: %v (pages %d); want ErrNoText with 4 pages", err, pagesOf(e))
+	}
+}
+
+func pagesOf(e *Error) int {
+	if e == nil {
+		return -1
+	}
+	return e.Pages
+}
+
+func TestIsolatedCancelled(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	x := isolatedExtractor(t, modeHang, Options{Timeout: time.Minute})
+	_, err := x.Extract(ctx, "plan.pdf", []byte("%PDF-1.4"))
+	if !errors.Is(err, context.DeadlineExceeded) || errors.Is(err, ErrTimeout) {
+		t.Errorf("err = %v, want the caller's deadline, not the file's time limit", err)
+	}
+}
+
+// scanPDF builds a PDF of n pages that hold only drawings: a scan as far
+// as text goes.
+func scanPDF(t testing.TB, n int) []byte {
+	t.Helper()
+	f := fpdf.New("P", "mm", "A4", "")
+	for range n {
+		f.AddPage()
+		f.SetFillColor(200, 200, 200)
+		f.Rect(20, 20, 170, 250, "F")
+	}
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
