@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,7 +14,6 @@ type veldShare struct {
 	Veld    int    `json:"veld"`
 	Label   string `json:"label"`
 	Percent int    `json:"percent"` // of the plan's characters, rounded
-	Width   string `json:"-"`       // CSS width of the bar
 	Filter  string `json:"-"`       // the search page filtered on this veld
 }
 
@@ -53,7 +51,7 @@ func (h *handler) veldOverview(passages []corpus.Passage) ([]veldShare, []string
 		}
 		pct := (100*c + total/2) / total
 		out = append(out, veldShare{Veld: v, Label: corpus.Veld(v).Label(), Percent: pct,
-			Width: fmt.Sprintf("%d%%", max(pct, 1)), Filter: "/?veld=" + strconv.Itoa(v)})
+			Filter: "/?veld=" + strconv.Itoa(v)})
 	}
 	if len(prio) == 0 {
 		prio = weight
