@@ -31,11 +31,14 @@ lint:
 	$(GO) vet ./...
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
-## bench: the Go benchmarks (extraction vs pdftotext, tagging, indexing, search), then the
-##        robust-set outcome table and word F1 against pdftotext and the generated truth
-bench:
+## bench: the Go benchmarks (extraction vs pdftotext, tagging, indexing, search, generation), the
+##        robust-set outcome table, word F1 against pdftotext and the generated truth, and a
+##        20,000-plan generation with its peak RSS
+bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout 60m ./... | tee bench.out
 	$(GO) test -count=1 -v -run 'TestRobustOutcomes|TestFidelity' ./ingest/ | grep -v '^=== RUN' | tee -a bench.out
+	IVP_BENCH_LARGE=1 $(GO) test -run '^$$' -bench Generate20k -benchtime 1x -timeout 60m ./corpus/gen/ | tee -a bench.out
+	@d=$$(mktemp -d); /usr/bin/time -f 'gen 20000 plans: peak RSS %M KB, %e s' ./$(BIN) gen --out $$d --plans 20000 --seed 1 2>&1 | tee -a bench.out; rm -rf $$d
 
 ## fuzz: three minutes each for the PDF extractor, the passage splitter and the HTML parser
 fuzz:
