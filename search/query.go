@@ -24,19 +24,28 @@ func textQuery(q string, and bool) query.Query {
 		m.SetBoost(boost)
 		return m
 	}
-	parts := []query.Query{
+	return bleve.NewDisjunctionQuery(
 		match(indexer.FieldText, 1),
 		match(indexer.FieldTitle, 3),
 		match(indexer.FieldHeadings, 1.5),
-	}
-	if len(strings.Fields(q)) > 1 {
-		p := bleve.NewMatchPhraseQuery(q)
-		p.SetField(indexer.FieldText)
-		p.SetBoost(2)
-		parts = append(parts, p)
-	}
-	return bleve.NewDisjunctionQuery(parts...)
+	)
 }
+
+// phraseBoost adds to a plan query a bonus for the plans whose passages
+// contain the user's words as a phrase. The plan index keeps no positions
+// (it would double its size), so the passage index finds the phrase.
+func phraseBoost(q query.Query, ids []string) query.Query {
+	if len(ids) == 0 {
+		return q
+	}
+	bonus := bleve.NewDocIDQuery(ids)
+	bonus.SetBoost(phraseBonus)
+	return query.NewBooleanQuery([]query.Query{q}, []query.Query{bonus}, nil)
+}
+
+// phraseBonus outweighs the plan-level text score, so a plan with the exact
+// phrase ranks above plans that merely contain the words.
+const phraseBonus = 1.0
 
 // facetFilters are the filters of a request per facet name.
 func facetFilters(r Request) map[string][]string {

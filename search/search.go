@@ -91,7 +91,12 @@ func (s *Searcher) plans(ctx context.Context, snap indexer.Snapshot, r Request, 
 	if err != nil {
 		return nil, err
 	}
-	req := bleve.NewSearchRequestOptions(planQuery(r, and, "", ids), r.Size, (r.Page-1)*r.Size, false)
+	phrase, err := s.phrasePlans(ctx, snap, r.Query)
+	if err != nil {
+		return nil, err
+	}
+	q := phraseBoost(planQuery(r, and, "", ids), phrase)
+	req := bleve.NewSearchRequestOptions(q, r.Size, (r.Page-1)*r.Size, false)
 	req.Fields = []string{indexer.FieldMeta}
 	if r.Query == "" {
 		req.SortBy([]string{"-" + indexer.FieldYear, "-" + indexer.FieldAdded, "_id"})
@@ -103,6 +108,32 @@ func (s *Searcher) plans(ctx context.Context, snap indexer.Snapshot, r Request, 
 		}
 	}
 	return snap.Plans.SearchInContext(ctx, req)
+}
+
+// maxPhrasePassages bounds the passages read to find plans with a phrase.
+const maxPhrasePassages = 1000
+
+// phrasePlans returns the plans with a passage that contains q as a
+// phrase; none for a one-word query.
+func (s *Searcher) phrasePlans(ctx context.Context, snap indexer.Snapshot, q string) ([]string, error) {
+	if len(strings.Fields(q)) < 2 {
+		return nil, nil
+	}
+	p := bleve.NewMatchPhraseQuery(q)
+	p.SetField(indexer.FieldText)
+	res, err := snap.Passages.SearchInContext(ctx, bleve.NewSearchRequestOptions(p, maxPhrasePassages, 0, false))
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	seen := map[string]bool{}
+	for _, h := range res.Hits {
+		if id := indexer.PlanOfPassage(h.ID); !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	return ids, nil
 }
 
 // facets returns every facet; a filtered facet is counted with its own

@@ -37,6 +37,11 @@ var plans = []plan{
 
 // newSearcher builds a real store and index holding plans.
 func newSearcher(t *testing.T) (*search.Searcher, map[string]int64) {
+	return newSearcherOf(t, plans)
+}
+
+// newSearcherOf builds a real store and index holding the given plans.
+func newSearcherOf(t *testing.T, plans []plan) (*search.Searcher, map[string]int64) {
 	t.Helper()
 	ctx := context.Background()
 	store, err := corpus.Open(ctx, t.TempDir())
@@ -219,5 +224,24 @@ func TestSearchBadRequest(t *testing.T) {
 		if _, err := s.Search(context.Background(), r); err == nil {
 			t.Errorf("%+v: no error", r)
 		}
+	}
+}
+
+func TestPhraseRanksFirst(t *testing.T) {
+	words := plan{"Plan met losse woorden", corpus.TypeIVP, 2022, []string{"GM0363"}, []string{
+		"De aanpak van overlast in wijken vraagt veel. Ook de jeugd doet mee.",
+		"Jeugd en overlast komen samen aan bod.",
+		"Een aanpak voor jeugd en een aanpak voor overlast: jeugd, overlast, aanpak.",
+	}}
+	phrase := plan{"Plan met de zinsnede", corpus.TypeIVP, 2022, []string{"GM0202"}, []string{
+		"Hier staat de aanpak jeugd overlast in het centrum, en verder gaat het over verkeer en brandweer, zodat dit plan langer is dan het andere.",
+	}}
+	s, _ := newSearcherOf(t, []plan{words, phrase})
+	res, err := s.Search(context.Background(), search.Request{Query: "aanpak jeugd overlast"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := titles(res); len(got) != 2 || got[0] != phrase.title {
+		t.Errorf("ranking %v, want the plan with the exact phrase first", got)
 	}
 }

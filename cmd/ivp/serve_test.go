@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 )
 
 func TestEndToEnd(t *testing.T) {
@@ -42,7 +43,7 @@ func TestEndToEnd(t *testing.T) {
 	})
 	t.Run("a phrase from each plan finds it on the right page", func(t *testing.T) {
 		for _, p := range truth {
-			checkPhrase(t, base, p)
+			checkPhrase(t, base, p, truth)
 		}
 	})
 	t.Run("filter by provincie", func(t *testing.T) {
@@ -67,31 +68,73 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// checkPhrase searches four consecutive words of a passage in the middle
-// of the plan and expects the plan first, with a passage on the truth page.
-func checkPhrase(t *testing.T, base string, p truthPlan) {
+// checkPhrase searches four consecutive words that occur in this plan only
+// (in its middle passages) and expects the plan among the first three,
+// with a highlighted passage on the truth page.
+func checkPhrase(t *testing.T, base string, p truthPlan, others []truthPlan) {
 	t.Helper()
-	tp := p.Passages[len(p.Passages)/2]
-	words := strings.Fields(tp.Text)
-	if len(words) < 12 {
-		return
+	q, page := uniqueWindow(p, others)
+	if q == "" {
+		t.Fatalf("%s: no four-word window unique to the plan", p.File)
 	}
-	q := strings.Join(words[4:8], " ")
 	var r apiResult
 	getJSON(t, base+"/api/v1/search?q="+url.QueryEscape(q), &r)
 	for i, d := range r.Results {
-		if d.Title != p.Title || i > 2 {
+		if i > 2 {
+			break
+		}
+		if d.Title != p.Title || !hasGemeente(d.Gemeenten, p.Gemeenten[0]) {
 			continue
 		}
 		for _, ps := range d.Passages {
-			if ps.Page == tp.Page && strings.Contains(ps.Snippet, "<mark>") {
+			if ps.Page == page && strings.Contains(ps.Snippet, "<mark>") {
 				return
 			}
 		}
-		t.Errorf("%q: %s found but no passage on page %d: %+v", q, p.File, tp.Page, d.Passages)
+		t.Errorf("%q: %s found but no passage on page %d: %+v", q, p.File, page, d.Passages)
 		return
 	}
 	t.Errorf("%q: %s (%s) not among the first three of %d results", q, p.File, p.Title, r.Total)
+}
+
+func hasGemeente(gs []struct {
+	Code      string `json:"code"`
+	Provincie string `json:"provincie"`
+}, code string) bool {
+	for _, g := range gs {
+		if g.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// uniqueWindow returns four consecutive words from the second half of the
+// plan that no other plan contains, and the page they are on.
+func uniqueWindow(p truthPlan, others []truthPlan) (string, int) {
+	norm := func(s string) string {
+		return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}), " ")
+	}
+	var rest strings.Builder
+	for _, o := range others {
+		if o.File != p.File {
+			for _, op := range o.Passages {
+				rest.WriteString(norm(op.Text) + "\n")
+			}
+		}
+	}
+	for _, tp := range p.Passages[len(p.Passages)/2:] {
+		words := strings.Fields(norm(tp.Text))
+		for i := 0; i+4 <= len(words); i++ {
+			w := strings.Join(words[i:i+4], " ")
+			if len(w) > 20 && !strings.Contains(rest.String(), w) {
+				return w, tp.Page
+			}
+		}
+	}
+	return "", 0
 }
 
 func checkDocument(t *testing.T, base, sample string, p truthPlan) {
