@@ -49,6 +49,7 @@ func TestRemoveFurniture(t *testing.T) {
 		pages = append(pages, textPage(n, "IVP Gemeente Ede 2023-2026", first, "Meer tekst over veiligheid.", fmt.Sprintf("Pagina %d van 6", n)))
 	}
 	pages[2].lines = append(pages[2].lines[:3], line{text: "12", y: 790, size: 9})
+	pages[4] = columnsPage()
 	removeFurniture(pages)
 	tests := []struct {
 		name string
@@ -58,6 +59,8 @@ func TestRemoveFurniture(t *testing.T) {
 		{"header and footer gone", 0, []string{"Tekst over wijk Noord.", "Meer tekst over veiligheid."}},
 		{"chapter heading stays", 1, []string{"Hoofdstuk 1", "Meer tekst over veiligheid."}},
 		{"lone page number gone", 2, []string{"Tekst over wijk Oost.", "Meer tekst over veiligheid."}},
+		{"header read mid-page gone, year ending a column stays", 4, []string{"Tekst over wijk Zuid.", "Links twee.",
+			"Links drie.", "Links vier.", "Rechts een.", "Rechts twee.", "Rechts drie.", "2021"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -99,4 +102,22 @@ func TestMarkTOC(t *testing.T) {
 			}
 		})
 	}
+}
+
+// columnsPage is page 5 in two columns as read: the running header's text
+// comes between the columns, and the left column ends in a year, above
+// the footer.
+func columnsPage() page {
+	p := page{number: 5, height: 800}
+	for _, l := range []struct {
+		text string
+		y    float64
+	}{
+		{"Tekst over wijk Zuid.", 100}, {"Links twee.", 180}, {"Links drie.", 200}, {"Links vier.", 220},
+		{"IVP Gemeente Ede 2023-2026", 40}, {"Rechts een.", 180}, {"Rechts twee.", 200}, {"Rechts drie.", 220},
+		{"2021", 760}, {"Pagina 5 van 6", 780},
+	} {
+		p.lines = append(p.lines, line{text: l.text, x: 50, w: 200, y: l.y, size: 11})
+	}
+	return p
 }

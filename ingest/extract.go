@@ -16,7 +16,7 @@ import (
 // ExtractorVersion names the extraction rules; bump it whenever the
 // extracted text, passages or metadata change, so stored documents can be
 // re-extracted.
-const ExtractorVersion = "ingest-2"
+const ExtractorVersion = "ingest-4"
 
 // Media types of the documents Extract accepts.
 const (

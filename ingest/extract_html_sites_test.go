@@ -13,15 +13,14 @@ import (
 // siteFixture is a municipal web page as three common kinds of site build
 // it, with what must and must not end up in the passages.
 type siteFixture struct {
-	file      string
-	gemeente  string
-	doctype   corpus.DocType
-	title     string
-	absent    []string // menus, banners, sidebars, footers, share and feedback widgets
-	present   []string // list items, numbered items, table rows
-	passage   string   // the start of a passage ...
-	headings  []string // ... and its heading path
-	wantPages int
+	file     string
+	gemeente string
+	doctype  corpus.DocType
+	title    string
+	absent   []string // menus, banners, sidebars, footers, share and feedback widgets
+	present  []string // list items, numbered items, table rows
+	passage  string   // the start of a passage ...
+	headings []string // ... and its heading path
 }
 
 var siteFixtures = []siteFixture{

@@ -3,6 +3,7 @@ package ingest
 import (
 	"math"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -47,7 +48,7 @@ func removeFurniture(pages []page) {
 		drop := map[int]bool{}
 		for _, i := range edgeIndexes(*p) {
 			t := p.lines[i].text
-			if pageNumberRE.MatchString(t) || len(pages) > 1 && counts[furnitureKey(p.lines[i], body)] >= threshold {
+			if pageNumberRE.MatchString(t) && outermost(*p, i) || len(pages) > 1 && counts[furnitureKey(p.lines[i], body)] >= threshold {
 				drop[i] = true
 			}
 		}
@@ -55,12 +56,19 @@ func removeFurniture(pages []page) {
 	}
 }
 
-// edgeIndexes returns the indexes of the lines that may be furniture.
+// edgeIndexes returns the indexes of the lines that may be furniture: the
+// top and bottom edgeLines lines by position (not reading order, which
+// may put a running header's right half at the top of the right column),
+// where they lie in the edge zone.
 func edgeIndexes(p page) []int {
+	order := make([]int, len(p.lines))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return p.lines[order[a]].y < p.lines[order[b]].y })
 	var out []int
-	n := len(p.lines)
-	for i := range p.lines {
-		if i >= edgeLines && i < n-edgeLines {
+	for k, i := range order {
+		if k >= edgeLines && k < len(order)-edgeLines {
 			continue
 		}
 		y := p.lines[i].y
@@ -69,6 +77,19 @@ func edgeIndexes(p page) []int {
 		}
 	}
 	return out
+}
+
+// outermost reports whether no line lies further towards the page edge
+// than line i: a number that ends a column ("2021") is no page number.
+func outermost(p page, i int) bool {
+	y := p.lines[i].y
+	top := y < p.height/2
+	for _, l := range p.lines {
+		if top && l.y < y-1 || !top && l.y > y+1 {
+			return false
+		}
+	}
+	return true
 }
 
 // furnitureKey normalises a line for comparison across pages: digits and

@@ -36,19 +36,32 @@ func (x *Extractor) readPDF(ctx context.Context, name string, data []byte) (*lay
 		}
 		doc.pages = append(doc.pages, p)
 	}
+	cover := readCover(doc.pages)
 	cleanPages(doc.pages)
-	n := doc.letters()
-	if n < minLetters || n < minLettersPerPage*len(doc.pages) {
-		if len(failed) == len(doc.pages) {
-			return nil, fail(name, ErrPanic, failed[0])
-		}
-		e := fail(name, ErrNoText, fmt.Errorf("%d letters on %d pages", n, len(doc.pages)))
-		e.Pages = len(doc.pages)
-		return nil, e
+	if err := checkText(name, doc, failed); err != nil {
+		return nil, err
 	}
 	doc.title = pdfTitle(doc.pages)
+	if cover.blank {
+		doc.title = cover.title(rd.Title(), doc.title)
+	}
 	doc.blocks = buildBlocks(doc.pages)
 	return doc, nil
+}
+
+// checkText refuses a document with too little text: a scan without a
+// text layer, or one whose every page failed.
+func checkText(name string, doc *layout, failed []error) error {
+	n := doc.letters()
+	if n >= minLetters && n >= minLettersPerPage*len(doc.pages) {
+		return nil
+	}
+	if len(failed) == len(doc.pages) {
+		return fail(name, ErrPanic, failed[0])
+	}
+	e := fail(name, ErrNoText, fmt.Errorf("%d letters on %d pages", n, len(doc.pages)))
+	e.Pages = len(doc.pages)
+	return e
 }
 
 // readPage reads one page; a panic in it loses that page only.

@@ -51,9 +51,10 @@ func runTestWorker(mode string) (code int, ok bool) {
 		time.Sleep(time.Hour)
 		return 0, true
 	case modeHog:
-		var keep [][]byte
-		for {
+		keep := make([][]byte, 0, 1024)
+		for i := 0; ; i++ {
 			keep = append(keep, bytes.Repeat([]byte{1}, 16<<20))
+			keep[i][0] = byte(len(keep)) // touch the pages so they count
 			time.Sleep(time.Millisecond)
 		}
 	case modeCrash:

@@ -19,6 +19,9 @@ func buildModel(spec *planSpec) *docModel {
 	// Derived from the seed rather than drawn, so that the text does not
 	// depend on it.
 	b.st.twoColumns = spec.seed%5 == 0
+	b.st.ligatures = spec.ligatures()
+	c.lig = b.st.ligatures
+	c.typo = c.typo || c.lig
 	b.prios = spec.prios
 	b.lacks = newLacks(rng, spec.typ)
 	c.noSMART = b.lacks[elMeetbaar]

@@ -50,6 +50,8 @@ type composer struct {
 	spec    *planSpec
 	loc     locale
 	typo    bool            // typographic apostrophes (’) instead of '
+	lig     bool            // set with ligatures: see vary_lig.go
+	quoted  map[string]bool // quotedTerms already put in quotes
 	prio    string          // the plan's priorities, listed in a sentence
 	used    map[string]bool // templates already used in this plan
 	plan    bool            // bullets carry a trekker and a planning
@@ -57,7 +59,7 @@ type composer struct {
 }
 
 func newComposer(rng *rand.Rand, spec *planSpec) *composer {
-	c := &composer{rng: rng, spec: spec, used: map[string]bool{}}
+	c := &composer{rng: rng, spec: spec, used: map[string]bool{}, quoted: map[string]bool{}}
 	c.typo = rng.IntN(3) == 0
 	c.plan = spec.typ == corpus.TypeUitvoeringsplan || rng.IntN(4) == 0
 	c.loc = newLocale(rng)
@@ -223,7 +225,7 @@ func (c *composer) compose(first []string, bk *bank, target int) string {
 			// The first eight words of a paragraph get no inserted
 			// adverbial: a paragraph's opening words are what people quote
 			// and search for.
-			s := c.vary(c.expand(tpl, bk), 8*boolInt(n == 0))
+			s := c.quote(c.vary(c.expand(tpl, bk), 8*boolInt(n == 0)))
 			l := utf8.RuneCountInString(s)
 			if n > 0 && n+1+l > maxPara {
 				continue
@@ -248,7 +250,7 @@ func (c *composer) bullets(bk *bank) []string {
 	items := make([]string, n)
 	for i, tpl := range acts[:n] {
 		c.used[tpl] = true
-		items[i] = c.vary(c.expand(tpl, bk), 0)
+		items[i] = c.quote(c.vary(c.expand(tpl, bk), 0))
 		if c.plan {
 			items[i] += fmt.Sprintf(" (%s, %s)", c.apos(pick(c.rng, trekkers[bk.veld])), c.due())
 		} else if c.rng.IntN(10) < 9 && !c.named(items[i]) {

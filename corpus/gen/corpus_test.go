@@ -182,6 +182,9 @@ func checkFollowUps(t *testing.T, plans []TruthPlan) {
 // entry against the page where the first passage under that heading starts.
 func checkContents(t *testing.T, path string, p TruthPlan) {
 	t.Helper()
+	if p.Layout.Ligatures {
+		return // read with ledongthuc/pdf: see checkPDFText
+	}
 	first := map[string]int{}
 	for _, ps := range p.Passages {
 		for _, h := range ps.Headings {
@@ -244,6 +247,12 @@ func checkPDFText(t *testing.T, path string, p TruthPlan) {
 	if r.NumPage() != p.Pages {
 		t.Errorf("%s has %d pages, truth says %d", p.File, r.NumPage(), p.Pages)
 	}
+	if p.Layout.Ligatures {
+		// ledongthuc/pdf counts through a ToUnicode bfrange on its last byte
+		// only and so misreads fpdf's Unicode fonts; ingest reads its own
+		// map, and TestGeneratedTruthIsExtracted checks these plans.
+		return
+	}
 	pages := make([]string, r.NumPage()+1)
 	for i := 1; i <= r.NumPage(); i++ {
 		text, err := r.Page(i).GetPlainText(nil)
@@ -276,8 +285,9 @@ func bodyText(s string) string {
 }
 
 // squeeze drops white space and hyphens, so that a word split at a line
-// end matches the whole word.
+// end matches the whole word, and reads the ligatures ﬁ and ﬂ as letters.
 func squeeze(s string) string {
+	s = strings.NewReplacer("ﬁ", "fi", "ﬂ", "fl").Replace(s)
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || r == '-' {
 			return -1

@@ -37,8 +37,16 @@
 // ("Pagina N"). Some plans number their action lists, justify text, split
 // long words at line ends with a hyphen, give sources in footnotes, set
 // the chapters without tables or footnotes in two columns (one plan in
-// five), or use typographic apostrophes (’). Text is set in the core font Helvetica in
-// cp1252, so the phrase banks use no other characters (no ligatures).
+// five), or use typographic apostrophes (’). Text is set in the core font
+// Helvetica in cp1252, so the phrase banks use no other characters. About
+// one plan in six (never one of the first five) is set in the Go fonts
+// instead (golang.org/x/image/font/gofont, embedded as UTF-8 subsets): its
+// body text prints "fi" and "fl" as the ligatures ﬁ and ﬂ, it uses
+// typographic apostrophes and puts a few terms in “quotes”, and its words
+// lean towards ones with fi and fl (vary_lig.go). fpdf's ToUnicode map
+// for such fonts, one range <0000>-<FFFF> that the PDF specification does
+// not allow, is replaced by one range per Unicode block (render_cmap.go),
+// so that readers that follow the specification find ﬁ rather than U+0001.
 //
 // Some plans leave out checklist elements on purpose: no look back on the
 // previous plan (element 4), no measurable goals (7), no budget (12), no
@@ -83,14 +91,16 @@
 //	prioriteiten  the subjects of the plan's priorities
 //	checklist_present  checklist elements (1-15) some passage serves, sorted
 //	layout        the PDF's hard cases: image_cover, two_columns, footnotes,
-//	              hyphenation, numbered_lists, justified (booleans)
+//	              hyphenation, numbered_lists, justified, ligatures (booleans)
 //	passages      body text in reading order (see TruthPassage):
 //	  page, page_end  first and last PDF page of the text, from 1 (1 with --format html)
 //	  headings        heading path as printed in the PDF ("3.1 Ondermijning"),
 //	                  outermost first; the HTML page prefixes "Hoofdstuk " to
 //	                  chapters and "Artikel " to sections
 //	  text            the exact text; a list is its items, one per line,
-//	                  each starting with "• " or with its number ("1. ")
+//	                  each starting with "• " or with its number ("1. ");
+//	                  ligatures as their letters ("fi", not "ﬁ"), quotes
+//	                  and apostrophes as printed
 //	  veld            0 for process text, else 1-5 (the dominant veld)
 //	  secondary       other velden of a passage that mixes velden; for a
 //	                  veld-0 overview of priorities, the velden it names
@@ -113,8 +123,9 @@
 // passages. A footnote's number follows the last word of its paragraph.
 // Every paragraph is 300 to 1200 characters.
 //
-// gen imports corpus (and fpdf). It writes files and nothing else: it
-// does not touch the Store, the index or the network. It must not import
-// ingest, which imports corpus; the test that checks truth.jsonl against
-// what ingest extracts lives in ingest (gen_truth_test.go).
+// gen imports corpus (and fpdf and the Go fonts). It writes files and
+// nothing else: it does not touch the Store, the index or the network. It
+// must not import ingest, which imports corpus; the test that checks
+// truth.jsonl against what ingest extracts lives in ingest
+// (gen_truth_test.go).
 package gen

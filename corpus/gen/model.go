@@ -50,6 +50,7 @@ type style struct {
 	hyphenate    bool // long words are split at line ends
 	footnotes    bool // sources and laws are given in footnotes
 	twoColumns   bool // chapters without tables or footnotes are set in two columns
+	ligatures    bool // set in the Go fonts with ﬁ, ﬂ and typographic quotes
 }
 
 var accents = [][3]int{

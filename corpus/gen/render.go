@@ -21,7 +21,6 @@ const (
 	bodyW   = pageW - marginL - marginR
 	lineH   = 5.0
 	bodyPt  = 10.0
-	font    = "Helvetica"
 )
 
 // passage is a paragraph or list as laid out: its text and where it landed.
@@ -45,7 +44,9 @@ type tocEntry struct {
 // renderer lays out one docModel with fpdf.
 type renderer struct {
 	pdf      *fpdf.Fpdf
-	tr       func(string) string
+	family   string              // font family, see setFonts
+	tr       func(string) string // translates text for the font
+	utf8     bool                // the font is UTF-8 rather than cp1252
 	m        *docModel
 	toc      []tocEntry
 	heads    []int // the page of every heading listed in the toc
@@ -116,7 +117,8 @@ func render(m *docModel, toc []tocEntry) (*renderer, error) {
 
 func newRenderer(m *docModel, toc []tocEntry) *renderer {
 	p := fpdf.New("P", "mm", "A4", "")
-	r := &renderer{pdf: p, tr: p.UnicodeTranslatorFromDescriptor(""), m: m, toc: toc}
+	r := &renderer{pdf: p, m: m, toc: toc}
+	r.setFonts()
 	p.SetMargins(marginL, marginT, marginR)
 	p.SetAutoPageBreak(false, marginB)
 	p.SetCatalogSort(true)
@@ -139,7 +141,7 @@ func (r *renderer) header() {
 	if p.PageNo() == 1 {
 		return
 	}
-	p.SetFont(font, "", 8)
+	p.SetFont(r.family, "", 8)
 	p.SetTextColor(100, 100, 100)
 	label := r.tr(r.m.spec.label())
 	wl := min(p.GetStringWidth(label)+2*p.GetCellMargin(), bodyW/2)
@@ -165,7 +167,7 @@ func (r *renderer) footer() {
 	if r.m.style.footerRight {
 		align = "R"
 	}
-	p.SetFont(font, "", 8)
+	p.SetFont(r.family, "", 8)
 	p.SetTextColor(100, 100, 100)
 	p.SetXY(marginL, pageH-15)
 	p.CellFormat(bodyW, 5, fmt.Sprintf("Pagina %d", p.PageNo()), "", 0, align, false, 0, "")
@@ -193,16 +195,6 @@ func (r *renderer) space(h float64) {
 	if !r.fresh {
 		r.pdf.SetY(r.pdf.GetY() + h)
 	}
-}
-
-// wrap translates s to cp1252 and splits it into lines of width w.
-func (r *renderer) wrap(s string, w float64) []string {
-	raw := r.pdf.SplitLines([]byte(r.tr(s)), w)
-	out := make([]string, len(raw))
-	for i, l := range raw {
-		out[i] = string(l)
-	}
-	return out
 }
 
 // line writes one already translated line at x, justified if asked.

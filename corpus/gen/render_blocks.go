@@ -16,24 +16,24 @@ func (r *renderer) cover() {
 	p.SetFillColor(a[0], a[1], a[2])
 	p.Rect(0, 0, pageW, 70, "F")
 	p.SetTextColor(255, 255, 255)
-	p.SetFont(font, "B", 15)
+	p.SetFont(r.family, "B", 15)
 	for _, l := range r.wrap(r.m.spec.label(), bodyW) {
 		r.line(l, marginL, bodyW, 8, false)
 	}
 	p.SetTextColor(a[0], a[1], a[2])
-	p.SetFont(font, "B", 26)
+	p.SetFont(r.family, "B", 26)
 	p.SetY(95)
 	for _, l := range r.wrap(r.m.title, bodyW) {
 		r.line(l, marginL, bodyW, 12, false)
 	}
 	if r.m.tagline != "" {
 		p.SetTextColor(90, 90, 90)
-		p.SetFont(font, "I", 14)
+		p.SetFont(r.family, "I", 14)
 		p.SetY(p.GetY() + 4)
 		r.line(r.tr(r.m.tagline), marginL, bodyW, 8, false)
 	}
 	p.SetTextColor(0, 0, 0)
-	p.SetFont(font, "", 11)
+	p.SetFont(r.family, "", 11)
 	p.SetY(235)
 	r.line(r.tr(adoptionLine(r.m.spec)), marginL, bodyW, 6, false)
 	r.line(r.tr("Versie: definitief"), marginL, bodyW, 6, false)
@@ -59,7 +59,7 @@ func (r *renderer) tocPages() {
 	r.newPage()
 	a := r.m.style.accent
 	p.SetTextColor(a[0], a[1], a[2])
-	p.SetFont(font, "B", 16)
+	p.SetFont(r.family, "B", 16)
 	r.line(r.tr("Inhoudsopgave"), marginL, bodyW, 9, false)
 	p.SetTextColor(0, 0, 0)
 	p.SetY(p.GetY() + 4)
@@ -71,9 +71,9 @@ func (r *renderer) tocPages() {
 func (r *renderer) tocLine(e tocEntry) {
 	p := r.pdf
 	indent, h := 0.0, 6.0
-	p.SetFont(font, "", bodyPt)
+	p.SetFont(r.family, "", bodyPt)
 	if e.level == 1 {
-		p.SetFont(font, "B", 10.5)
+		p.SetFont(r.family, "B", 10.5)
 		h = 7
 	}
 	r.keep(h)
@@ -142,7 +142,7 @@ func (r *renderer) heading(b block, rest []block) {
 		a := r.m.style.accent
 		p.SetTextColor(a[0], a[1], a[2])
 	}
-	p.SetFont(font, "B", st.size)
+	p.SetFont(r.family, "B", st.size)
 	if b.level <= 2 {
 		p.Bookmark(r.outline(b.text), b.level-1, -1)
 		r.heads = append(r.heads, p.PageNo())
@@ -160,8 +160,8 @@ func (r *renderer) heading(b block, rest []block) {
 
 func (r *renderer) paragraph(b block) {
 	p := r.pdf
-	p.SetFont(font, "", bodyPt)
-	lines := r.wrap(b.text, r.textW())
+	p.SetFont(r.family, "", bodyPt)
+	lines := r.wrap(r.glyphs(b.text), r.textW())
 	if r.m.style.hyphenate {
 		lines = r.hyphenate(lines, r.textW())
 	}
@@ -190,12 +190,12 @@ func (r *renderer) paragraph(b block) {
 // its bullet or number.
 func (r *renderer) bulletList(b block) {
 	p := r.pdf
-	p.SetFont(font, "", bodyPt)
+	p.SetFont(r.family, "", bodyPt)
 	const indent = 6.0
 	r.fitsWhole(float64(len(b.items)) * (lineH + 0.8))
 	first := 0
 	for n, it := range b.items {
-		lines := r.wrap(it, r.textW()-indent)
+		lines := r.wrap(r.glyphs(it), r.textW()-indent)
 		r.keep(float64(min(len(lines), 2)) * lineH)
 		for i, l := range lines {
 			r.keep(lineH)
@@ -254,7 +254,7 @@ func (r *renderer) table(b block) {
 		p.Ln(h)
 	}
 	p.SetTextColor(90, 90, 90)
-	p.SetFont(font, "I", 8.5)
+	p.SetFont(r.family, "I", 8.5)
 	p.SetY(p.GetY() + 1.5)
 	for _, l := range r.wrap(b.caption, bodyW) {
 		r.line(l, marginL, bodyW, 4.5, false)
@@ -271,7 +271,7 @@ const tableRowH = 6.5
 // the longest label, leaving at least 22 mm for each other column.
 func (r *renderer) firstColumn(b block) float64 {
 	p := r.pdf
-	p.SetFont(font, "", 9)
+	p.SetFont(r.family, "", 9)
 	w := 40.0
 	for _, row := range b.rows {
 		w = max(w, p.GetStringWidth(r.tr(row[0]))+2*p.GetCellMargin()+2)
@@ -288,12 +288,12 @@ func (r *renderer) rowStyle(i int) {
 	p := r.pdf
 	if i == 0 {
 		a := r.m.style.accent
-		p.SetFont(font, "B", 9)
+		p.SetFont(r.family, "B", 9)
 		p.SetFillColor(a[0], a[1], a[2])
 		p.SetTextColor(255, 255, 255)
 		return
 	}
-	p.SetFont(font, "", 9)
+	p.SetFont(r.family, "", 9)
 	p.SetFillColor(242, 242, 242)
 	p.SetTextColor(0, 0, 0)
 }

@@ -4,8 +4,9 @@ import "strings"
 
 // hyphenate moves the first part of a long word at the start of a line to
 // the end of the line before, with a hyphen, where it fits in width w:
-// "... de veilig-" / "heidsbeleving ...". lines are in cp1252 as SplitLines
-// returns them; the passage text in truth.jsonl keeps the whole word.
+// "... de veilig-" / "heidsbeleving ...". lines are in the font's
+// encoding (cp1252 or UTF-8) as wrap returns them; the passage text in
+// truth.jsonl keeps the whole word.
 func (r *renderer) hyphenate(lines []string, w float64) []string {
 	room := w - 2*r.pdf.GetCellMargin()
 	for i := 0; i+1 < len(lines); i++ {

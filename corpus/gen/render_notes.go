@@ -18,9 +18,9 @@ const (
 
 // noteHeight is the room a footnote takes at the foot of a page.
 func (r *renderer) noteHeight(text string) float64 {
-	r.pdf.SetFont(font, "", notePt)
+	r.pdf.SetFont(r.family, "", notePt)
 	n := len(r.wrap(text, bodyW-5))
-	r.pdf.SetFont(font, "", bodyPt)
+	r.pdf.SetFont(r.family, "", bodyPt)
 	return float64(n)*noteLineH + 1
 }
 
@@ -41,9 +41,9 @@ func (r *renderer) noteMark(last, note string) {
 	r.noteNo++
 	num := strconv.Itoa(r.noteNo)
 	x := marginL + p.GetCellMargin() + p.GetStringWidth(last)
-	p.SetFont(font, "", 6.5)
+	p.SetFont(r.family, "", 6.5)
 	p.Text(x+0.2, p.GetY()-lineH+2.9, num)
-	p.SetFont(font, "", bodyPt)
+	p.SetFont(r.family, "", bodyPt)
 	r.notes = append(r.notes, num+" "+note)
 	r.noteH += r.pendingH
 	r.pendingH = 0
@@ -59,7 +59,7 @@ func (r *renderer) drawNotes() {
 	p.SetDrawColor(120, 120, 120)
 	p.SetLineWidth(0.2)
 	p.Line(marginL, y-1.5, marginL+40, y-1.5)
-	p.SetFont(font, "", notePt)
+	p.SetFont(r.family, "", notePt)
 	p.SetTextColor(60, 60, 60)
 	p.SetY(y)
 	for _, n := range r.notes {
@@ -104,8 +104,8 @@ func (r *renderer) followHeight(rest []block) float64 {
 		case len(r.notes) == 0:
 			return 0
 		case b.kind == blockPara:
-			r.pdf.SetFont(font, "", bodyPt)
-			return h + float64(len(r.wrap(b.text, bodyW)))*lineH
+			r.pdf.SetFont(r.family, "", bodyPt)
+			return h + float64(len(r.wrap(r.glyphs(b.text), bodyW)))*lineH
 		case b.kind == blockBullets:
 			return h + float64(len(b.items))*(lineH+0.8)
 		}

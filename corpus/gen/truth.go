@@ -46,6 +46,10 @@ type TruthLayout struct {
 	Hyphenation   bool `json:"hyphenation"`    // words split at line ends
 	NumberedLists bool `json:"numbered_lists"` // action lists numbered 1., 2., ...
 	Justified     bool `json:"justified"`      // paragraphs justified
+	// Ligatures: body text is set in the Go fonts (UTF-8, embedded) with
+	// the ligatures ﬁ and ﬂ and typographic quotes and apostrophes; the
+	// passage text has plain "fi" and "fl".
+	Ligatures bool `json:"ligatures"`
 }
 
 // TruthPassage is one paragraph or bullet list of a generated PDF.
@@ -89,7 +93,7 @@ func truthPlan(m *docModel, pages int, ps []passage) TruthPlan {
 	t.ChecklistPresent = present(ps)
 	st := m.style
 	t.Layout = TruthLayout{ImageCover: st.imageCover, TwoColumns: st.twoColumns, Footnotes: st.footnotes,
-		Hyphenation: st.hyphenate, NumberedLists: st.numbered, Justified: st.justify}
+		Hyphenation: st.hyphenate, NumberedLists: st.numbered, Justified: st.justify, Ligatures: st.ligatures}
 	return t
 }
 

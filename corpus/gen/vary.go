@@ -97,7 +97,7 @@ func (c *composer) varyWords(s string) string {
 			s = c.rewriteAll(s, r)
 		}
 	}
-	return s
+	return c.varyLigatures(s)
 }
 
 // vary rewrites one expanded sentence (see rewrite): synonyms, then one

@@ -60,7 +60,7 @@ func makeLine(runs []run) (Line, bool) {
 	st := lineStats{sizes: map[float64]int{}}
 	end, right := math.Inf(-1), math.Inf(-1)
 	for _, r := range runs {
-		space := b.Len() > 0 && r.x0-end < -overlapGap*r.z
+		space := b.Len() > 0 && (r.x0-end < -overlapGap*r.z || r.marker)
 		for _, g := range r.g {
 			if g.s == " " {
 				space = true

@@ -48,6 +48,10 @@ func (f *font) decode(code int) string {
 	if s, ok := f.text[code]; ok {
 		return s
 	}
+	if s, ok := f.mapped(code); ok {
+		f.text[code] = s
+		return s
+	}
 	raw := string([]byte{byte(code)})
 	if f.twoByte {
 		raw = string([]byte{byte(code >> 8), byte(code)})
@@ -67,6 +71,23 @@ func (f *font) decode(code int) string {
 	}
 	f.text[code] = s
 	return s
+}
+
+// mapped looks a code up in the font's own ToUnicode map (one-byte codes
+// too for a two-byte font, which some writers produce).
+func (f *font) mapped(code int) (string, bool) {
+	if f.uni == nil {
+		return "", false
+	}
+	n := 1
+	if f.twoByte {
+		n = 2
+	}
+	s, ok := f.uni.lookup(code, n)
+	if !ok && n == 2 && code < 256 {
+		s, ok = f.uni.lookup(code, 1)
+	}
+	return known(s), ok && s != ""
 }
 
 // known drops the replacement characters of codes the decoder did not

@@ -1,14 +1,22 @@
 package pdf
 
-import "math"
+import (
+	"math"
+	"sort"
+)
 
-// Column detection: a gutter is a vertical band, in the middle half of the
-// text, that (almost) no run crosses, with text that fills the columns on
-// both sides over a common height.
+// Column detection works on horizontal bands. The runs of a page are
+// grouped into rows by baseline; a band is a stretch of consecutive rows
+// that leave a common vertical strip, the gutter, free in the middle half
+// of the text, with text that fills the columns on both sides over a
+// common height. Rows that belong to no such band (headings, paragraphs
+// and tables across the page) are read in place, bands of columns column
+// by column: the left one top to bottom, then the right one.
 const (
 	maxColumnDepth = 2   // columns within columns: three or four columns
 	minGutter      = 5.0 // points
-	minColumnLines = 4   // lines on each side
+	minColumnLines = 4   // lines on each side, on average
+	minSideLines   = 2   // lines on either side
 	fillShare      = 0.5 // share of lines that must reach the gutter (left) or margin (right)
 	fillSlack      = 0.2 // how far from the edge, as part of the column width, still fills
 )
@@ -16,14 +24,35 @@ const (
 // columnizer lays out runs column by column and numbers the columns.
 type columnizer struct{ next int }
 
-// layout returns the lines of runs in reading order: text above and
-// below columns, and between them, in place; each column top to bottom,
-// left before right.
+// layout returns the lines of runs in reading order: rows across the page
+// in place, each band of columns left column first.
 func (c *columnizer) layout(runs []run, depth int) []Line {
-	if depth < maxColumnDepth {
-		if g0, g1, ok := findGutter(runs); ok {
-			return c.columns(runs, g0, g1, depth)
+	if depth >= maxColumnDepth {
+		return c.plain(runs)
+	}
+	rows := rowsOf(runs)
+	lo, hi := extent(runs)
+	var out []Line
+	var flat []run
+	for i := 0; i < len(rows); {
+		n, g0, g1 := band(rows[i:], lo, hi)
+		if n == 0 {
+			flat = append(flat, rows[i]...)
+			i++
+			continue
 		}
+		out = append(out, c.plain(flat)...)
+		flat = nil
+		out = append(out, c.columns(concat(rows[i:i+n]), g0, g1, depth)...)
+		i += n
+	}
+	return append(out, c.plain(flat)...)
+}
+
+// plain returns the lines of runs as one column.
+func (c *columnizer) plain(runs []run) []Line {
+	if len(runs) == 0 {
+		return nil
 	}
 	lines := linesOf(runs)
 	for i := range lines {
@@ -33,108 +62,56 @@ func (c *columnizer) layout(runs []run, depth int) []Line {
 	return lines
 }
 
-// columns splits runs at the gutter [g0, g1] and interleaves the left and
-// right columns with the lines that span the gutter.
+// columns lays out the runs left and right of the gutter [g0, g1], each
+// side on its own (it may hold columns again).
 func (c *columnizer) columns(runs []run, g0, g1 float64, depth int) []Line {
-	var left, right, span []run
+	left, right := splitAt(runs, g0, g1)
+	return append(c.layout(left, depth+1), c.layout(right, depth+1)...)
+}
+
+// splitAt sorts runs to the left and right of the gutter [g0, g1] by
+// their middle.
+func splitAt(runs []run, g0, g1 float64) (left, right []run) {
+	mid := (g0 + g1) / 2
 	for _, r := range runs {
-		switch {
-		case r.x1 <= g0+1:
+		if (r.x0+r.x1)/2 < mid {
 			left = append(left, r)
-		case r.x0 >= g1-1:
+		} else {
 			right = append(right, r)
-		default:
-			span = append(span, r)
 		}
 	}
-	spans := c.layout(span, maxColumnDepth)
-	l, r := c.layout(left, depth+1), c.layout(right, depth+1)
-	var out []Line
-	for _, s := range spans {
-		out = append(out, above(&l, s.Y)...)
-		out = append(out, above(&r, s.Y)...)
-		out = append(out, s)
-	}
-	return append(append(out, l...), r...)
+	return left, right
 }
 
-// above takes the lines above y off the front of *lines.
-func above(lines *[]Line, y float64) []Line {
-	n := 0
-	for n < len(*lines) && (*lines)[n].Y < y {
-		n++
+// rowsOf groups runs by baseline, top to bottom.
+func rowsOf(runs []run) [][]run {
+	runs = append([]run(nil), runs...)
+	sort.SliceStable(runs, func(i, j int) bool { return runs[i].y < runs[j].y })
+	var rows [][]run
+	for len(runs) > 0 {
+		n := 1
+		for n < len(runs) && sameLine(runs[0], runs[n]) {
+			n++
+		}
+		rows = append(rows, runs[:n:n])
+		runs = runs[n:]
 	}
-	out := (*lines)[:n:n]
-	*lines = (*lines)[n:]
-	return out
+	return rows
 }
 
-// findGutter returns the widest gutter of runs, if any.
-func findGutter(runs []run) (float64, float64, bool) {
-	if len(runs) < 2*minColumnLines {
-		return 0, 0, false
-	}
-	lo, hi := math.Inf(1), math.Inf(-1)
+// extent returns the leftmost and rightmost x of runs.
+func extent(runs []run) (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
 	for _, r := range runs {
 		lo, hi = math.Min(lo, r.x0), math.Max(hi, r.x1)
 	}
-	width := int(hi - lo)
-	if width < 100 || width > 10000 {
-		return 0, 0, false
-	}
-	cover := make([]int, width+1)
-	for _, r := range runs {
-		for x := int(r.x0 - lo); x < int(r.x1-lo) && x <= width; x++ {
-			cover[max(x, 0)]++
-		}
-	}
-	limit := max(1, len(runs)/25)
-	best0, best1 := 0, 0
-	for x := width / 4; x < 3*width/4; x++ {
-		start := x
-		for x < 3*width/4 && cover[x] <= limit {
-			x++
-		}
-		if x-start > best1-best0 {
-			best0, best1 = start, x
-		}
-	}
-	g0, g1 := lo+float64(best0), lo+float64(best1)
-	if g1-g0 < minGutter || !filled(runs, lo, g0, g1, hi) {
-		return 0, 0, false
-	}
-	return g0, g1, true
+	return lo, hi
 }
 
-// filled reports whether both sides of a gutter hold real columns: enough
-// lines, overlapping in height, most reaching the gutter on the left and
-// the margin on the right.
-func filled(runs []run, lo, g0, g1, hi float64) bool {
-	var left, right []run
-	for _, r := range runs {
-		if r.x1 <= g0+1 {
-			left = append(left, r)
-		} else if r.x0 >= g1-1 {
-			right = append(right, r)
-		}
+func concat(rows [][]run) []run {
+	var out []run
+	for _, r := range rows {
+		out = append(out, r...)
 	}
-	ll, rl := linesOf(left), linesOf(right)
-	if len(ll) < minColumnLines || len(rl) < minColumnLines {
-		return false
-	}
-	if ll[0].Y > rl[len(rl)-1].Y || rl[0].Y > ll[len(ll)-1].Y {
-		return false
-	}
-	return reaches(ll, g0, g0-lo) && reaches(rl, hi, hi-g1)
-}
-
-// reaches reports whether most lines end near edge.
-func reaches(lines []Line, edge, width float64) bool {
-	n := 0
-	for _, l := range lines {
-		if l.X+l.W >= edge-fillSlack*width {
-			n++
-		}
-	}
-	return float64(n) >= fillShare*float64(len(lines))
+	return out
 }

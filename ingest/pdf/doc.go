@@ -17,9 +17,12 @@
 // Lines are built from runs of glyphs drawn one after another on one
 // baseline; runs are grouped into lines by baseline and sorted by X, and a
 // space goes where the gap exceeds a fraction of the font size, or where a
-// run starts well inside the previous one (OCR layers). Pages whose text
-// runs sideways are turned upright; text columns are found by their gutter
-// and read one after the other.
+// run starts well inside the previous one (OCR layers). A small run raised
+// above a baseline (a footnote marker) joins the line below it. Pages whose
+// text runs sideways are turned upright. Columns are found per horizontal
+// band: rows of text that leave a common gutter free form a band, read
+// column by column, while headings, paragraphs and tables that span the
+// page stay in place above and below.
 //
 // Before giving up on a file it tries cheap repairs: junk before the
 // header, a PDF 2.0 header, junk after the last %%EOF, and a rebuilt

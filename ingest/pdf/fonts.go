@@ -28,6 +28,7 @@ type font struct {
 	std     *[256]uint16      // standard-font widths, for fonts without /Widths
 	mono    bool              // a Courier without /Widths: 600 for every code
 	text    map[int]string    // decoded text per code, filled lazily
+	uni     *toUnicode        // the ToUnicode map as we read it; nil without one
 }
 
 // loadFont reads a font dictionary once.
@@ -40,6 +41,7 @@ func loadFont(v lpdf.Value) *font {
 		widths: map[int]float64{},
 		text:   map[int]string{},
 	}
+	f.uni = readToUnicode(v)
 	desc := v.Key("FontDescriptor")
 	switch v.Key("Subtype").Name() {
 	case "Type0":

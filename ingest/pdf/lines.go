@@ -33,13 +33,14 @@ type run struct {
 	g      []glyph
 	x0, x1 float64
 	y, z   float64
+	marker bool // a raised footnote marker moved onto its line: set apart by a space
 }
 
 // buildLines rebuilds words and lines from the glyphs of a page, column
 // by column.
 func buildLines(glyphs []glyph, top float64) []Line {
 	c := &columnizer{}
-	return c.layout(buildRuns(glyphs, top), 0)
+	return c.layout(attachRaised(buildRuns(glyphs, top)), 0)
 }
 
 // linesOf groups runs into lines by baseline, top to bottom.
@@ -85,7 +86,8 @@ func continues(r *run, g glyph) bool {
 	z := math.Max(r.z, g.z)
 	return math.Abs(g.y-r.y) <= baseline*z &&
 		g.x >= r.x1-overlapGap*z &&
-		g.x <= r.x1+runGap*z
+		g.x <= r.x1+runGap*z &&
+		!shifts(r, g)
 }
 
 // clean turns y into a distance from the top of the page and drops what is

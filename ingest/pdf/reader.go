@@ -25,6 +25,7 @@ var (
 // Reader reads the pages of one opened PDF.
 type Reader struct {
 	pages []lpdf.Page // they keep the library's reader alive
+	title string      // the Info dictionary's /Title
 }
 
 // Open parses data as a PDF and walks its page tree. maxPages bounds the
@@ -75,7 +76,7 @@ func load(v *view, maxPages int) (rd *Reader, err error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Reader{pages: pages}, nil
+	return &Reader{pages: pages, title: infoTitle(r)}, nil
 }
 
 // isEncryption reports whether an Open error comes from the encryption
