@@ -183,7 +183,7 @@ func (p *planner) link(s *planSpec, earlier []*planSpec) bool {
 	for _, e := range earlier {
 		ok := e.typ == corpus.TypeIVP && !p.linked[e.index]
 		if s.typ == corpus.TypeEvaluatie {
-			ok = ok && e.start-4 >= firstYear
+			ok = ok && e.start-4 >= max(firstYear, youngest(e.gemeenten))
 		}
 		if ok {
 			cands = append(cands, e)
@@ -227,6 +227,37 @@ func (p *planner) period(s *planSpec) {
 	}
 	if s.ivpStart == 0 {
 		s.ivpStart, s.ivpEnd = s.start, s.end
+	}
+	respectMergers(s)
+}
+
+// formed are the gemeenten of the register that a merger created after
+// firstYear, with the year they first existed; no plan of theirs covers an
+// earlier year.
+var formed = map[string]int{
+	"GM1979": 2021, // Eemsdelta
+	"GM1980": 2022, // Dijk en Waard
+	"GM1982": 2022, // Land van Cuijk
+	"GM1991": 2022, // Maashorst
+	"GM1992": 2023, // Voorne aan Zee
+}
+
+// youngest is the year the youngest of gs was formed; 0 when none was
+// formed by a recent merger.
+func youngest(gs []corpus.Gemeente) int {
+	y := 0
+	for _, g := range gs {
+		y = max(y, formed[g.Code])
+	}
+	return y
+}
+
+// respectMergers moves a plan's period forward so that it starts no
+// earlier than the youngest of its gemeenten.
+func respectMergers(s *planSpec) {
+	if shift := youngest(s.gemeenten) - min(s.start, s.ivpStart); shift > 0 {
+		s.start, s.end = s.start+shift, s.end+shift
+		s.ivpStart, s.ivpEnd = s.ivpStart+shift, s.ivpEnd+shift
 	}
 }
 
