@@ -29,7 +29,13 @@ func (ix *Indexer) createGeneration() (*generation, error) {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("create index %s: %w", name, err)
 	}
-	return &generation{name: name, plans: plans, passages: passages}, nil
+	if err := os.WriteFile(filepath.Join(dir, "MAPPING"), []byte(MappingVersion+"\n"), 0o644); err != nil {
+		plans.Close()
+		passages.Close()
+		os.RemoveAll(dir)
+		return nil, fmt.Errorf("create index %s: %w", name, err)
+	}
+	return &generation{name: name, plans: plans, passages: passages, mapping: MappingVersion}, nil
 }
 
 // Add indexes one stored document and its passages into the serving
@@ -167,16 +173,26 @@ func planDoc(d corpus.Document, passages []corpus.Passage) map[string]any {
 func passageDoc(docID string, p corpus.Passage) map[string]any {
 	tags, _ := json.Marshal(p.Tags)
 	return map[string]any{
-		FieldDocID:    docID,
-		FieldText:     p.Text,
-		FieldHeadings: strings.Join(p.Headings, "\n"),
-		FieldOrdinal:  float64(p.Ordinal),
-		FieldPageFrom: float64(p.PageFrom),
-		FieldPageTo:   float64(p.PageTo),
-		FieldVeld:     strconv.Itoa(p.Tags.Veld),
-		FieldThema:    p.Tags.Themes,
-		FieldTags:     string(tags),
+		FieldDocID:     docID,
+		FieldText:      p.Text,
+		FieldHeadings:  strings.Join(p.Headings, "\n"),
+		FieldOrdinal:   float64(p.Ordinal),
+		FieldPageFrom:  float64(p.PageFrom),
+		FieldPageTo:    float64(p.PageTo),
+		FieldVeld:      strconv.Itoa(p.Tags.Veld),
+		FieldThema:     p.Tags.Themes,
+		FieldVeldPlan:  TagPlan(strconv.Itoa(p.Tags.Veld), docID),
+		FieldThemaPlan: themaPlan(p.Tags.Themes, docID),
+		FieldTags:      string(tags),
 	}
+}
+
+func themaPlan(themes []string, docID string) []string {
+	out := make([]string, len(themes))
+	for i, t := range themes {
+		out[i] = TagPlan(t, docID)
+	}
+	return out
 }
 
 // planVelden are the velden any passage of a plan is tagged with.

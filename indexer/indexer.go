@@ -54,6 +54,7 @@ type generation struct {
 	name     string
 	plans    bleve.Index
 	passages bleve.Index
+	mapping  string // MappingVersion it was built with
 }
 
 func (g *generation) close() error {
@@ -103,6 +104,8 @@ func (ix *Indexer) openCurrent() (*generation, error) {
 		return nil, fmt.Errorf("open index generation %s (run 'ivp reindex' to rebuild it): %w", name, err)
 	}
 	gen.name = name
+	b, _ = os.ReadFile(filepath.Join(ix.dir, name, "MAPPING"))
+	gen.mapping = strings.TrimSpace(string(b))
 	return gen, nil
 }
 
@@ -184,6 +187,14 @@ func (ix *Indexer) Ready(ctx context.Context) error {
 		_, err := s.Plans.DocCount()
 		return err
 	})
+}
+
+// Stale reports whether the serving generation was built with another
+// mapping than this binary's, so that a rebuild is due.
+func (ix *Indexer) Stale() bool {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.gen != nil && ix.gen.mapping != MappingVersion
 }
 
 // DocCount returns the number of plans in the serving index.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -198,5 +199,34 @@ func TestSecondRebuildIsRefused(t *testing.T) {
 	}
 	if refused != 1 {
 		t.Errorf("%d of two concurrent rebuilds refused, want 1", refused)
+	}
+}
+
+func TestStaleMappingIsReported(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	ix, err := indexer.Open(ctx, dir, indexer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ix.Stale() {
+		t.Error("a fresh index is stale")
+	}
+	ix.Close()
+	cur, _ := os.ReadFile(filepath.Join(dir, "CURRENT"))
+	mapping := filepath.Join(dir, strings.TrimSpace(string(cur)), "MAPPING")
+	if err := os.WriteFile(mapping, []byte("0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix, err = indexer.Open(ctx, dir, indexer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if !ix.Stale() {
+		t.Error("an index built with another mapping is not reported stale")
+	}
+	if _, err := ix.Rebuild(ctx, openStore(t, 1)); err != nil || ix.Stale() {
+		t.Errorf("after a rebuild: err %v, stale %v", err, ix.Stale())
 	}
 }

@@ -1,6 +1,8 @@
 package indexer
 
 import (
+	"strings"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/nl"
@@ -30,12 +32,21 @@ const (
 
 // Field names in the passage index (FieldText and FieldHeadings are shared).
 const (
-	FieldDocID    = "doc_id" // document ID as a decimal string, keyword
-	FieldOrdinal  = "ordinal"
-	FieldPageFrom = "page_from"
-	FieldPageTo   = "page_to"
-	FieldTags     = "tags" // corpus.Tags as JSON, stored, not indexed
+	FieldDocID = "doc_id" // document ID as a decimal string, keyword
+	// FieldVeldPlan and FieldThemaPlan pair a passage's tags with its plan
+	// ("2|17", "2.3|17"), keyword, so that a term facet over matching
+	// passages counts distinct plans per tag from doc values alone.
+	FieldVeldPlan  = "veld_plan"
+	FieldThemaPlan = "thema_plan"
+	FieldOrdinal   = "ordinal"
+	FieldPageFrom  = "page_from"
+	FieldPageTo    = "page_to"
+	FieldTags      = "tags" // corpus.Tags as JSON, stored, not indexed
 )
+
+// MappingVersion changes whenever a field or analyzer here changes; a
+// generation built with another version is stale and gets rebuilt.
+const MappingVersion = "4"
 
 // TextAnalyzer analyses Dutch body text: tokens, lower case, Dutch stop
 // words, Dutch stemming.
@@ -104,6 +115,8 @@ func passageMapping() mapping.IndexMapping {
 	}
 	m.AddFieldMappingsAt(FieldVeld, keywordField())
 	m.AddFieldMappingsAt(FieldThema, keywordField())
+	m.AddFieldMappingsAt(FieldVeldPlan, keywordField())
+	m.AddFieldMappingsAt(FieldThemaPlan, keywordField())
 	m.AddFieldMappingsAt(FieldTags, storedOnly())
 	return newIndexMapping(docTypePassage, m)
 }
@@ -120,3 +133,16 @@ func newIndexMapping(typ string, m *mapping.DocumentMapping) mapping.IndexMappin
 }
 
 type bleveIndex = bleve.Index
+
+// TagPlan is the value of FieldVeldPlan and FieldThemaPlan for a tag of a
+// passage of plan docID; SplitTagPlan undoes it.
+func TagPlan(tag, docID string) string { return tag + "|" + docID }
+
+// SplitTagPlan splits a FieldVeldPlan or FieldThemaPlan value.
+func SplitTagPlan(v string) (tag, docID string) {
+	i := strings.LastIndexByte(v, '|')
+	if i < 0 {
+		return v, ""
+	}
+	return v[:i], v[i+1:]
+}

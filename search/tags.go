@@ -3,7 +3,6 @@ package search
 import (
 	"context"
 	"encoding/json"
-	"strconv"
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -16,6 +15,9 @@ import (
 // maxTaggedPassages caps the passages read to find the plans in which a
 // passage both matches the query and carries the filtered tags.
 const maxTaggedPassages = 20000
+
+// maxTagPlanTerms bounds the (tag, plan) pairs a tag facet counts.
+const maxTagPlanTerms = 1 << 20
 
 // tagFilters are the veld and thema filters of r as passage-index
 // queries, leaving out the facet skip.
@@ -94,29 +96,23 @@ func (s *Searcher) tagFacet(ctx context.Context, snap indexer.Snapshot, r Reques
 	if err != nil {
 		return Facet{}, err
 	}
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(append(tagFilters(r, name), textMatch(r.Query, and))...),
-		maxTaggedPassages, 0, false)
-	req.Fields = []string{indexer.FieldTags}
+	field := indexer.FieldVeldPlan
+	if name == facetThema {
+		field = indexer.FieldThemaPlan
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(append(tagFilters(r, name), textMatch(r.Query, and))...), 0, 0, false)
+	req.AddFacet(name, bleve.NewFacetRequest(field, maxTagPlanTerms))
 	res, err := snap.Passages.SearchInContext(ctx, req)
 	if err != nil {
 		return Facet{}, err
 	}
-	plans := map[string]map[string]bool{} // tag value → plan ids
-	for _, h := range res.Hits {
-		id := indexer.PlanOfPassage(h.ID)
-		if !allowed[id] {
-			continue
-		}
-		for _, v := range tagValues(h, name) {
-			if plans[v] == nil {
-				plans[v] = map[string]bool{}
-			}
-			plans[v][id] = true
-		}
-	}
 	counts := map[string]int{}
-	for v, ids := range plans {
-		counts[v] = len(ids)
+	if fr := res.Facets[name]; fr != nil {
+		for _, t := range fr.Terms.Terms() {
+			if tag, id := indexer.SplitTagPlan(t.Term); allowed[id] {
+				counts[tag]++
+			}
+		}
 	}
 	return s.countedFacet(name, counts, facetFilters(r)[name]), nil
 }
@@ -145,18 +141,6 @@ func textMatch(q string, and bool) query.Query {
 	return m
 }
 
-// tagValues are the veld or the themes stored with a passage hit.
-func tagValues(h *bsearch.DocumentMatch, name string) []string {
-	raw, _ := h.Fields[indexer.FieldTags].(string)
-	var t corpus.Tags
-	if json.Unmarshal([]byte(raw), &t) != nil {
-		return nil
-	}
-	if name == facetVeld {
-		return []string{strconv.Itoa(t.Veld)}
-	}
-	return t.Themes
-}
 
 // countedFacet builds a facet from counts, the largest first, selected
 // values marked and kept.

@@ -107,10 +107,11 @@ func (e *env) catchUp(ctx context.Context, log *slog.Logger) {
 		return
 	}
 	n, err := e.ix.DocCount()
-	if err != nil || int(n) == counts.Published {
+	if err != nil || (int(n) == counts.Published && !e.ix.Stale()) {
 		return
 	}
-	log.Info("index out of step with the store; rebuilding", "indexed", n, "published", counts.Published)
+	log.Info("index out of step with the store or this version; rebuilding",
+		"indexed", n, "published", counts.Published, "stale mapping", e.ix.Stale())
 	if _, err := e.rebuild(ctx, "reindex (bij start)"); err != nil {
 		log.Error("reindex at start failed", "err", err)
 	}
