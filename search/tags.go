@@ -141,7 +141,6 @@ func textMatch(q string, and bool) query.Query {
 	return m
 }
 
-
 // countedFacet builds a facet from counts, the largest first, selected
 // values marked and kept.
 func (s *Searcher) countedFacet(name string, counts map[string]int, selected []string) Facet {
