@@ -40,9 +40,10 @@ bench: build
 	IVP_BENCH_LARGE=1 $(GO) test -run '^$$' -bench Generate20k -benchtime 1x -timeout 60m ./corpus/gen/ | tee -a bench.out
 	@d=$$(mktemp -d); /usr/bin/time -f 'gen 20000 plans: peak RSS %M KB, %e s' ./$(BIN) gen --out $$d --plans 20000 --seed 1 2>&1 | tee -a bench.out; rm -rf $$d
 
-## fuzz: three minutes each for the PDF extractor, the passage splitter and the HTML parser
+## fuzz: three minutes each for the PDF extractor, the decryption, the passage splitter and the HTML parser
 fuzz:
 	$(GO) test -run '^$$' -fuzz=FuzzExtract -fuzztime=3m -fuzzminimizetime=200x ./ingest/pdf
+	$(GO) test -run '^$$' -fuzz=FuzzDecrypt -fuzztime=3m -fuzzminimizetime=200x ./ingest/pdf
 	$(GO) test -run '^$$' -fuzz=FuzzSplit -fuzztime=3m -fuzzminimizetime=200x ./ingest
 	$(GO) test -run '^$$' -fuzz=FuzzParse -fuzztime=3m -fuzzminimizetime=200x ./ingest/html
 

@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os/exec"
 	"strings"
 	"testing"
@@ -15,14 +16,14 @@ func TestPdftotextFallback(t *testing.T) {
 	}
 	x := newTestExtractor(t)
 	x.opts.Fallback = tool
-	rc4 := protectedPDF(t, "") // 40-bit RC4: the library cannot, pdftotext can
+	annot := annotationPDF() // text only in an annotation: we cannot, pdftotext can
 	t.Run("off by default", func(t *testing.T) {
-		if _, err := newTestExtractor(t).Extract(context.Background(), "urk.pdf", rc4); !errors.Is(err, ErrEncrypted) {
-			t.Errorf("err = %v, want ErrEncrypted", err)
+		if _, err := newTestExtractor(t).Extract(context.Background(), "urk.pdf", annot); !errors.Is(err, ErrNoText) {
+			t.Errorf("err = %v, want ErrNoText", err)
 		}
 	})
 	t.Run("refused file read by pdftotext", func(t *testing.T) {
-		ex, err := x.Extract(context.Background(), "urk.pdf", rc4)
+		ex, err := x.Extract(context.Background(), "urk.pdf", annot)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -41,4 +42,33 @@ func TestPdftotextFallback(t *testing.T) {
 			t.Errorf("err %v, version %q", err, ex.Document.ExtractorVersion)
 		}
 	})
+}
+
+// annotationPDF builds a one-page PDF whose only text is the appearance
+// stream of a FreeText annotation, which package pdf does not read and
+// pdftotext does.
+func annotationPDF() []byte {
+	text := "BT /F1 11 Tf 20 700 Td (De gemeente Urk werkt aan een veilige haven en een veilig centrum voor iedereen.) Tj ET"
+	objs := []string{
+		"<</Type/Catalog/Pages 2 0 R>>",
+		"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+		"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Annots[4 0 R]>>",
+		"<</Type/Annot/Subtype/FreeText/Rect[0 0 595 842]/DA(/F1 11 Tf)/AP<</N 5 0 R>>>>",
+		fmt.Sprintf("<</Type/XObject/Subtype/Form/BBox[0 0 595 842]/Resources<</Font<</F1 6 0 R>>>>/Length %d>>\nstream\n%s\nendstream", len(text), text),
+		"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
+	}
+	var b strings.Builder
+	b.WriteString("%PDF-1.4\n")
+	offs := make([]int, len(objs))
+	for i, o := range objs {
+		offs[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return []byte(b.String())
 }

@@ -27,8 +27,10 @@
 // Before giving up on a file it tries cheap repairs: junk before the
 // header, a PDF 2.0 header, junk after the last %%EOF, and a rebuilt
 // cross-reference table when the original one is missing, broken or loops.
-// Encryption the library cannot read (AES-256, RC4 under 128 bits, wrong
-// password) is reported as ErrEncrypted.
+// Files encrypted in a way the library cannot read (RC4 under 128 bits,
+// V4 with RC4, AES-256 R5/R6) are decrypted here when the empty user (or
+// owner) password opens them (decrypt*.go) and then read; a file that
+// needs a real password is reported as ErrEncrypted.
 //
 // The library panics on hostile input, also from Open and Page; Open and
 // Reader.Page recover and return ErrPanic, so one bad page loses only that

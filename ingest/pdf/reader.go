@@ -43,6 +43,9 @@ func Open(data []byte, maxPages int) (*Reader, error) {
 	if !unsafeXref(body) {
 		trimmed, _ := trimTail(rest)
 		rd, err := load(newView(head, trimmed), maxPages)
+		if errors.Is(err, ErrEncrypted) {
+			rd, err = openDecrypted(body, maxPages, err)
+		}
 		if err == nil || errors.Is(err, ErrEncrypted) || errors.Is(err, ErrTooManyPages) {
 			return rd, err
 		}
