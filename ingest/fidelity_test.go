@@ -15,6 +15,8 @@ import (
 
 	"github.com/ccv/ivp/corpus"
 	"github.com/ccv/ivp/corpus/gen"
+
+	"github.com/ccv/ivp/ingest/internal/pdftest"
 )
 
 // Bars of the issue on word F1 per document.
@@ -28,25 +30,6 @@ type docScore struct {
 	name string
 	f1   float64
 	note string
-}
-
-// wordF1 is the F1 of two bags of words.
-func wordF1(ref, got []string) float64 {
-	if len(ref)+len(got) == 0 {
-		return 1
-	}
-	bag := map[string]int{}
-	for _, w := range ref {
-		bag[w]++
-	}
-	common := 0
-	for _, w := range got {
-		if bag[w] > 0 {
-			bag[w]--
-			common++
-		}
-	}
-	return 2 * float64(common) / float64(len(ref)+len(got))
 }
 
 // passageWords are the words of all passages and their headings, the text
@@ -209,9 +192,9 @@ func TestFidelityNL(t *testing.T) {
 		}
 		ref := words(readerText(out))
 		got := words(strings.Join(ex.PageTexts, "\n"))
-		pages = append(pages, docScore{name, wordF1(ref, got), fmt.Sprintf("(%d words, pdftotext %d)", len(got), len(ref))})
+		pages = append(pages, docScore{name, pdftest.WordF1(ref, got), fmt.Sprintf("(%d words, pdftotext %d)", len(got), len(ref))})
 		pw := words(strings.Join(passageWords(ex), " "))
-		passages = append(passages, docScore{name, wordF1(ref, pw), fmt.Sprintf("(%d words, pdftotext %d)", len(pw), len(ref))})
+		passages = append(passages, docScore{name, pdftest.WordF1(ref, pw), fmt.Sprintf("(%d words, pdftotext %d)", len(pw), len(ref))})
 	}
 	t.Run("page texts", func(t *testing.T) { report(t, "nl page texts vs pdftotext", pages) })
 	t.Run("passages", func(t *testing.T) { report(t, "nl passages vs pdftotext", passages) })
@@ -260,7 +243,7 @@ func TestFidelityGenerated(t *testing.T) {
 		for _, ps := range ex.Passages {
 			got = append(got, words(ps.Text)...)
 		}
-		scores = append(scores, docScore{p.File, wordF1(ref, got), fmt.Sprintf("(%d words, truth %d)", len(got), len(ref))})
+		scores = append(scores, docScore{p.File, pdftest.WordF1(ref, got), fmt.Sprintf("(%d words, truth %d)", len(got), len(ref))})
 	}
 	report(t, "generated passages vs truth", scores)
 }

@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/go-pdf/fpdf"
+
+	"github.com/ccv/ivp/ingest/internal/pdftest"
 )
 
 // robustDir holds hostile and unusual PDFs beside the project.
@@ -65,7 +67,7 @@ func TestDecrypt(t *testing.T) {
 				t.Fatalf("pdftotext: %v", err)
 			}
 			ref := strings.Fields(string(out))
-			f1 := wordF1(ref, got)
+			f1 := pdftest.WordF1(ref, got)
 			t.Logf("F1 %.3f (%d words, pdftotext %d)", f1, len(got), len(ref))
 			if len(ref) >= 20 && f1 < 0.9 {
 				t.Errorf("word F1 %.3f against pdftotext", f1)

@@ -6,26 +6,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-)
 
-// assemblePDF builds a PDF from object bodies (object i+1 is objs[i]) with a
-// correct cross-reference table; object 1 must be the catalog.
-func assemblePDF(objs ...string) []byte {
-	var b strings.Builder
-	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-	offs := make([]int, len(objs))
-	for i, o := range objs {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return []byte(b.String())
-}
+	"github.com/ccv/ivp/ingest/internal/pdftest"
+)
 
 // stream is an uncompressed stream object with dictionary entries dict.
 func stream(dict, data string) string {
@@ -43,7 +26,7 @@ func fuzzSeeds() [][]byte {
 	text := "BT /F1 12 Tf 72 720 Td (Integraal veiligheids-) Tj 0 -14 TD (plan) Tj T* [(wo)-20(on)-300(en)] TJ " +
 		"(en) ' 2 1 (leefomgeving) \" 1 0 0 1 300 400 Tm <4E6F6F7264> Tj ET q 1 0 0 1 50 50 cm /X1 Do Q"
 	return [][]byte{
-		assemblePDF(
+		pdftest.Assemble(
 			"<</Type/Catalog/Pages 2 0 R>>",
 			"<</Type/Pages/Kids[4 0 R 7 0 R]/Count 2/MediaBox[0 0 595 842]>>",
 			font,

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ccv/ivp/ingest/internal/pdftest"
 )
 
 func TestEndsInHex(t *testing.T) {
@@ -34,7 +36,7 @@ func TestEndsInHex(t *testing.T) {
 // TestHexAtEndDoesNotHang is the hang the fuzzer found: a content stream
 // that stops inside a hex string kept the library's lexer busy for ever.
 func TestHexAtEndDoesNotHang(t *testing.T) {
-	data := assemblePDF(
+	data := pdftest.Assemble(
 		"<</Type/Catalog/Pages 2 0 R>>",
 		"<</Type/Pages/Kids[3 0 R]/Count 1>>",
 		"<</Type/Page/Parent 2 0 R/Contents[4 0 R 5 0 R]/Resources<</Font<</F1 6 0 R>>>>>>",

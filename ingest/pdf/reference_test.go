@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ccv/ivp/ingest/internal/pdftest"
 )
 
 // nlDir holds real Dutch government PDFs beside the project.
@@ -39,7 +41,7 @@ func TestAgainstPdftotext(t *testing.T) {
 			t.Errorf("%s: %v", filepath.Base(file), err)
 			continue
 		}
-		f1 := wordF1(ref, ours)
+		f1 := pdftest.WordF1(ref, ours)
 		scores = append(scores, f1)
 		t.Logf("%-70s F1 %.3f (%d words, pdftotext %d)", filepath.Base(file), f1, len(ours), len(ref))
 		if f1 < 0.9 {
@@ -73,23 +75,4 @@ func words(file string) ([]string, error) {
 		}
 	}
 	return out, nil
-}
-
-// wordF1 is the F1 of two bags of words.
-func wordF1(ref, got []string) float64 {
-	bag := map[string]int{}
-	for _, w := range ref {
-		bag[w]++
-	}
-	common := 0
-	for _, w := range got {
-		if bag[w] > 0 {
-			bag[w]--
-			common++
-		}
-	}
-	if len(ref)+len(got) == 0 {
-		return 1
-	}
-	return 2 * float64(common) / float64(len(ref)+len(got))
 }
