@@ -61,11 +61,8 @@ func (h *handler) apiDocument(c *gin.Context) {
 		return
 	}
 	out := newDocumentJSON(d, ps)
-	out.Velden, out.Priorities = h.veldOverview(ps)
-	out.Priorities = orEmpty(out.Priorities)
-	if out.Velden == nil {
-		out.Velden = []veldShare{}
-	}
+	velden, priorities := h.veldOverview(ps)
+	out.Velden, out.Priorities = orEmpty(velden), orEmpty(priorities)
 	out.Checklist = corpus.CheckPlan(ps)
 	c.JSON(http.StatusOK, out)
 }
