@@ -141,10 +141,17 @@ func (s *Searcher) phrasePlans(ctx context.Context, snap indexer.Snapshot, q str
 func (s *Searcher) facets(ctx context.Context, snap indexer.Snapshot, r Request, main *bleve.SearchResult) ([]Facet, error) {
 	filters := facetFilters(r)
 	and := main.Total > 0 || r.Query == "" || len(strings.Fields(r.Query)) < 2
+	var allowed map[string]bool // plans matching the query and plan facets, for the tag facets
+	if r.Query != "" {
+		var err error
+		if allowed, err = s.planIDs(ctx, snap, r, and); err != nil {
+			return nil, err
+		}
+	}
 	var out []Facet
 	for _, name := range facetOrder {
 		if r.Query != "" && (name == facetVeld || name == facetThema) {
-			f, err := s.tagFacet(ctx, snap, r, and, name)
+			f, err := s.tagFacet(ctx, snap, r, and, name, allowed)
 			if err != nil {
 				return nil, err
 			}

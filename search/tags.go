@@ -90,12 +90,9 @@ func (s *Searcher) withTags(p Passage, h *bsearch.DocumentMatch) Passage {
 // tagFacet counts, for a query, the plans per veld or thema in which a
 // passage matching the query carries that tag, so the counts mean what the
 // filter means. Other filters apply (the other tag facet on the passages,
-// the plan facets on the plans); its own filter is left out.
-func (s *Searcher) tagFacet(ctx context.Context, snap indexer.Snapshot, r Request, and bool, name string) (Facet, error) {
-	allowed, err := s.planIDs(ctx, snap, r, and)
-	if err != nil {
-		return Facet{}, err
-	}
+// the plan facets on the plans: allowed is the set of plans they leave);
+// its own filter is left out.
+func (s *Searcher) tagFacet(ctx context.Context, snap indexer.Snapshot, r Request, and bool, name string, allowed map[string]bool) (Facet, error) {
 	field := indexer.FieldVeldPlan
 	if name == facetThema {
 		field = indexer.FieldThemaPlan
