@@ -19,11 +19,19 @@ import (
 func (ix *Indexer) createGeneration() (*generation, error) {
 	name := "gen-" + time.Now().UTC().Format("20060102T150405.000000000")
 	dir := filepath.Join(ix.dir, name)
-	plans, err := bleve.New(filepath.Join(dir, "plans"), planMapping())
+	pm, err := planMapping()
 	if err != nil {
 		return nil, fmt.Errorf("create index %s: %w", name, err)
 	}
-	passages, err := bleve.New(filepath.Join(dir, "passages"), passageMapping())
+	qm, err := passageMapping()
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: %w", name, err)
+	}
+	plans, err := bleve.New(filepath.Join(dir, "plans"), pm)
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: %w", name, err)
+	}
+	passages, err := bleve.New(filepath.Join(dir, "passages"), qm)
 	if err != nil {
 		plans.Close()
 		os.RemoveAll(dir)
@@ -55,7 +63,9 @@ func (ix *Indexer) Add(ctx context.Context, d corpus.Document, passages []corpus
 	}
 	b := newBatch(ix.gen)
 	b.add(d, passages)
-	return b.flush()
+	err := b.flush()
+	ix.edits.Add(1)
+	return err
 }
 
 // Remove takes a document out of the serving generation.
@@ -65,7 +75,9 @@ func (ix *Indexer) Remove(ctx context.Context, id int64) error {
 	if ix.gen == nil {
 		return ErrClosed
 	}
-	return removeFrom(ix.gen, id)
+	err := removeFrom(ix.gen, id)
+	ix.edits.Add(1)
+	return err
 }
 
 func removeFrom(g *generation, id int64) error {
@@ -120,14 +132,20 @@ func PlanOfPassage(key string) string {
 	return plan
 }
 
+// flush writes the collected plans and passages, the two indexes in
+// parallel (each analyses its batch on all cores, but the plan batch is
+// few large documents and would otherwise leave cores idle).
 func (b *batch) flush() error {
 	if b.n == 0 {
 		return nil
 	}
+	perr := make(chan error, 1)
+	go func() { perr <- b.g.plans.Batch(b.plans) }()
 	if err := b.g.passages.Batch(b.passages); err != nil {
+		<-perr
 		return fmt.Errorf("index passages: %w", err)
 	}
-	if err := b.g.plans.Batch(b.plans); err != nil {
+	if err := <-perr; err != nil {
 		return fmt.Errorf("index plans: %w", err)
 	}
 	b.plans.Reset()
@@ -137,11 +155,13 @@ func (b *batch) flush() error {
 }
 
 func planDoc(d corpus.Document, passages []corpus.Passage) map[string]any {
-	var text, headings strings.Builder
+	var texts [6]strings.Builder
+	var headings strings.Builder
 	last := ""
 	for _, p := range passages {
-		text.WriteString(p.Text)
-		text.WriteString("\n\n")
+		t := &texts[veldOf(p)]
+		t.WriteString(p.Text)
+		t.WriteString("\n\n")
 		if h := strings.Join(p.Headings, "\n"); h != last {
 			headings.WriteString(h + "\n")
 			last = h
@@ -153,7 +173,6 @@ func planDoc(d corpus.Document, passages []corpus.Passage) map[string]any {
 	}
 	doc := map[string]any{
 		FieldTitle:     d.Title,
-		FieldText:      text.String(),
 		FieldHeadings:  headings.String(),
 		FieldGemeente:  codes,
 		FieldProvincie: d.Provincies(),
@@ -162,37 +181,61 @@ func planDoc(d corpus.Document, passages []corpus.Passage) map[string]any {
 		FieldMeta:      string(metaJSON(d)),
 		FieldVeld:      planVelden(passages),
 		FieldThema:     planThemes(passages),
+		FieldJaar:      planYears(d),
+	}
+	for v := range texts {
+		if texts[v].Len() > 0 {
+			doc[VeldTextFields[v]] = texts[v].String()
+		}
 	}
 	if y := d.Year(); y > 0 {
-		doc[FieldJaar] = strconv.Itoa(y)
 		doc[FieldYear] = float64(y)
 	}
 	return doc
 }
 
+// veldOf is a passage's primary veld, 0 when out of range.
+func veldOf(p corpus.Passage) int {
+	if p.Tags.Veld < 0 || p.Tags.Veld > 5 {
+		return 0
+	}
+	return p.Tags.Veld
+}
+
+// maxPeriodYears bounds the years indexed for one plan, against a
+// misdetected period such as 1900-2099.
+const maxPeriodYears = 12
+
+// planYears are the years a plan's period covers, or its filing year.
+func planYears(d corpus.Document) []string {
+	from, to := d.PeriodStart, d.PeriodEnd
+	if from == 0 || to < from || to-from >= maxPeriodYears {
+		if y := d.Year(); y > 0 {
+			return []string{strconv.Itoa(y)}
+		}
+		return nil
+	}
+	out := make([]string, 0, to-from+1)
+	for y := from; y <= to; y++ {
+		out = append(out, strconv.Itoa(y))
+	}
+	return out
+}
+
 func passageDoc(docID string, p corpus.Passage) map[string]any {
 	tags, _ := json.Marshal(p.Tags)
 	return map[string]any{
-		FieldDocID:     docID,
-		FieldText:      p.Text,
-		FieldHeadings:  strings.Join(p.Headings, "\n"),
-		FieldOrdinal:   float64(p.Ordinal),
-		FieldPageFrom:  float64(p.PageFrom),
-		FieldPageTo:    float64(p.PageTo),
-		FieldVeld:      strconv.Itoa(p.Tags.Veld),
-		FieldThema:     p.Tags.Themes,
-		FieldVeldPlan:  TagPlan(strconv.Itoa(p.Tags.Veld), docID),
-		FieldThemaPlan: themaPlan(p.Tags.Themes, docID),
-		FieldTags:      string(tags),
+		FieldDocID:    docID,
+		FieldText:     p.Text,
+		FieldExact:    p.Text,
+		FieldHeadings: strings.Join(p.Headings, "\n"),
+		FieldOrdinal:  float64(p.Ordinal),
+		FieldPageFrom: float64(p.PageFrom),
+		FieldPageTo:   float64(p.PageTo),
+		FieldVeld:     strconv.Itoa(p.Tags.Veld),
+		FieldThema:    p.Tags.Themes,
+		FieldTags:     string(tags),
 	}
-}
-
-func themaPlan(themes []string, docID string) []string {
-	out := make([]string, len(themes))
-	for i, t := range themes {
-		out[i] = TagPlan(t, docID)
-	}
-	return out
 }
 
 // planVelden are the velden any passage of a plan is tagged with.

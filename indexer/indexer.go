@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 )
@@ -43,7 +45,8 @@ type Indexer struct {
 
 	rebuild sync.Mutex // held for the whole of a rebuild
 
-	mu       sync.RWMutex // readers: View and Add; writer: the swap and Close
+	mu       sync.RWMutex  // readers: View and Add; writer: the swap and Close
+	edits    atomic.Uint64 // Add and Remove calls, for Snapshot.Generation
 	plans    bleve.IndexAlias
 	passages bleve.IndexAlias
 	gen      *generation
@@ -165,9 +168,11 @@ func (ix *Indexer) removeStale(keep string) {
 // Snapshot is what a search reads: the plan and passage indexes of one
 // generation, valid until the function given to View returns.
 type Snapshot struct {
-	Plans      bleve.Index
-	Passages   bleve.Index
-	Generation string // changes with every swap; a cache key
+	Plans    bleve.Index
+	Passages bleve.Index
+	// Generation changes with every swap and every Add or Remove: a key
+	// for caches of search results.
+	Generation string
 }
 
 // View runs fn with a consistent pair of indexes. A swap waits until fn
@@ -178,7 +183,7 @@ func (ix *Indexer) View(fn func(Snapshot) error) error {
 	if ix.gen == nil {
 		return ErrClosed
 	}
-	return fn(Snapshot{Plans: ix.plans, Passages: ix.passages, Generation: ix.gen.name})
+	return fn(Snapshot{Plans: ix.plans, Passages: ix.passages, Generation: ix.gen.name + "#" + strconv.FormatUint(ix.edits.Load(), 10)})
 }
 
 // Ready reports whether the index can answer queries.

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/ccv/ivp/corpus"
 	"github.com/ccv/ivp/indexer"
@@ -51,13 +52,21 @@ func addPlan(t testing.TB, store *corpus.Store, i int) int64 {
 func count(t *testing.T, ix *indexer.Indexer, q string) (plans, passages uint64) {
 	t.Helper()
 	err := ix.View(func(s indexer.Snapshot) error {
+		match := func(field string) query.Query {
+			mq := bleve.NewMatchQuery(q)
+			mq.SetField(field)
+			return mq
+		}
+		var planText []query.Query
+		for _, f := range indexer.VeldTextFields {
+			planText = append(planText, match(f))
+		}
 		for _, x := range []struct {
 			idx bleve.Index
+			q   query.Query
 			n   *uint64
-		}{{s.Plans, &plans}, {s.Passages, &passages}} {
-			mq := bleve.NewMatchQuery(q)
-			mq.SetField(indexer.FieldText)
-			res, err := x.idx.Search(bleve.NewSearchRequest(mq))
+		}{{s.Plans, bleve.NewDisjunctionQuery(planText...), &plans}, {s.Passages, match(indexer.FieldText), &passages}} {
+			res, err := x.idx.Search(bleve.NewSearchRequest(x.q))
 			if err != nil {
 				return err
 			}

@@ -1,26 +1,31 @@
 package indexer
 
 import (
-	"strings"
-
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/nl"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
 // Field names in the plan index.
 const (
 	FieldTitle     = "title"
-	FieldText      = "text"
 	FieldHeadings  = "headings"
 	FieldGemeente  = "gemeente"  // CBS codes, keyword
 	FieldProvincie = "provincie" // province names, keyword
-	FieldJaar      = "jaar"      // the year a plan is filed under, keyword for facets
-	FieldYear      = "year"      // the same year, numeric for ranges
-	FieldType      = "type"      // corpus.DocType, keyword
-	FieldAdded     = "added"     // unix seconds when stored, numeric for "newest"
-	FieldMeta      = "meta"      // PlanMeta as JSON, stored, not indexed
+	// FieldJaar holds every year a plan's period covers (its filing year
+	// when it has no period), keyword: a facet value counts the plans in
+	// force that year, and a range filter means "the period overlaps".
+	FieldJaar = "jaar"
+	FieldYear = "year" // the year a plan is filed under, numeric, for sorting and recency
+	// FieldKlasse is the CBS population class of the plan's gemeenten, keyword.
+	FieldKlasse = "klasse"
+	FieldType   = "type"  // corpus.DocType, keyword
+	FieldAdded  = "added" // unix seconds when stored, numeric for "newest"
+	FieldMeta   = "meta"  // PlanMeta as JSON, stored, not indexed
 	// FieldVeld holds velden as decimal strings, keyword. In the plan index:
 	// every veld at least one of the plan's passages is tagged with
 	// (primary veld); in the passage index: the passage's primary veld.
@@ -30,33 +35,45 @@ const (
 	FieldThema = "thema"
 )
 
-// Field names in the passage index (FieldText and FieldHeadings are shared).
+// VeldTextFields are the plan-index fields holding the text of a plan's
+// passages by primary veld: FieldVeldText(2) is the text of the passages
+// tagged veld 2. A plan's whole text is their union; a query restricted to
+// some of them finds the plans where the words occur in passages of those
+// velden, which is what the veld filter and facet mean with a query.
+var VeldTextFields = [6]string{"t0", "t1", "t2", "t3", "t4", "t5"}
+
+// FieldVeldText is the plan-index text field of veld v (0..5).
+func FieldVeldText(v int) string { return VeldTextFields[v] }
+
+// Field names in the passage index (FieldHeadings is shared).
 const (
 	FieldDocID = "doc_id" // document ID as a decimal string, keyword
-	// FieldVeldPlan and FieldThemaPlan pair a passage's tags with its plan
-	// ("2|17", "2.3|17"), keyword, so that a term facet over matching
-	// passages counts distinct plans per tag from doc values alone.
-	FieldVeldPlan  = "veld_plan"
-	FieldThemaPlan = "thema_plan"
-	FieldOrdinal   = "ordinal"
-	FieldPageFrom  = "page_from"
-	FieldPageTo    = "page_to"
-	FieldTags      = "tags" // corpus.Tags as JSON, stored, not indexed
+	FieldText  = "text"   // body text, stemmed and split (TextAnalyzer)
+	// FieldExact is the body text again, unstemmed and unsplit, with
+	// positions, for "exact phrases".
+	FieldExact    = "exact"
+	FieldOrdinal  = "ordinal"
+	FieldPageFrom = "page_from"
+	FieldPageTo   = "page_to"
+	FieldTags     = "tags" // corpus.Tags as JSON, stored, not indexed
 )
 
 // MappingVersion changes whenever a field or analyzer here changes; a
 // generation built with another version is stale and gets rebuilt.
-const MappingVersion = "4"
+const MappingVersion = "5"
 
 // TextAnalyzer analyses Dutch body text: tokens, lower case, Dutch stop
 // words, Dutch stemming.
 const TextAnalyzer = nl.AnalyzerName
 
+// ExactAnalyzer keeps words as written, lower-cased, for phrases.
+const ExactAnalyzer = "ivp_exact"
+
 const docTypePlan, docTypePassage = "plan", "passage"
 
-func textField(store, vectors bool) *mapping.FieldMapping {
+func textField(analyzer string, store, vectors bool) *mapping.FieldMapping {
 	f := bleve.NewTextFieldMapping()
-	f.Analyzer = TextAnalyzer
+	f.Analyzer = analyzer
 	f.Store = store
 	f.IncludeTermVectors = vectors
 	f.IncludeInAll = false
@@ -87,14 +104,17 @@ func numericField(store bool) *mapping.FieldMapping {
 	return f
 }
 
-// planMapping is the mapping of the plan index. Text is not stored: the
-// store has it, and snippets come from the passage index.
-func planMapping() mapping.IndexMapping {
+// planMapping is the mapping of the plan index: one document per plan, its
+// text split by veld, without positions (phrases are found in the passage
+// index) and not stored (the store has it).
+func planMapping() (mapping.IndexMapping, error) {
 	m := bleve.NewDocumentStaticMapping()
-	m.AddFieldMappingsAt(FieldTitle, textField(false, false))
-	m.AddFieldMappingsAt(FieldText, textField(false, false))
-	m.AddFieldMappingsAt(FieldHeadings, textField(false, false))
-	for _, name := range []string{FieldGemeente, FieldProvincie, FieldJaar, FieldType, FieldVeld, FieldThema} {
+	m.AddFieldMappingsAt(FieldTitle, textField(TextAnalyzer, false, false))
+	m.AddFieldMappingsAt(FieldHeadings, textField(TextAnalyzer, false, false))
+	for _, f := range VeldTextFields {
+		m.AddFieldMappingsAt(f, textField(TextAnalyzer, false, false))
+	}
+	for _, name := range []string{FieldGemeente, FieldProvincie, FieldJaar, FieldType, FieldKlasse, FieldVeld, FieldThema} {
 		m.AddFieldMappingsAt(name, keywordField())
 	}
 	m.AddFieldMappingsAt(FieldYear, numericField(false))
@@ -104,45 +124,44 @@ func planMapping() mapping.IndexMapping {
 }
 
 // passageMapping is the mapping of the passage index. Text is stored with
-// term vectors because the highlighter needs both.
-func passageMapping() mapping.IndexMapping {
+// term vectors because the highlighter needs both; the exact field keeps
+// positions for phrases.
+func passageMapping() (mapping.IndexMapping, error) {
 	m := bleve.NewDocumentStaticMapping()
 	m.AddFieldMappingsAt(FieldDocID, keywordField())
-	m.AddFieldMappingsAt(FieldText, textField(true, true))
-	m.AddFieldMappingsAt(FieldHeadings, textField(true, false))
+	m.AddFieldMappingsAt(FieldText, textField(TextAnalyzer, true, true))
+	m.AddFieldMappingsAt(FieldExact, textField(ExactAnalyzer, false, true))
+	m.AddFieldMappingsAt(FieldHeadings, textField(TextAnalyzer, true, false))
 	for _, name := range []string{FieldOrdinal, FieldPageFrom, FieldPageTo} {
 		m.AddFieldMappingsAt(name, numericField(true))
 	}
 	m.AddFieldMappingsAt(FieldVeld, keywordField())
 	m.AddFieldMappingsAt(FieldThema, keywordField())
-	m.AddFieldMappingsAt(FieldVeldPlan, keywordField())
-	m.AddFieldMappingsAt(FieldThemaPlan, keywordField())
 	m.AddFieldMappingsAt(FieldTags, storedOnly())
 	return newIndexMapping(docTypePassage, m)
 }
 
-func newIndexMapping(typ string, m *mapping.DocumentMapping) mapping.IndexMapping {
+func newIndexMapping(typ string, m *mapping.DocumentMapping) (mapping.IndexMapping, error) {
 	im := bleve.NewIndexMapping()
+	if err := registerAnalysis(im); err != nil {
+		return nil, err
+	}
 	im.DefaultMapping = m
 	im.AddDocumentMapping(typ, m)
 	im.DefaultAnalyzer = TextAnalyzer
 	im.StoreDynamic = false
 	im.IndexDynamic = false
 	im.DocValuesDynamic = false
-	return im
+	return im, nil
+}
+
+// registerAnalysis adds our custom analyzers to a mapping.
+func registerAnalysis(im *mapping.IndexMappingImpl) error {
+	return im.AddCustomAnalyzer(ExactAnalyzer, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     unicode.Name,
+		"token_filters": []any{lowercase.Name},
+	})
 }
 
 type bleveIndex = bleve.Index
-
-// TagPlan is the value of FieldVeldPlan and FieldThemaPlan for a tag of a
-// passage of plan docID; SplitTagPlan undoes it.
-func TagPlan(tag, docID string) string { return tag + "|" + docID }
-
-// SplitTagPlan splits a FieldVeldPlan or FieldThemaPlan value.
-func SplitTagPlan(v string) (tag, docID string) {
-	i := strings.LastIndexByte(v, '|')
-	if i < 0 {
-		return v, ""
-	}
-	return v[:i], v[i+1:]
-}

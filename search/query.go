@@ -10,85 +10,128 @@ import (
 	"github.com/ccv/ivp/indexer"
 )
 
-// textQuery matches the user's words in a plan's text, title and headings.
-// With and=true every word must occur in one of those fields.
-func textQuery(q string, and bool) query.Query {
-	op := query.MatchQueryOperatorOr
-	if and {
-		op = query.MatchQueryOperatorAnd
-	}
-	match := func(field string, boost float64) query.Query {
-		m := bleve.NewMatchQuery(q)
-		m.SetField(field)
-		m.SetOperator(op)
-		m.SetBoost(boost)
-		return m
-	}
-	return bleve.NewDisjunctionQuery(
-		match(indexer.FieldText, 1),
-		match(indexer.FieldTitle, 3),
-		match(indexer.FieldHeadings, 1.5),
-	)
+// textQuery is the free text of a request in the form the engine uses:
+// groups of alternatives (a word and its synonyms), of which all (or most,
+// see minShould) must match; exact phrases that must occur in one passage;
+// and words or phrases that must not occur.
+type textQuery struct {
+	groups   []group
+	phrases  []string
+	excludes []alt
 }
 
-// phraseBoost adds to a plan query a bonus for the plans whose passages
-// contain the user's words as a phrase. The plan index keeps no positions
-// (it would double its size), so the passage index finds the phrase.
-func phraseBoost(q query.Query, ids []string) query.Query {
-	if len(ids) == 0 {
-		return q
-	}
-	bonus := bleve.NewDocIDQuery(ids)
-	bonus.SetBoost(phraseBonus)
-	return query.NewBooleanQuery([]query.Query{q}, []query.Query{bonus}, nil)
+// group is one thing the user asked for: a word with its alternatives.
+type group []alt
+
+// alt is a word, or several words that must all occur (as a phrase in a
+// passage, anywhere in a plan).
+type alt struct {
+	text   string
+	phrase bool
 }
 
-// phraseBonus outweighs the plan-level text score, so a plan with the exact
-// phrase ranks above plans that merely contain the words.
-const phraseBonus = 1.0
+func (q textQuery) empty() bool { return len(q.groups) == 0 && len(q.phrases) == 0 }
 
-// facetFilters are the filters of a request per facet name.
-func facetFilters(r Request) map[string][]string {
-	out := map[string][]string{}
-	out[facetGemeente] = r.Gemeenten
-	out[facetProvincie] = r.Provincies
-	for _, y := range r.Jaren {
-		out[facetJaar] = append(out[facetJaar], strconv.Itoa(y))
+// minShould is how many groups a plan must match: all of one or two
+// words, most of more ("cameratoezicht uitgaansgebied horeca" finds the
+// plans with two of the three, those with all three first).
+func (q textQuery) minShould(strict bool) int {
+	n := len(q.groups)
+	if !strict || n == 0 {
+		return min(n, 1)
 	}
-	for _, t := range r.Types {
-		out[facetType] = append(out[facetType], string(t))
+	if n <= 2 {
+		return n
 	}
-	for _, v := range r.Velden {
-		out[facetVeld] = append(out[facetVeld], strconv.Itoa(int(v)))
+	return n/2 + 1
+}
+
+// field is an index field with the weight of a match in it.
+type field struct {
+	name  string
+	boost float64
+}
+
+// planFields are the plan-index fields a query searches: title and
+// headings count more; with velden given only the text of those velden.
+func planFields(velden []int) []field {
+	if len(velden) > 0 {
+		out := make([]field, len(velden))
+		for i, v := range velden {
+			out[i] = field{indexer.FieldVeldText(v), 1}
+		}
+		return out
 	}
-	out[facetThema] = r.Themas
+	out := []field{{indexer.FieldTitle, 3}, {indexer.FieldHeadings, 1.5}}
+	for _, f := range indexer.VeldTextFields {
+		out = append(out, field{f, 1})
+	}
 	return out
 }
 
-// planQuery is the query over the plan index: the text (when any) and the
-// filters of every facet except skip (for counting that facet's values as
-// if it were not filtered, so users can add a second value). ids, when not
-// nil, restricts the plans to those ids (plans with a passage that matches
-// the query and the tag filters).
-func planQuery(r Request, and bool, skip string, ids []string) query.Query {
-	var must []query.Query
-	if r.Query != "" {
-		must = append(must, textQuery(r.Query, and))
-	}
-	if ids != nil {
-		must = append(must, idsQuery(ids))
-	}
-	filters := facetFilters(r)
-	for _, name := range facetOrder {
-		if name == skip || len(filters[name]) == 0 {
+// passageFields are the passage-index fields a query searches: a match
+// in the headings above a passage counts as much as one in its text.
+var passageFields = []field{{indexer.FieldText, 1}, {indexer.FieldHeadings, 1}}
+
+// groupQuery matches any alternative of g in any of fields. Multi-word
+// alternatives need all their words in one field; in the passage index
+// (phrases true) they must occur as a phrase.
+func groupQuery(g group, fields []field, phrases bool) query.Query {
+	var qs []query.Query
+	for _, a := range g {
+		if phrases && a.phrase {
+			qs = append(qs, phraseQuery(a.text, 1))
 			continue
 		}
-		must = append(must, anyTerm(facetFields[name], filters[name]))
+		for _, f := range fields {
+			m := bleve.NewMatchQuery(a.text)
+			m.SetField(f.name)
+			m.SetBoost(f.boost)
+			if a.phrase {
+				m.SetOperator(query.MatchQueryOperatorAnd)
+			}
+			qs = append(qs, m)
+		}
 	}
-	if len(must) == 0 {
-		return bleve.NewMatchAllQuery()
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// phraseQuery matches text as a phrase of exact words in a passage.
+func phraseQuery(text string, boost float64) query.Query {
+	p := bleve.NewMatchPhraseQuery(text)
+	p.SetField(indexer.FieldExact)
+	p.SetBoost(boost)
+	return p
+}
+
+// wordsQuery matches the groups of q in fields, at least min of them.
+func wordsQuery(q textQuery, fields []field, min int, phrases bool) query.Query {
+	if len(q.groups) == 0 {
+		return nil
 	}
-	return bleve.NewConjunctionQuery(must...)
+	var should []query.Query
+	for _, g := range q.groups {
+		should = append(should, groupQuery(g, fields, phrases))
+	}
+	b := bleve.NewBooleanQuery()
+	b.AddShould(should...)
+	b.SetMinShould(float64(min))
+	return b
+}
+
+// excludeQuery matches what the user excluded, in any plan field.
+func excludeQuery(q textQuery) query.Query {
+	var qs []query.Query
+	for _, a := range q.excludes {
+		if a.phrase {
+			continue // phrases are excluded by plan id, see excludedPlans
+		}
+		qs = append(qs, groupQuery(group{a}, planFields(nil), false))
+	}
+	if len(qs) == 0 {
+		return nil
+	}
+	return bleve.NewDisjunctionQuery(qs...)
 }
 
 func anyTerm(field string, values []string) query.Query {
@@ -101,23 +144,48 @@ func anyTerm(field string, values []string) query.Query {
 	return bleve.NewDisjunctionQuery(qs...)
 }
 
-// passageQuery finds the passages of one plan that best match q and carry
-// the request's tags.
-func passageQuery(docID string, q string, r Request) query.Query {
-	id := bleve.NewTermQuery(docID)
-	id.SetField(indexer.FieldDocID)
-	m := bleve.NewMatchQuery(q)
-	m.SetField(indexer.FieldText)
-	h := bleve.NewMatchQuery(q)
-	h.SetField(indexer.FieldHeadings)
-	h.SetBoost(0.5)
-	parts := []query.Query{m, h}
-	if len(strings.Fields(q)) > 1 {
-		p := bleve.NewMatchPhraseQuery(q)
-		p.SetField(indexer.FieldText)
-		p.SetBoost(2)
-		parts = append(parts, p)
+// idsQuery matches the documents with the given ids; none for an empty list.
+func idsQuery(ids []string) query.Query {
+	if len(ids) == 0 {
+		return bleve.NewMatchNoneQuery()
 	}
-	must := append([]query.Query{id, bleve.NewDisjunctionQuery(parts...)}, tagFilters(r, "")...)
+	return bleve.NewDocIDQuery(ids)
+}
+
+// conj is a conjunction of the non-nil queries, or match-all.
+func conj(qs ...query.Query) query.Query {
+	var must []query.Query
+	for _, q := range qs {
+		if q != nil {
+			must = append(must, q)
+		}
+	}
+	switch len(must) {
+	case 0:
+		return bleve.NewMatchAllQuery()
+	case 1:
+		return must[0]
+	}
 	return bleve.NewConjunctionQuery(must...)
+}
+
+// veldInts converts veld filter values to ints 0..5.
+func veldInts(values []string) []int {
+	var out []int
+	for _, v := range values {
+		if n, err := strconv.Atoi(v); err == nil && n >= 0 && n <= 5 {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// plainText is the query as plain words, for the interim parser: every
+// word a group of its own.
+func plainText(s string) textQuery {
+	var q textQuery
+	for _, w := range strings.Fields(s) {
+		q.groups = append(q.groups, group{{text: w}})
+	}
+	return q
 }

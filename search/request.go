@@ -27,11 +27,27 @@ type Request struct {
 	// (primary veld) that also matches the query; shown passages are
 	// restricted to those velden.
 	Velden []corpus.Veld
-	// Themas does the same for theme ids ("2.3", "X.drugs").
+	// Themas keeps plans that treat one of these theme ids ("2.3",
+	// "X.drugs") in a passage; shown passages are those themes' where any
+	// match the query.
 	Themas []string
-	Page   int // from 1
-	Size   int // plans per page
+	// Klassen are CBS population classes of the plans' gemeenten.
+	Klassen []string
+	// JaarVan and JaarTot keep plans whose period overlaps the range;
+	// 0 leaves that end open.
+	JaarVan, JaarTot int
+	// Sort is SortRelevance (default with words) or SortDate (newest
+	// first; always without words).
+	Sort string
+	Page int // from 1
+	Size int // plans per page
 }
+
+// Sort orders.
+const (
+	SortRelevance = "relevantie"
+	SortDate      = "datum"
+)
 
 // Normalize fills defaults and checks bounds; the error text is Dutch
 // because it is shown to users.
@@ -52,7 +68,25 @@ func (r *Request) Normalize() error {
 	if r.Page*r.Size > 10000 {
 		return fmt.Errorf("zoveel pagina's kunnen niet worden getoond; verfijn de zoekvraag")
 	}
+	switch r.Sort {
+	case "":
+		r.Sort = SortRelevance
+	case SortRelevance, SortDate:
+	default:
+		return fmt.Errorf("onbekende sortering %q: kies relevantie of datum", r.Sort)
+	}
+	if r.JaarVan != 0 && r.JaarTot != 0 && r.JaarVan > r.JaarTot {
+		r.JaarVan, r.JaarTot = r.JaarTot, r.JaarVan
+	}
 	return nil
+}
+
+// cacheKey identifies a normalised request among those asked of one
+// index generation.
+func (r Request) cacheKey() string {
+	return fmt.Sprintf("%q|%v|%v|%v|%v|%v|%v|%v|%d|%d|%s|%d|%d",
+		r.Query, r.Gemeenten, r.Provincies, r.Jaren, r.Types, r.Velden, r.Themas, r.Klassen,
+		r.JaarVan, r.JaarTot, r.Sort, r.Page, r.Size)
 }
 
 // Result is one page of plans matching a Request.
@@ -60,6 +94,7 @@ type Result struct {
 	Total     uint64     `json:"total"` // number of matching plans
 	Page      int        `json:"page"`
 	Size      int        `json:"size"`
+	Sort      string     `json:"sort"`
 	Documents []Document `json:"results"`
 	Facets    []Facet    `json:"facets"`
 	TookMS    float64    `json:"took_ms"`

@@ -119,7 +119,11 @@ func TestSearch(t *testing.T) {
 		{"provincie filter", search.Request{Query: "ondermijning", Provincies: []string{"Gelderland"}}, "", 2},
 		{"gemeente filter on a joint plan", search.Request{Gemeenten: []string{"GM1859"}}, "Gezamenlijk veiligheidsplan Achterhoek 2023-2026", 1},
 		{"type filter", search.Request{Types: []corpus.DocType{corpus.TypeUitvoeringsplan}}, "Uitvoeringsplan veiligheid Amsterdam 2024", 1},
-		{"jaar filter, two values", search.Request{Jaren: []int{2019, 2024}}, "", 2},
+		{"jaar filter means the period covers the year", search.Request{Jaren: []int{2020, 2021}}, "Veiligheidsplan Nijmegen 2019-2022", 1},
+		{"jaar range means the period overlaps it", search.Request{JaarVan: 2025}, "", 3},
+		{"closed jaar range", search.Request{JaarVan: 2018, JaarTot: 2023}, "", 3},
+		{"three words: plans with most of them", search.Request{Query: "cameratoezicht horeca zwembad"}, "Integraal Veiligheidsplan Arnhem 2023-2026", 1},
+		{"sort by date", search.Request{Query: "cameratoezicht", Sort: search.SortDate}, "Integraal Veiligheidsplan Arnhem 2023-2026", 2},
 		{"empty query lists newest first", search.Request{}, "Uitvoeringsplan veiligheid Amsterdam 2024", 4},
 		{"nothing found", search.Request{Query: "zwembadregels"}, "", 0},
 	}

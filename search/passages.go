@@ -1,0 +1,205 @@
+package search
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"html"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	hlhtml "github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/ccv/ivp/corpus"
+	"github.com/ccv/ivp/indexer"
+)
+
+// maxCandidatePassages bounds the passages ranked to pick the best ones of
+// the plans on a page.
+const maxCandidatePassages = 2000
+
+// passages fills in the best passages of the plans on a page: one search
+// ranks the matching passages of all of them (restricted to the filtered
+// velden and themes where any match), a second loads and highlights only
+// the ones shown.
+func (s *Searcher) passages(ctx context.Context, snap indexer.Snapshot, p *prepared, docs []Document) error {
+	if p.text.empty() || len(docs) == 0 {
+		return nil
+	}
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = strconv.FormatInt(d.ID, 10)
+	}
+	best, err := bestPassages(ctx, snap, p, ids, true)
+	if err != nil {
+		return err
+	}
+	var missing []string
+	for _, id := range ids {
+		if len(best[id]) == 0 {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) > 0 && (len(p.filters[facetVeld]) > 0 || len(p.filters[facetThema]) > 0) {
+		more, err := bestPassages(ctx, snap, p, missing, false)
+		if err != nil {
+			return err
+		}
+		for id, keys := range more {
+			best[id] = keys
+		}
+	}
+	return s.loadPassages(ctx, snap, p, docs, best)
+}
+
+// bestPassages returns per plan the keys of its best passages.
+func bestPassages(ctx context.Context, snap indexer.Snapshot, p *prepared, plans []string, tagged bool) (map[string][]string, error) {
+	must := []query.Query{anyTerm(indexer.FieldDocID, plans), p.passageText()}
+	if tagged {
+		for _, name := range []string{facetVeld, facetThema} {
+			if len(p.filters[name]) > 0 {
+				must = append(must, anyTerm(facetFields[name], p.filters[name]))
+			}
+		}
+	}
+	req := bleve.NewSearchRequestOptions(conj(must...), maxCandidatePassages, 0, false)
+	res, err := snap.Passages.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	best := map[string][]string{}
+	for _, h := range res.Hits {
+		if id := indexer.PlanOfPassage(h.ID); len(best[id]) < PassagesPerDocument {
+			best[id] = append(best[id], h.ID)
+		}
+	}
+	return best, nil
+}
+
+// passageText ranks passages: any group or phrase, a match under a
+// heading counting as one in the text, the user's words as a phrase and
+// exact phrases weighing most.
+func (p *prepared) passageText() query.Query {
+	var qs []query.Query
+	for _, g := range p.text.groups {
+		qs = append(qs, groupQuery(g, passageFields, true))
+	}
+	for _, ph := range p.text.phrases {
+		qs = append(qs, phraseQuery(ph, 3))
+	}
+	if words := p.text.words(); len(words) > 1 {
+		qs = append(qs, phraseQuery(strings.Join(words, " "), 2))
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// loadPassages reads and highlights the chosen passages into docs.
+func (s *Searcher) loadPassages(ctx context.Context, snap indexer.Snapshot, p *prepared, docs []Document, best map[string][]string) error {
+	var keys []string
+	for _, ks := range best {
+		keys = append(keys, ks...)
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	req := bleve.NewSearchRequestOptions(conj(bleve.NewDocIDQuery(keys), p.passageText()), len(keys), 0, false)
+	req.Fields = []string{indexer.FieldOrdinal, indexer.FieldPageFrom, indexer.FieldPageTo, indexer.FieldHeadings, indexer.FieldText, indexer.FieldTags}
+	req.Highlight = bleve.NewHighlightWithStyle(hlhtml.Name)
+	req.Highlight.AddField(indexer.FieldText)
+	res, err := snap.Passages.SearchInContext(ctx, req)
+	if err != nil {
+		return err
+	}
+	byKey := make(map[string]*bsearch.DocumentMatch, len(res.Hits))
+	for _, h := range res.Hits {
+		byKey[h.ID] = h
+	}
+	for i := range docs {
+		for _, k := range best[strconv.FormatInt(docs[i].ID, 10)] {
+			if h := byKey[k]; h != nil {
+				docs[i].Passages = append(docs[i].Passages, s.withTags(passageOf(h), h))
+			}
+		}
+	}
+	return nil
+}
+
+func passageOf(h *bsearch.DocumentMatch) Passage {
+	num := func(f string) int {
+		v, _ := h.Fields[f].(float64)
+		return int(v)
+	}
+	p := Passage{Ordinal: num(indexer.FieldOrdinal), Page: num(indexer.FieldPageFrom), PageTo: num(indexer.FieldPageTo), Score: h.Score}
+	if hs, ok := h.Fields[indexer.FieldHeadings].(string); ok && hs != "" {
+		p.Headings = strings.Split(hs, "\n")
+	}
+	if frags := h.Fragments[indexer.FieldText]; len(frags) > 0 {
+		p.Snippet = frags[0]
+	} else if t, ok := h.Fields[indexer.FieldText].(string); ok {
+		p.Snippet = html.EscapeString(truncate(t, 240))
+	}
+	return p
+}
+
+// withTags adds the stored tags of a passage hit, with Dutch labels.
+func (s *Searcher) withTags(p Passage, h *bsearch.DocumentMatch) Passage {
+	p.Themes = []corpus.Thema{}
+	raw, ok := h.Fields[indexer.FieldTags].(string)
+	if !ok {
+		return p
+	}
+	var t corpus.Tags
+	if json.Unmarshal([]byte(raw), &t) != nil {
+		return p
+	}
+	p.Veld, p.VeldLabel = corpus.Veld(t.Veld), corpus.Veld(t.Veld).Label()
+	for _, id := range t.Themes {
+		th, ok := s.taxonomy.Thema(id)
+		if !ok {
+			th = corpus.Thema{ID: id, Label: id}
+		}
+		p.Themes = append(p.Themes, th)
+	}
+	return p
+}
+
+func metaOf(h *bsearch.DocumentMatch) (indexer.PlanMeta, error) {
+	var meta indexer.PlanMeta
+	if raw, ok := h.Fields[indexer.FieldMeta].(string); ok {
+		if err := json.Unmarshal([]byte(raw), &meta); err != nil {
+			return meta, fmt.Errorf("plan %s: bad stored metadata: %w", h.ID, err)
+		}
+	}
+	return meta, nil
+}
+
+// documentOf turns a plan hit into a result without passages.
+func documentOf(h *bsearch.DocumentMatch) (Document, error) {
+	meta, err := metaOf(h)
+	if err != nil {
+		return Document{}, err
+	}
+	id, _ := strconv.ParseInt(h.ID, 10, 64)
+	d := Document{
+		ID: id, Title: meta.Title, Type: meta.Type, TypeLabel: meta.Type.Label(),
+		PeriodStart: meta.PeriodStart, PeriodEnd: meta.PeriodEnd, Vastgesteld: meta.Vastgesteld,
+		Gemeenten: meta.Gemeenten, Pages: meta.Pages, Score: h.Score, Passages: []Passage{},
+	}
+	d.Periode = corpus.Document{PeriodStart: meta.PeriodStart, PeriodEnd: meta.PeriodEnd}.Periode()
+	if d.Gemeenten == nil {
+		d.Gemeenten = []corpus.Gemeente{}
+	}
+	return d, nil
+}
+
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:n])) + "…"
+}

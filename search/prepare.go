@@ -1,0 +1,175 @@
+package search
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/ccv/ivp/indexer"
+)
+
+// prepared is a request made ready for the index: its text as groups and
+// phrases, its filters per facet, and the plan sets that phrases select.
+type prepared struct {
+	r       Request
+	text    textQuery
+	filters map[string][]string // facet name -> selected values
+	years   []string            // the jaar range as years, nil without one
+	sort    string
+	strict  bool // all (or most) groups must match; false after a fallback
+
+	phrasePlans   []string // plans with every must-phrase; nil without phrases
+	excludedPlans []string // plans with an excluded phrase
+}
+
+// maxPhrasePlans bounds the plans a phrase lookup returns.
+const maxPhrasePlans = 100000
+
+func (s *Searcher) prepare(ctx context.Context, snap indexer.Snapshot, r Request) (*prepared, error) {
+	p := &prepared{r: r, text: plainText(r.Query), filters: facetFilters(r), strict: true, sort: r.Sort}
+	p.years = s.yearRange(r)
+	if p.text.empty() {
+		p.sort = SortDate // relevance means nothing without words
+	}
+	for i, ph := range p.text.phrases {
+		ids, err := phrasePlanIDs(ctx, snap, ph)
+		if err != nil {
+			return nil, err
+		}
+		if i == 0 {
+			p.phrasePlans = ids
+		} else {
+			p.phrasePlans = intersect(p.phrasePlans, ids)
+		}
+	}
+	for _, a := range p.text.excludes {
+		if a.phrase {
+			ids, err := phrasePlanIDs(ctx, snap, a.text)
+			if err != nil {
+				return nil, err
+			}
+			p.excludedPlans = append(p.excludedPlans, ids...)
+		}
+	}
+	return p, nil
+}
+
+// phrasePlanIDs returns the plans with a passage containing phrase: a
+// term facet over the doc_id of the matching passages, so the cost grows
+// with the passages that have the phrase, not with the whole index.
+func phrasePlanIDs(ctx context.Context, snap indexer.Snapshot, phrase string, within ...string) ([]string, error) {
+	var q query.Query = phraseQuery(phrase, 1)
+	if len(within) > 0 {
+		q = conj(anyTerm(indexer.FieldDocID, within), q)
+	}
+	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	req.AddFacet("plans", bleve.NewFacetRequest(indexer.FieldDocID, maxPhrasePlans))
+	res, err := snap.Passages.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	ids := []string{}
+	if fr := res.Facets["plans"]; fr != nil {
+		for _, t := range fr.Terms.Terms() {
+			ids = append(ids, t.Term)
+		}
+	}
+	return ids, nil
+}
+
+func intersect(a, b []string) []string {
+	in := make(map[string]bool, len(b))
+	for _, x := range b {
+		in[x] = true
+	}
+	out := []string{}
+	for _, x := range a {
+		if in[x] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// relaxable reports whether a search that found nothing may be retried
+// with any word instead of all of them.
+func (p *prepared) relaxable() bool { return p.strict && len(p.text.groups) > 1 }
+
+// veldByText reports whether the veld filter and facet work through the
+// per-veld text fields (the words must occur in passages of that veld),
+// which needs words; a phrase-only or empty query uses the plan's velden.
+func (p *prepared) veldByText() bool { return len(p.text.groups) > 0 }
+
+// planQuery is the query over the plan index: the text (in the fields of
+// velden when given, else as the veld filter says) and the filters of
+// every facet except skip, for counting that facet's values as if it were
+// not filtered, so users can add a second value.
+func (p *prepared) planQuery(skip string, velden []int) query.Query {
+	var must []query.Query
+	if velden == nil && skip != facetVeld && p.veldByText() {
+		velden = veldInts(p.filters[facetVeld])
+	}
+	if len(p.text.groups) > 0 {
+		must = append(must, wordsQuery(p.text, planFields(velden), p.text.minShould(p.strict), false))
+	}
+	if p.phrasePlans != nil {
+		must = append(must, idsQuery(p.phrasePlans))
+	}
+	for _, name := range facetOrder {
+		if name == skip || len(p.filters[name]) == 0 || name == facetVeld && p.veldByText() {
+			continue
+		}
+		must = append(must, anyTerm(facetFields[name], p.filters[name]))
+	}
+	if p.years != nil {
+		must = append(must, anyTerm(indexer.FieldJaar, p.years))
+	}
+	return p.withoutExcluded(conj(must...))
+}
+
+func (p *prepared) withoutExcluded(q query.Query) query.Query {
+	var not []query.Query
+	if ex := excludeQuery(p.text); ex != nil {
+		not = append(not, ex)
+	}
+	if len(p.excludedPlans) > 0 {
+		not = append(not, bleve.NewDocIDQuery(p.excludedPlans))
+	}
+	if len(not) == 0 {
+		return q
+	}
+	return query.NewBooleanQuery([]query.Query{q}, nil, not)
+}
+
+// yearRange expands the request's jaar range into the years it covers;
+// an open end stops ten years from now (from) or at 1990 (to).
+func (s *Searcher) yearRange(r Request) []string {
+	if r.JaarVan == 0 && r.JaarTot == 0 {
+		return nil
+	}
+	from, to := r.JaarVan, r.JaarTot
+	if from == 0 {
+		from = 1990
+	}
+	if to == 0 {
+		to = s.now().Year() + 10
+	}
+	var out []string
+	for y := from; y <= to && len(out) < 100; y++ {
+		out = append(out, strconv.Itoa(y))
+	}
+	return out
+}
+
+// words are the single-word groups' first alternatives, in order.
+func (q textQuery) words() []string {
+	var out []string
+	for _, g := range q.groups {
+		if len(g) > 0 && !g[0].phrase {
+			out = append(out, g[0].text)
+		}
+	}
+	return out
+}
