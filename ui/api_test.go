@@ -75,7 +75,7 @@ func TestAPISearch(t *testing.T) {
 		}
 	}
 	slices.Sort(names)
-	if got := strings.Join(names, ","); got != "gemeente,jaar,provincie,thema,type,veld" {
+	if got := strings.Join(names, ","); got != "gemeente,jaar,klasse,provincie,thema,type,veld" {
 		t.Errorf("facets %s", got)
 	}
 }
