@@ -41,6 +41,10 @@ func (r *renderer) startColumns(chapter []block) {
 		}
 	}
 	r.cols, r.col, r.colTop, r.colMaxY = true, 0, r.pdf.GetY(), r.pdf.GetY()
+	// Both columns start at colTop: no space before the first block of the
+	// left one either, as in a layout program's column frames (otherwise
+	// the right column's first line would sit above the left one's).
+	r.fresh = true
 }
 
 // endColumns returns to the full width below the longer column.
