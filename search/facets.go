@@ -217,6 +217,10 @@ func (s *Searcher) valueLabel(name, value string) string {
 		}
 	case facetThema:
 		return s.taxonomy.ThemaLabel(value)
+	case facetKlasse:
+		if k, ok := corpus.KlasseByCode(value); ok {
+			return k.Label
+		}
 	case facetJaar:
 		if _, err := strconv.Atoi(value); err == nil {
 			return value

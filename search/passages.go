@@ -22,52 +22,13 @@ import (
 // the plans on a page.
 const maxCandidatePassages = 2000
 
-// passages fills in the best passages of the plans on a page: one search
-// ranks the matching passages of all of them (restricted to the filtered
-// velden and themes where any match), a second loads and highlights only
-// the ones shown.
-func (s *Searcher) passages(ctx context.Context, snap indexer.Snapshot, p *prepared, docs []Document) error {
-	if p.text.empty() || len(docs) == 0 {
-		return nil
+// bestPassages returns per plan the keys of its best passages (for plans
+// in date order; relevance ranking picks them while it ranks).
+func (s *Searcher) bestPassages(ctx context.Context, snap indexer.Snapshot, p *prepared, plans []string) (map[string][]string, error) {
+	res, err := s.candidatePassages(ctx, snap, p, plans, true)
+	if err == nil && res.Total == 0 && p.tagFiltered() {
+		res, err = s.candidatePassages(ctx, snap, p, plans, false)
 	}
-	ids := make([]string, len(docs))
-	for i, d := range docs {
-		ids[i] = strconv.FormatInt(d.ID, 10)
-	}
-	best, err := bestPassages(ctx, snap, p, ids, true)
-	if err != nil {
-		return err
-	}
-	var missing []string
-	for _, id := range ids {
-		if len(best[id]) == 0 {
-			missing = append(missing, id)
-		}
-	}
-	if len(missing) > 0 && (len(p.filters[facetVeld]) > 0 || len(p.filters[facetThema]) > 0) {
-		more, err := bestPassages(ctx, snap, p, missing, false)
-		if err != nil {
-			return err
-		}
-		for id, keys := range more {
-			best[id] = keys
-		}
-	}
-	return s.loadPassages(ctx, snap, p, docs, best)
-}
-
-// bestPassages returns per plan the keys of its best passages.
-func bestPassages(ctx context.Context, snap indexer.Snapshot, p *prepared, plans []string, tagged bool) (map[string][]string, error) {
-	must := []query.Query{anyTerm(indexer.FieldDocID, plans), p.passageText()}
-	if tagged {
-		for _, name := range []string{facetVeld, facetThema} {
-			if len(p.filters[name]) > 0 {
-				must = append(must, anyTerm(facetFields[name], p.filters[name]))
-			}
-		}
-	}
-	req := bleve.NewSearchRequestOptions(conj(must...), maxCandidatePassages, 0, false)
-	res, err := snap.Passages.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, err
 	}

@@ -21,7 +21,10 @@ type prepared struct {
 	strict  bool // all (or most) groups must match; false after a fallback
 
 	phrasePlans   []string // plans with every must-phrase; nil without phrases
-	excludedPlans []string // plans with an excluded phrase
+	excludedPlans []string // plans with an excluded phrase, or the "like" source
+
+	notices   []string // how the query was read, for the user
+	likeTitle string   // what a "meer zoals dit" search started from
 }
 
 // maxPhrasePlans bounds the plans a phrase lookup returns.
@@ -30,6 +33,11 @@ const maxPhrasePlans = 100000
 func (s *Searcher) prepare(ctx context.Context, snap indexer.Snapshot, r Request) (*prepared, error) {
 	p := &prepared{r: r, text: plainText(r.Query), filters: facetFilters(r), strict: true, sort: r.Sort}
 	p.years = s.yearRange(r)
+	if r.Like != "" {
+		if err := s.like(ctx, snap, p); err != nil {
+			return nil, err
+		}
+	}
 	if p.text.empty() {
 		p.sort = SortDate // relevance means nothing without words
 	}

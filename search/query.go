@@ -18,6 +18,7 @@ type textQuery struct {
 	groups   []group
 	phrases  []string
 	excludes []alt
+	minMatch int // when > 0, how many groups must match ("meer zoals dit")
 }
 
 // group is one thing the user asked for: a word with its alternatives.
@@ -28,6 +29,8 @@ type group []alt
 type alt struct {
 	text   string
 	phrase bool
+	term   bool    // text is an index term, not analysed again
+	boost  float64 // 0 means 1
 }
 
 func (q textQuery) empty() bool { return len(q.groups) == 0 && len(q.phrases) == 0 }
@@ -37,6 +40,9 @@ func (q textQuery) empty() bool { return len(q.groups) == 0 && len(q.phrases) ==
 // plans with two of the three, those with all three first).
 func (q textQuery) minShould(strict bool) int {
 	n := len(q.groups)
+	if q.minMatch > 0 {
+		return min(n, q.minMatch)
+	}
 	if !strict || n == 0 {
 		return min(n, 1)
 	}
@@ -84,6 +90,13 @@ func groupQuery(g group, fields []field, phrases bool) query.Query {
 			continue
 		}
 		for _, f := range fields {
+			if a.term {
+				t := bleve.NewTermQuery(a.text)
+				t.SetField(f.name)
+				t.SetBoost(f.boost * a.boost)
+				qs = append(qs, t)
+				continue
+			}
 			m := bleve.NewMatchQuery(a.text)
 			m.SetField(f.name)
 			m.SetBoost(f.boost)

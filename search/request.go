@@ -39,6 +39,9 @@ type Request struct {
 	// Sort is SortRelevance (default with words) or SortDate (newest
 	// first; always without words).
 	Sort string
+	// Like asks for plans like a plan ("17") or a passage ("17/4") of
+	// the index, instead of (or besides) words: "meer zoals dit".
+	Like string
 	Page int // from 1
 	Size int // plans per page
 }
@@ -84,9 +87,9 @@ func (r *Request) Normalize() error {
 // cacheKey identifies a normalised request among those asked of one
 // index generation.
 func (r Request) cacheKey() string {
-	return fmt.Sprintf("%q|%v|%v|%v|%v|%v|%v|%v|%d|%d|%s|%d|%d",
+	return fmt.Sprintf("%q|%v|%v|%v|%v|%v|%v|%v|%d|%d|%s|%q|%d|%d",
 		r.Query, r.Gemeenten, r.Provincies, r.Jaren, r.Types, r.Velden, r.Themas, r.Klassen,
-		r.JaarVan, r.JaarTot, r.Sort, r.Page, r.Size)
+		r.JaarVan, r.JaarTot, r.Sort, r.Like, r.Page, r.Size)
 }
 
 // Result is one page of plans matching a Request.
@@ -97,7 +100,16 @@ type Result struct {
 	Sort      string     `json:"sort"`
 	Documents []Document `json:"results"`
 	Facets    []Facet    `json:"facets"`
-	TookMS    float64    `json:"took_ms"`
+	// Notices tell, in Dutch, how the query was read where it was not
+	// taken literally (syntax that could not be used, filters from the
+	// query, synonyms added).
+	Notices []string `json:"notices,omitempty"`
+	// Suggestion is a query that would find plans when this one found
+	// none ("bedoelde u ..."); empty otherwise.
+	Suggestion string `json:"suggestion,omitempty"`
+	// LikeTitle names what a "meer zoals dit" search started from.
+	LikeTitle string  `json:"like_title,omitempty"`
+	TookMS    float64 `json:"took_ms"`
 }
 
 // Pages is the number of result pages.

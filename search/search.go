@@ -3,8 +3,6 @@ package search
 import (
 	"context"
 	"fmt"
-	"sort"
-	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -95,39 +93,58 @@ func (s *Searcher) search(ctx context.Context, snap indexer.Snapshot, r Request)
 			return nil, err
 		}
 	}
-	bonus, err := s.phraseBonus(ctx, snap, p, main.Hits)
+	res := &Result{Total: main.Total, Page: r.Page, Size: r.Size, Sort: p.sort, Notices: p.notices, LikeTitle: p.likeTitle}
+	var best map[string][]string
+	err = parallel(
+		func() (err error) { res.Facets, err = s.facets(ctx, snap, p, main); return err },
+		func() (err error) { res.Documents, best, err = s.documents(ctx, snap, p, main.Hits); return err },
+	)
 	if err != nil {
 		return nil, err
 	}
-	hits := s.page(p, main.Hits, bonus)
-	res := &Result{Total: main.Total, Page: r.Page, Size: r.Size, Sort: p.sort, Documents: make([]Document, len(hits))}
-	for i, h := range hits {
-		if res.Documents[i], err = documentOf(h); err != nil {
-			return nil, err
-		}
+	if err := s.loadPassages(ctx, snap, p, res.Documents, best); err != nil {
+		return nil, err
 	}
-	err = parallel(
-		func() (err error) { res.Facets, err = s.facets(ctx, snap, p, main); return err },
-		func() error { return s.passages(ctx, snap, p, res.Documents) },
-	)
-	return res, err
+	return res, s.suggest(ctx, snap, p, res)
 }
 
-// recencyWindow is how many top plans are re-ranked with the recency
-// bonus; later pages keep the engine's order.
-const recencyWindow = 50
+// documents returns the plans of the requested page with the keys of
+// their best passages: re-ranked by passages when ranking by relevance,
+// else in the plan index's order.
+func (s *Searcher) documents(ctx context.Context, snap indexer.Snapshot, p *prepared, hits bsearch.DocumentMatchCollection) ([]Document, map[string][]string, error) {
+	if p.sort == SortRelevance {
+		rs, err := s.rank(ctx, snap, p, hits)
+		if err != nil {
+			return nil, nil, err
+		}
+		return s.rankedPage(ctx, snap, p, rs)
+	}
+	docs := make([]Document, len(hits))
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		d, err := documentOf(h)
+		if err != nil {
+			return nil, nil, err
+		}
+		docs[i], ids[i] = d, h.ID
+	}
+	if p.text.empty() || len(ids) == 0 {
+		return docs, nil, nil
+	}
+	best, err := s.bestPassages(ctx, snap, p, ids)
+	return docs, best, err
+}
 
-// plans runs the plan query: the hits up to the end of the requested page
-// (at least the recency window), and the facets that are not filtered.
+// plans runs the plan query with the facets that are not filtered. When
+// ranking by relevance it returns the candidates for re-ranking (without
+// stored fields); by date, the requested page with metadata.
 func (s *Searcher) plans(ctx context.Context, snap indexer.Snapshot, p *prepared) (*bleve.SearchResult, error) {
 	q := p.planQuery("", nil)
-	size, from := p.r.Size, (p.r.Page-1)*p.r.Size
+	req := bleve.NewSearchRequestOptions(q, p.r.Size, (p.r.Page-1)*p.r.Size, false)
 	if p.sort == SortRelevance {
-		size, from = max(from+size, recencyWindow), 0
-	}
-	req := bleve.NewSearchRequestOptions(q, size, from, false)
-	req.Fields = []string{indexer.FieldMeta}
-	if p.sort == SortDate {
+		req.Size, req.From = max(rankCandidates, 2*p.r.Page*p.r.Size), 0
+	} else {
+		req.Fields = []string{indexer.FieldMeta}
 		req.SortBy([]string{"-" + indexer.FieldYear, "-" + indexer.FieldAdded, "_id"})
 	}
 	for _, name := range facetOrder {
@@ -136,52 +153,6 @@ func (s *Searcher) plans(ctx context.Context, snap indexer.Snapshot, p *prepared
 		}
 	}
 	return snap.Plans.SearchInContext(ctx, req)
-}
-
-// phraseFactor multiplies the score of a plan that has the user's words
-// as a phrase in a passage, so it ranks above plans that merely contain
-// them.
-const phraseFactor = 2.0
-
-// phraseBonus returns the plans among the ranked window that have the
-// user's words (two or more) as a phrase. Looking only inside the window
-// keeps the cost to its plans' passages, whatever the index size.
-func (s *Searcher) phraseBonus(ctx context.Context, snap indexer.Snapshot, p *prepared, hits bsearch.DocumentMatchCollection) (map[string]bool, error) {
-	words := p.text.words()
-	if p.sort != SortRelevance || len(words) < 2 || len(hits) == 0 {
-		return nil, nil
-	}
-	within := make([]string, len(hits))
-	for i, h := range hits {
-		within[i] = h.ID
-	}
-	ids, err := phrasePlanIDs(ctx, snap, strings.Join(words, " "), within...)
-	out := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		out[id] = true
-	}
-	return out, err
-}
-
-// page re-ranks relevance hits with the phrase and recency bonuses and
-// cuts out the requested page.
-func (s *Searcher) page(p *prepared, hits bsearch.DocumentMatchCollection, phrase map[string]bool) bsearch.DocumentMatchCollection {
-	if p.sort != SortRelevance {
-		return hits
-	}
-	year := s.now().Year()
-	for _, h := range hits {
-		h.Score *= 1 + recency(h, year)
-		if phrase[h.ID] {
-			h.Score *= phraseFactor
-		}
-	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
-	from := (p.r.Page - 1) * p.r.Size
-	if from >= len(hits) {
-		return nil
-	}
-	return hits[from:min(from+p.r.Size, len(hits))]
 }
 
 // recency is the bonus of a plan in force this year (0.1) or recently

@@ -16,7 +16,7 @@ func (h *handler) apiSearch(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	res, err := h.search.Search(c.Request.Context(), r)
+	res, err := h.runSearch(c, r)
 	if err != nil {
 		h.fail(c, err)
 		return

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ccv/ivp/corpus"
 	"github.com/ccv/ivp/search"
 )
 
@@ -86,7 +87,49 @@ func (h *handler) chips(r search.Request) []chipView {
 	for _, t := range r.Themas {
 		add("Thema", paramThema, t, h.taxonomy.ThemaLabel(t))
 	}
+	for _, k := range r.Klassen {
+		label := k
+		if kl, ok := corpus.KlasseByCode(k); ok {
+			label = kl.Label
+		}
+		add("Inwonersaantal", paramKlasse, k, label)
+	}
+	if r.JaarVan != 0 || r.JaarTot != 0 {
+		out = append(out, chipView{Facet: "Looptijd", Label: jaarRange(r.JaarVan, r.JaarTot), URL: withoutParams(r, paramVan, paramTot)})
+	}
+	if r.Like != "" {
+		out = append(out, chipView{Facet: "Meer zoals", Label: "een gekozen " + likeNoun(r.Like), URL: withoutParams(r, paramLike)})
+	}
 	return out
+}
+
+// jaarRange words a jaar range: "2023 of later", "tot en met 2020",
+// "2019–2022".
+func jaarRange(from, to int) string {
+	switch {
+	case to == 0:
+		return strconv.Itoa(from) + " of later"
+	case from == 0:
+		return "tot en met " + strconv.Itoa(to)
+	}
+	return strconv.Itoa(from) + "–" + strconv.Itoa(to)
+}
+
+func likeNoun(like string) string {
+	if strings.Contains(like, "/") {
+		return "passage"
+	}
+	return "plan"
+}
+
+// withoutParams is the search page without the given parameters.
+func withoutParams(r search.Request, names ...string) string {
+	v := requestValues(r)
+	v.Del(paramPage)
+	for _, n := range names {
+		v.Del(n)
+	}
+	return searchURL(v)
 }
 
 // pagingView is the page navigation below the results.

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -20,6 +21,11 @@ const (
 	paramType      = "type"
 	paramVeld      = "veld"
 	paramThema     = "thema"
+	paramKlasse    = "klasse"
+	paramVan       = "van"  // first year of a jaar range
+	paramTot       = "tot"  // last year of a jaar range
+	paramSort      = "sort" // relevantie or datum
+	paramLike      = "like" // "meer zoals dit": a plan id or plan/passage
 	paramPage      = "page"
 	paramSize      = "size"
 )
@@ -57,6 +63,9 @@ func (h *handler) searchRequest(q url.Values) (search.Request, error) {
 		return r, err
 	}
 	if r.Themas, err = h.themaParams(q); err != nil {
+		return r, err
+	}
+	if err := h.extraParams(q, &r); err != nil {
 		return r, err
 	}
 	if err := r.Normalize(); err != nil {
@@ -160,6 +169,46 @@ func (h *handler) themaParams(q url.Values) ([]string, error) {
 	return out, nil
 }
 
+// extraParams reads the jaar range, population classes, sort order and
+// "meer zoals dit".
+func (h *handler) extraParams(q url.Values, r *search.Request) error {
+	var err error
+	if r.JaarVan, err = yearParam(q, paramVan); err != nil {
+		return err
+	}
+	if r.JaarTot, err = yearParam(q, paramTot); err != nil {
+		return err
+	}
+	for _, v := range values(q, paramKlasse) {
+		if _, ok := corpus.KlasseByCode(v); !ok {
+			return badRequest(fmt.Sprintf("onbekende inwonersklasse ‘%s’: gebruik 1 tot en met 8", v))
+		}
+		r.Klassen = appendNew(r.Klassen, v)
+	}
+	r.Sort = strings.TrimSpace(q.Get(paramSort))
+	r.Like = strings.TrimSpace(q.Get(paramLike))
+	if r.Like != "" && !likePattern.MatchString(r.Like) {
+		return badRequest(fmt.Sprintf("ongeldige verwijzing ‘%s’ voor ‘meer zoals dit’", r.Like))
+	}
+	return nil
+}
+
+// likePattern is a plan id ("17") or a passage ("17/4").
+var likePattern = regexp.MustCompile(`^[0-9]{1,12}(/[0-9]{1,6})?$`)
+
+// yearParam reads an optional year; absent or empty is 0.
+func yearParam(q url.Values, name string) (int, error) {
+	s := strings.TrimSpace(q.Get(name))
+	if s == "" {
+		return 0, nil
+	}
+	y, err := strconv.Atoi(s)
+	if err != nil || y < 1000 || y > 9999 {
+		return 0, badRequest(fmt.Sprintf("ongeldig jaar ‘%s’: gebruik een jaartal zoals 2024", s))
+	}
+	return y, nil
+}
+
 func appendNew[T comparable](s []T, v T) []T {
 	for _, x := range s {
 		if x == v {
@@ -193,6 +242,21 @@ func requestValues(r search.Request) url.Values {
 	}
 	for _, t := range r.Themas {
 		v.Add(paramThema, t)
+	}
+	for _, k := range r.Klassen {
+		v.Add(paramKlasse, k)
+	}
+	if r.JaarVan != 0 {
+		v.Set(paramVan, strconv.Itoa(r.JaarVan))
+	}
+	if r.JaarTot != 0 {
+		v.Set(paramTot, strconv.Itoa(r.JaarTot))
+	}
+	if r.Sort != "" && r.Sort != search.SortRelevance {
+		v.Set(paramSort, r.Sort)
+	}
+	if r.Like != "" {
+		v.Set(paramLike, r.Like)
 	}
 	if r.Page > 1 {
 		v.Set(paramPage, strconv.Itoa(r.Page))

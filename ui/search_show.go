@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"errors"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/ccv/ivp/search"
 )
 
 // showSearch renders the search page: GET /?q=…&provincie=…&page=….
@@ -14,10 +17,20 @@ func (h *handler) showSearch(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	res, err := h.search.Search(c.Request.Context(), r)
+	res, err := h.runSearch(c, r)
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
 	h.html(c, http.StatusOK, "search", h.newSearchPage(r, res))
+}
+
+// runSearch runs r; a "meer zoals dit" source that is gone is a 404 with
+// its Dutch message, other errors pass through.
+func (h *handler) runSearch(c *gin.Context, r search.Request) (*search.Result, error) {
+	res, err := h.search.Search(c.Request.Context(), r)
+	if errors.Is(err, search.ErrLikeSource) {
+		return nil, &httpError{status: http.StatusNotFound, title: "Niet gevonden", msg: capitalize(search.ErrLikeSource.Error()) + "."}
+	}
+	return res, err
 }

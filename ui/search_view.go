@@ -3,6 +3,7 @@ package ui
 import (
 	"html/template"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -27,6 +28,26 @@ type searchPage struct {
 	// Start is true on the start page: no query and no filters.
 	Start       bool
 	Suggestions []suggestion
+	// Notices say how the query was read; DidYouMean offers a query that
+	// finds plans when this one found none.
+	Notices    []string
+	DidYouMean *suggestion
+	LikeTitle  string
+	Sort       []sortLink // empty without words
+	Looptijd   rangeForm
+}
+
+// sortLink is one sort order, the current one marked.
+type sortLink struct {
+	Label, URL string
+	Current    bool
+}
+
+// rangeForm is the jaar range form in the sidebar: it keeps the other
+// parameters as hidden fields.
+type rangeForm struct {
+	Van, Tot string
+	Hidden   []hiddenField
 }
 
 // suggestion is a frequent subject offered on the start page.
@@ -44,6 +65,7 @@ type resultView struct {
 	ID         int64
 	Title      string
 	URL        string
+	LikeURL    string // "meer zoals dit plan"
 	Gemeenten  string
 	Provincies string
 	Periode    string
@@ -58,6 +80,7 @@ type passageView struct {
 	PageURL   string        // the original file at that page
 	Headings  string        // heading path, "3 Aanpak › 3.2 Cameratoezicht"
 	DocURL    string        // the passage on the document page
+	LikeURL   string        // "meer zoals deze passage"
 	Snippet   template.HTML // escaped by search, with <mark> around matches
 	Tags      tagsView
 }
@@ -110,8 +133,16 @@ func (h *handler) newSearchPage(r search.Request, res *search.Result) searchPage
 		p.Range = getal(first) + "–" + getal(last) + " van " + getal(res.Total)
 	}
 	for _, d := range res.Documents {
-		p.Results = append(p.Results, resultViewOf(d))
+		p.Results = append(p.Results, resultViewOf(r, d))
 	}
+	p.Notices, p.LikeTitle = res.Notices, res.LikeTitle
+	if res.Suggestion != "" {
+		r2 := r
+		r2.Query, r2.Page = res.Suggestion, 0
+		p.DidYouMean = &suggestion{Label: res.Suggestion, URL: searchURL(requestValues(r2))}
+	}
+	p.Sort = sortLinks(r)
+	p.Looptijd = looptijdForm(r)
 	if len(p.Chips) > 0 {
 		p.ClearURL = searchURL(requestValues(search.Request{Query: r.Query, Size: r.Size}))
 	}
@@ -128,9 +159,10 @@ func (h *handler) newSearchPage(r search.Request, res *search.Result) searchPage
 // box is submitted; a new query starts at page 1.
 func hiddenFields(r search.Request) []hiddenField {
 	v := requestValues(search.Request{Gemeenten: r.Gemeenten, Provincies: r.Provincies,
-		Jaren: r.Jaren, Types: r.Types, Size: r.Size})
+		Jaren: r.Jaren, Types: r.Types, Klassen: r.Klassen, JaarVan: r.JaarVan, JaarTot: r.JaarTot,
+		Sort: r.Sort, Size: r.Size})
 	var out []hiddenField
-	for _, name := range []string{paramGemeente, paramProvincie, paramJaar, paramType, paramSize} {
+	for _, name := range []string{paramGemeente, paramProvincie, paramJaar, paramType, paramKlasse, paramVan, paramTot, paramSort, paramSize} {
 		for _, val := range v[name] {
 			out = append(out, hiddenField{Name: name, Value: val})
 		}
@@ -148,9 +180,9 @@ func pageTitle(r search.Request) string {
 }
 
 // resultViewOf turns one plan of the result into its view.
-func resultViewOf(d search.Document) resultView {
+func resultViewOf(r search.Request, d search.Document) resultView {
 	v := resultView{ID: d.ID, Title: d.Title, URL: documentURL(d.ID), Periode: periode(d.Periode),
-		TypeLabel: d.TypeLabel, Type: string(d.Type)}
+		TypeLabel: d.TypeLabel, Type: string(d.Type), LikeURL: likeURL(r, strconv.FormatInt(d.ID, 10))}
 	var names, provs []string
 	for _, g := range d.Gemeenten {
 		names = append(names, g.Naam)
@@ -164,7 +196,8 @@ func resultViewOf(d search.Document) resultView {
 		v.Passages = append(v.Passages, passageView{PageLabel: pagina(ps.Page, ps.PageTo),
 			PageURL: fileURL(d.ID, ps.Page), Headings: strings.Join(ps.Headings, " › "),
 			DocURL: v.URL + "#passage-" + strconv.Itoa(ps.Ordinal), Snippet: template.HTML(ps.Snippet),
-			Tags: tagsOf(ps.Veld, ps.Themes)})
+			LikeURL: likeURL(r, strconv.FormatInt(d.ID, 10)+"/"+strconv.Itoa(ps.Ordinal)),
+			Tags:    tagsOf(ps.Veld, ps.Themes)})
 	}
 	return v
 }
@@ -198,4 +231,45 @@ func searchURL(v url.Values) string {
 		return "/?" + s
 	}
 	return "/"
+}
+
+// likeURL searches for plans like a plan or passage, keeping the filters
+// but not the words.
+func likeURL(r search.Request, like string) string {
+	r.Query, r.Like, r.Page, r.Sort = "", like, 0, ""
+	return searchURL(requestValues(r))
+}
+
+// sortLinks offers relevance and date order when there are words to rank by.
+func sortLinks(r search.Request) []sortLink {
+	if r.Query == "" && r.Like == "" {
+		return nil
+	}
+	var out []sortLink
+	for _, o := range []struct{ sort, label string }{{search.SortRelevance, "Relevantie"}, {search.SortDate, "Nieuwste eerst"}} {
+		r2 := r
+		r2.Sort, r2.Page = o.sort, 0
+		out = append(out, sortLink{Label: o.label, URL: searchURL(requestValues(r2)), Current: r.Sort == o.sort})
+	}
+	return out
+}
+
+// looptijdForm is the jaar range form with every other parameter kept.
+func looptijdForm(r search.Request) rangeForm {
+	f := rangeForm{}
+	if r.JaarVan != 0 {
+		f.Van = strconv.Itoa(r.JaarVan)
+	}
+	if r.JaarTot != 0 {
+		f.Tot = strconv.Itoa(r.JaarTot)
+	}
+	r.JaarVan, r.JaarTot, r.Page = 0, 0, 0
+	v := requestValues(r)
+	for name, vals := range v {
+		for _, val := range vals {
+			f.Hidden = append(f.Hidden, hiddenField{Name: name, Value: val})
+		}
+	}
+	sort.Slice(f.Hidden, func(i, j int) bool { return f.Hidden[i].Name < f.Hidden[j].Name })
+	return f
 }

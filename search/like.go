@@ -1,0 +1,106 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/ccv/ivp/indexer"
+)
+
+// likeSourcePassages is how many passages of a plan stand for it in a
+// "meer zoals dit" search from a plan.
+const likeSourcePassages = 40
+
+// likeMinShould is the share of the distinctive terms a plan must have.
+const likeMinShould = 0.25
+
+// ErrLikeSource is returned when the plan or passage a "meer zoals dit"
+// search starts from is not in the index; its text is shown to users.
+var ErrLikeSource = errors.New("het plan of de passage voor ‘meer zoals dit’ staat niet (meer) in de index")
+
+// like turns a "meer zoals dit" request into groups of the source's most
+// distinctive terms (each an index term, weighted), leaves the source plan
+// out, and names the source for the page.
+func (s *Searcher) like(ctx context.Context, snap indexer.Snapshot, p *prepared) error {
+	plan, _, isPassage := strings.Cut(p.r.Like, "/")
+	text, title, err := likeSource(ctx, snap, p.r.Like, plan, isPassage)
+	if err != nil {
+		return err
+	}
+	_, terms, err := Like(ctx, snap.Passages, text, LikeOptions{Field: indexer.FieldText, Analyzer: indexer.TextAnalyzer})
+	if err != nil {
+		return err
+	}
+	for _, t := range terms {
+		p.text.groups = append(p.text.groups, group{{text: t.Term, term: true, boost: t.Weight}})
+	}
+	p.text.minMatch = max(1, int(float64(len(terms))*likeMinShould+0.999))
+	p.excludedPlans = append(p.excludedPlans, plan)
+	p.likeTitle = title
+	return nil
+}
+
+// likeSource reads the text a "meer zoals dit" search starts from: one
+// passage, or the first passages of a plan, and a title for the page.
+func likeSource(ctx context.Context, snap indexer.Snapshot, like, plan string, isPassage bool) (text, title string, err error) {
+	meta, err := planMeta(ctx, snap, plan)
+	if err != nil {
+		return "", "", err
+	}
+	var q query.Query = bleve.NewDocIDQuery([]string{like})
+	size := 1
+	if !isPassage {
+		q, size = anyTerm(indexer.FieldDocID, []string{plan}), likeSourcePassages
+	}
+	req := bleve.NewSearchRequestOptions(q, size, 0, false)
+	req.Fields = []string{indexer.FieldText}
+	req.SortBy([]string{indexer.FieldOrdinal})
+	res, err := snap.Passages.SearchInContext(ctx, req)
+	if err != nil {
+		return "", "", err
+	}
+	if len(res.Hits) == 0 {
+		return "", "", ErrLikeSource
+	}
+	var sb strings.Builder
+	for _, h := range res.Hits {
+		t, _ := h.Fields[indexer.FieldText].(string)
+		sb.WriteString(t + "\n")
+	}
+	if isPassage {
+		return sb.String(), "een passage uit ‘" + meta.Title + "’", nil
+	}
+	return meta.Title + "\n" + sb.String(), "‘" + meta.Title + "’", nil
+}
+
+// planMeta reads the stored metadata of one plan.
+func planMeta(ctx context.Context, snap indexer.Snapshot, id string) (indexer.PlanMeta, error) {
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{id}), 1, 0, false)
+	req.Fields = []string{indexer.FieldMeta}
+	res, err := snap.Plans.SearchInContext(ctx, req)
+	if err != nil {
+		return indexer.PlanMeta{}, err
+	}
+	if len(res.Hits) == 0 {
+		return indexer.PlanMeta{}, ErrLikeSource
+	}
+	return metaOf(res.Hits[0])
+}
+
+// suggest fills in a "did you mean" query when a query with words found
+// nothing.
+func (s *Searcher) suggest(ctx context.Context, snap indexer.Snapshot, p *prepared, res *Result) error {
+	if res.Total > 0 || p.r.Query == "" || p.r.Like != "" {
+		return nil
+	}
+	sug, err := Suggest(ctx, snap.Passages, indexer.FieldExact, p.r.Query)
+	if err != nil || sug == nil {
+		return err
+	}
+	res.Suggestion = sug.Query
+	return nil
+}

@@ -1,0 +1,162 @@
+package search
+
+import (
+	"context"
+	"sort"
+	"strconv"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/ccv/ivp/indexer"
+)
+
+// Ranking with words works in two steps. The plan index finds the plans
+// that match (and counts the facets); its best rankCandidates become
+// candidates. Their passages are then scored against the query in the
+// passage index, and a plan's score is that of its best passages: a plan
+// that treats the subject in three passages beats one that mentions it
+// once, however long either plan is. The same search picks the passages
+// shown.
+
+// rankCandidates is how many plans, best first by their plan-index score,
+// are re-ranked by their passages.
+const rankCandidates = 200
+
+// passageWeights weigh a plan's best passages in its score.
+var passageWeights = [PassagesPerDocument]float64{1, 0.5, 0.25}
+
+// planScoreWeight lets the plan-index score break ties between plans
+// whose passages score alike (and rank the plans without a scored passage).
+const planScoreWeight = 0.05
+
+// ranked is a candidate plan with its score and best passages.
+type ranked struct {
+	id       string
+	score    float64
+	passages []string // keys of its best passages, best first
+}
+
+// rank re-ranks the candidate plan hits by their passages.
+func (s *Searcher) rank(ctx context.Context, snap indexer.Snapshot, p *prepared, hits bsearch.DocumentMatchCollection) ([]ranked, error) {
+	ids := make([]string, len(hits))
+	out := make([]ranked, len(hits))
+	at := make(map[string]int, len(hits))
+	for i, h := range hits {
+		ids[i], at[h.ID] = h.ID, i
+		out[i] = ranked{id: h.ID, score: planScoreWeight * h.Score}
+	}
+	res, err := s.candidatePassages(ctx, snap, p, ids, true)
+	if err != nil {
+		return nil, err
+	}
+	if res.Total == 0 && p.tagFiltered() {
+		if res, err = s.candidatePassages(ctx, snap, p, ids, false); err != nil {
+			return nil, err
+		}
+	}
+	for _, h := range res.Hits {
+		r := &out[at[indexer.PlanOfPassage(h.ID)]]
+		if n := len(r.passages); n < PassagesPerDocument {
+			r.score += passageWeights[n] * h.Score
+			r.passages = append(r.passages, h.ID)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+	return out, nil
+}
+
+// maxRankedPassages bounds the passages scored for re-ranking: the
+// candidates' passages that match, all of them in practice.
+const maxRankedPassages = 20000
+
+// candidatePassages scores the matching passages of the given plans,
+// restricted to the filtered velden and themes when tagged.
+func (s *Searcher) candidatePassages(ctx context.Context, snap indexer.Snapshot, p *prepared, plans []string, tagged bool) (*bleve.SearchResult, error) {
+	must := []query.Query{anyTerm(indexer.FieldDocID, plans), p.passageText()}
+	if tagged {
+		must = append(must, p.tagFilters()...)
+	}
+	req := bleve.NewSearchRequestOptions(conj(must...), maxRankedPassages, 0, false)
+	return snap.Passages.SearchInContext(ctx, req)
+}
+
+// tagFilters are the veld and thema filters as passage-index queries.
+func (p *prepared) tagFilters() []query.Query {
+	var out []query.Query
+	for _, name := range []string{facetVeld, facetThema} {
+		if len(p.filters[name]) > 0 {
+			out = append(out, anyTerm(facetFields[name], p.filters[name]))
+		}
+	}
+	return out
+}
+
+func (p *prepared) tagFiltered() bool {
+	return len(p.filters[facetVeld]) > 0 || len(p.filters[facetThema]) > 0
+}
+
+// recencyWindow is how many of the best re-ranked plans get the recency
+// bonus before the page is cut; later pages keep their order.
+const recencyWindow = 30
+
+// rankedPage loads the metadata of the best re-ranked plans, applies the
+// recency bonus and returns the documents of the requested page with the
+// keys of their best passages.
+func (s *Searcher) rankedPage(ctx context.Context, snap indexer.Snapshot, p *prepared, rs []ranked) ([]Document, map[string][]string, error) {
+	from := (p.r.Page - 1) * p.r.Size
+	window := rs[:min(len(rs), max(from+p.r.Size, recencyWindow))]
+	metas, err := s.planHits(ctx, snap, window)
+	if err != nil {
+		return nil, nil, err
+	}
+	year := s.now().Year()
+	scored := make([]ranked, 0, len(window))
+	for _, r := range window {
+		if h := metas[r.id]; h != nil {
+			r.score *= 1 + recency(h, year)
+			scored = append(scored, r)
+		}
+	}
+	if from < recencyWindow {
+		sort.SliceStable(scored, func(i, j int) bool { return scored[i].score > scored[j].score })
+	}
+	if from >= len(scored) {
+		return []Document{}, nil, nil
+	}
+	docs := []Document{}
+	best := map[string][]string{}
+	for _, r := range scored[from:min(from+p.r.Size, len(scored))] {
+		d, err := documentOf(metas[r.id])
+		if err != nil {
+			return nil, nil, err
+		}
+		d.Score = r.score
+		docs = append(docs, d)
+		best[r.id] = r.passages
+	}
+	return docs, best, nil
+}
+
+// planHits loads the stored metadata of the given plans.
+func (s *Searcher) planHits(ctx context.Context, snap indexer.Snapshot, rs []ranked) (map[string]*bsearch.DocumentMatch, error) {
+	ids := make([]string, len(rs))
+	for i, r := range rs {
+		ids[i] = r.id
+	}
+	req := bleve.NewSearchRequestOptions(idsQuery(ids), len(ids), 0, false)
+	req.Fields = []string{indexer.FieldMeta}
+	res, err := snap.Plans.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*bsearch.DocumentMatch, len(res.Hits))
+	for _, h := range res.Hits {
+		out[h.ID] = h
+	}
+	return out, nil
+}
+
+// planKey is a document ID as the index key.
+func planKey(id int64) string { return strconv.FormatInt(id, 10) }
