@@ -55,17 +55,24 @@ func (ix *Indexer) Add(ctx context.Context, d corpus.Document, passages []corpus
 	if ix.gen == nil {
 		return ErrClosed
 	}
-	if err := removeFrom(ix.gen, d.ID); err != nil {
+	ix.touch(d.ID)
+	err := ix.addTo(ix.gen, d, passages)
+	ix.edits.Add(1)
+	return err
+}
+
+// addTo replaces what g holds for d by d and its passages, or removes d
+// when it is not published.
+func (ix *Indexer) addTo(g *generation, d corpus.Document, passages []corpus.Passage) error {
+	if err := removeFrom(g, d.ID); err != nil {
 		return err
 	}
 	if d.Status != corpus.StatusPublished {
 		return nil
 	}
-	b := newBatch(ix.gen)
+	b := ix.newBatch(g)
 	b.add(d, passages)
-	err := b.flush()
-	ix.edits.Add(1)
-	return err
+	return b.flush()
 }
 
 // Remove takes a document out of the serving generation.
@@ -75,9 +82,20 @@ func (ix *Indexer) Remove(ctx context.Context, id int64) error {
 	if ix.gen == nil {
 		return ErrClosed
 	}
+	ix.touch(id)
 	err := removeFrom(ix.gen, id)
 	ix.edits.Add(1)
 	return err
+}
+
+// touch records that the serving generation changed for document id, so
+// that a rebuild running meanwhile re-reads it before it swaps.
+func (ix *Indexer) touch(id int64) {
+	ix.touchedMu.Lock()
+	defer ix.touchedMu.Unlock()
+	if ix.touched != nil {
+		ix.touched[id] = true
+	}
 }
 
 func removeFrom(g *generation, id int64) error {
@@ -105,18 +123,23 @@ func removeFrom(g *generation, id int64) error {
 // batch collects plans and passages for one generation.
 type batch struct {
 	g        *generation
+	inwoners *corpus.Inwoners
 	plans    *bleve.Batch
 	passages *bleve.Batch
 	n        int
 }
 
-func newBatch(g *generation) *batch {
-	return &batch{g: g, plans: g.plans.NewBatch(), passages: g.passages.NewBatch()}
+func (ix *Indexer) newBatch(g *generation) *batch {
+	return &batch{g: g, inwoners: ix.inwoners, plans: g.plans.NewBatch(), passages: g.passages.NewBatch()}
 }
 
 func (b *batch) add(d corpus.Document, passages []corpus.Passage) {
 	key := strconv.FormatInt(d.ID, 10)
-	b.plans.Index(key, planDoc(d, passages))
+	doc := planDoc(d, passages)
+	if k, ok := b.inwoners.PlanKlasse(codes(d)...); ok {
+		doc[FieldKlasse] = k.Key()
+	}
+	b.plans.Index(key, doc)
 	for _, p := range passages {
 		b.passages.Index(passageKey(key, p.Ordinal), passageDoc(key, p))
 	}
@@ -167,14 +190,10 @@ func planDoc(d corpus.Document, passages []corpus.Passage) map[string]any {
 			last = h
 		}
 	}
-	codes := make([]string, len(d.Gemeenten))
-	for i, g := range d.Gemeenten {
-		codes[i] = g.Code
-	}
 	doc := map[string]any{
 		FieldTitle:     d.Title,
 		FieldHeadings:  headings.String(),
-		FieldGemeente:  codes,
+		FieldGemeente:  codes(d),
 		FieldProvincie: d.Provincies(),
 		FieldType:      string(d.Type),
 		FieldAdded:     float64(d.Created.Unix()),
@@ -192,6 +211,15 @@ func planDoc(d corpus.Document, passages []corpus.Passage) map[string]any {
 		doc[FieldYear] = float64(y)
 	}
 	return doc
+}
+
+// codes are the CBS codes of a document's gemeenten.
+func codes(d corpus.Document) []string {
+	out := make([]string, len(d.Gemeenten))
+	for i, g := range d.Gemeenten {
+		out[i] = g.Code
+	}
+	return out
 }
 
 // veldOf is a passage's primary veld, 0 when out of range.

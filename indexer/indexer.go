@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
+
+	"github.com/ccv/ivp/corpus"
 )
 
 // ErrRebuildRunning is returned when a rebuild is asked for while one runs.
@@ -45,11 +47,17 @@ type Indexer struct {
 
 	rebuild sync.Mutex // held for the whole of a rebuild
 
-	mu       sync.RWMutex  // readers: View and Add; writer: the swap and Close
-	edits    atomic.Uint64 // Add and Remove calls, for Snapshot.Generation
-	plans    bleve.IndexAlias
-	passages bleve.IndexAlias
-	gen      *generation
+	mu    sync.RWMutex  // readers: View and Add; writer: the swap and Close
+	edits atomic.Uint64 // Add and Remove calls, for Snapshot.Generation
+
+	inwoners *corpus.Inwoners // population per gemeente, for FieldKlasse
+
+	touchedMu sync.Mutex
+	touched   map[int64]bool // documents Add or Remove changed during a rebuild; nil outside one
+	afterFill func()         // test hook: runs between a rebuild's fill and its swap
+	plans     bleve.IndexAlias
+	passages  bleve.IndexAlias
+	gen       *generation
 }
 
 // generation is one pair of indexes built together, in dir/<name>/.
@@ -74,7 +82,11 @@ func Open(ctx context.Context, dir string, o Options) (*Indexer, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	ix := &Indexer{dir: dir, opts: o}
+	in, err := corpus.LoadInwoners()
+	if err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
+	}
+	ix := &Indexer{dir: dir, opts: o, inwoners: in}
 	gen, err := ix.openCurrent()
 	if err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,11 +19,16 @@ func (ix *Indexer) Rebuild(ctx context.Context, store *corpus.Store) (int, error
 		return 0, ErrRebuildRunning
 	}
 	defer ix.rebuild.Unlock()
+	ix.setTouched(map[int64]bool{})
+	defer ix.setTouched(nil)
 	gen, err := ix.createGeneration()
 	if err != nil {
 		return 0, err
 	}
 	seen, err := ix.fill(ctx, gen, store, nil)
+	if ix.afterFill != nil {
+		ix.afterFill()
+	}
 	if err == nil {
 		err = ix.swap(ctx, gen, store, seen)
 	}
@@ -45,7 +51,7 @@ func (ix *Indexer) fill(ctx context.Context, gen *generation, store *corpus.Stor
 	for id := range skip {
 		seen[id] = true
 	}
-	b := newBatch(gen)
+	b := ix.newBatch(gen)
 	for _, d := range docs {
 		if seen[d.ID] {
 			continue
@@ -80,6 +86,10 @@ func (ix *Indexer) swap(ctx context.Context, gen *generation, store *corpus.Stor
 		ix.mu.Unlock()
 		return err
 	}
+	if err := ix.replay(ctx, gen, store); err != nil {
+		ix.mu.Unlock()
+		return err
+	}
 	if err := ix.writeCurrent(gen.name); err != nil {
 		ix.mu.Unlock()
 		return err
@@ -91,4 +101,43 @@ func (ix *Indexer) swap(ctx context.Context, gen *generation, store *corpus.Stor
 	ix.mu.Unlock()
 	old.close()
 	return os.RemoveAll(filepath.Join(ix.dir, old.name))
+}
+
+func (ix *Indexer) setTouched(m map[int64]bool) {
+	ix.touchedMu.Lock()
+	ix.touched = m
+	ix.touchedMu.Unlock()
+}
+
+// replay re-reads from the store the documents that Add or Remove changed
+// in the serving generation while gen was built (an approval, a
+// withdrawal, an edit), so the swap does not undo them. Called with ix.mu
+// held, so no new change comes in meanwhile.
+func (ix *Indexer) replay(ctx context.Context, gen *generation, store *corpus.Store) error {
+	ix.touchedMu.Lock()
+	ids := make([]int64, 0, len(ix.touched))
+	for id := range ix.touched {
+		ids = append(ids, id)
+	}
+	ix.touchedMu.Unlock()
+	for _, id := range ids {
+		d, err := store.Document(ctx, id)
+		if errors.Is(err, corpus.ErrNotFound) {
+			if err := removeFrom(gen, id); err != nil {
+				return err
+			}
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		passages, err := store.Passages(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := ix.addTo(gen, d, passages); err != nil {
+			return err
+		}
+	}
+	return nil
 }
