@@ -55,6 +55,7 @@ const (
 	StatusPublished Status = "published"
 	StatusPending   Status = "pending"
 	StatusRejected  Status = "rejected"
+	StatusWithdrawn Status = "withdrawn" // was published, taken out of search by a curator
 )
 
 // Document is one stored plan: its metadata and where its original file is.

@@ -65,6 +65,60 @@ var migrations = []string{
 	);`,
 	// 2: the page count of a refused file (scans without a text layer).
 	`ALTER TABLE rejections ADD COLUMN pages INTEGER NOT NULL DEFAULT 0;`,
+	// 3: curation: accounts, sessions, submissions, file versions, audit log.
+	`CREATE TABLE users (
+		id INTEGER PRIMARY KEY,
+		email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+		role TEXT NOT NULL CHECK (role IN ('curator', 'admin')),
+		password_hash TEXT NOT NULL,
+		disabled INTEGER NOT NULL DEFAULT 0,
+		created TEXT NOT NULL
+	);
+	CREATE TABLE sessions (
+		token_hash TEXT PRIMARY KEY,
+		user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+		expires TEXT NOT NULL,
+		created TEXT NOT NULL
+	);
+	CREATE INDEX sessions_user ON sessions(user_id);
+	CREATE TABLE submissions (
+		id INTEGER PRIMARY KEY,
+		token_hash TEXT NOT NULL UNIQUE,
+		document_id INTEGER NOT NULL UNIQUE REFERENCES documents(id),
+		submitted TEXT NOT NULL,
+		detected TEXT NOT NULL,
+		contact_name TEXT NOT NULL,
+		contact_email TEXT NOT NULL,
+		note TEXT NOT NULL DEFAULT '',
+		source TEXT NOT NULL,
+		status TEXT NOT NULL,
+		reason TEXT NOT NULL DEFAULT '',
+		created TEXT NOT NULL,
+		updated TEXT NOT NULL
+	);
+	CREATE TABLE document_versions (
+		id INTEGER PRIMARY KEY,
+		document_id INTEGER NOT NULL REFERENCES documents(id),
+		sha256 TEXT NOT NULL,
+		source TEXT NOT NULL,
+		media_type TEXT NOT NULL,
+		size INTEGER NOT NULL,
+		replaced TEXT NOT NULL,
+		replaced_by INTEGER NOT NULL
+	);
+	CREATE INDEX document_versions_document ON document_versions(document_id);
+	CREATE TABLE audit_log (
+		id INTEGER PRIMARY KEY,
+		time TEXT NOT NULL,
+		user_id INTEGER,
+		user_email TEXT NOT NULL DEFAULT '',
+		action TEXT NOT NULL,
+		document_id INTEGER NOT NULL DEFAULT 0,
+		submission_id INTEGER NOT NULL DEFAULT 0,
+		before TEXT NOT NULL DEFAULT 'null',
+		after TEXT NOT NULL DEFAULT 'null'
+	);
+	CREATE INDEX audit_log_document ON audit_log(document_id);`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

@@ -14,9 +14,12 @@ import (
 	"github.com/ccv/ivp/corpus"
 )
 
-// Indexer is what the pipeline needs of the search index.
+// Indexer is what the pipeline and the Curator need of the search index.
 type Indexer interface {
+	// Add indexes a document, replacing what was indexed for it before.
 	Add(ctx context.Context, d corpus.Document, passages []corpus.Passage) error
+	// Remove takes a document out of the index; an absent one is no error.
+	Remove(ctx context.Context, id int64) error
 }
 
 // Pipeline extracts, stores and indexes files. It is safe for concurrent use.

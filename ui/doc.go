@@ -1,7 +1,19 @@
 // Package ui is the web front end of ivp: the Dutch search pages for
 // municipal safety advisers (OOV-adviseurs) and the CCV, the document pages,
 // the original files, a JSON API under /api/v1 and the /healthz and /readyz
-// probes.
+// probes. With Options.Submissions it also serves the public submission
+// form (/indienen) and its status pages; with Options.Curation and
+// Options.Accounts the curator area (/beheer and /api/v1/beheer): login,
+// review queue, review page with its actions, all documents, audit log.
+//
+// Security lives here, at the boundary: sessions in an HttpOnly, SameSite
+// cookie (Secure over TLS), a CSRF token on every state-changing request
+// (bound to the session, or a signed double-submit cookie on the public
+// forms), rate limits on submissions and logins (429), uploads read as a
+// stream under a size limit and checked by their first bytes, redirects
+// after login only to local /beheer paths, and a Content-Security-Policy
+// without scripts on every answer. Every text from a document goes through
+// html/template, never as template.HTML.
 //
 // New builds the whole http.Handler. All routes live in routes.go; handlers
 // are short methods on handler that bind and validate the request, make one
@@ -12,6 +24,8 @@
 //
 // ui may import corpus (domain types) and search (requests and results). It
 // must not import ingest or indexer: it declares the small interfaces it
-// consumes (Searcher, Documents, Readiness) and cmd passes the
-// implementations in. ui never writes to the store or the index.
+// consumes (Searcher, Documents, Readiness, and in curation.go
+// Submissions, Curation and Accounts) and cmd passes the
+// implementations in. ui never writes to the store or the index itself:
+// submissions and curator actions go through those interfaces.
 package ui

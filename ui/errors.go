@@ -74,6 +74,16 @@ func classify(err error) *httpError {
 		return he
 	case errors.Is(err, corpus.ErrNotFound):
 		return &httpError{status: http.StatusNotFound, err: err}
+	case errors.Is(err, corpus.ErrForbidden):
+		return &httpError{status: http.StatusForbidden, err: err}
+	case errors.Is(err, corpus.ErrWrongStatus):
+		return &httpError{status: http.StatusConflict, err: err}
+	case errors.Is(err, corpus.ErrTooLarge):
+		return &httpError{status: http.StatusRequestEntityTooLarge, err: err}
+	case errors.Is(err, corpus.ErrUnsupportedType):
+		return &httpError{status: http.StatusUnsupportedMediaType, err: err}
+	case errors.Is(err, corpus.ErrInvalid):
+		return &httpError{status: http.StatusUnprocessableEntity, err: err, msg: fieldMessages(err)}
 	case errors.Is(err, context.Canceled):
 		return &httpError{status: 499, err: err}
 	case errors.Is(err, context.DeadlineExceeded):
@@ -132,6 +142,27 @@ func describe(e *httpError) (title, msg string) {
 	case e.status == http.StatusBadRequest:
 		title = orDefault(title, "Ongeldige zoekopdracht")
 		msg = orDefault(msg, "De zoekopdracht kon niet worden gelezen.")
+	case e.status == http.StatusUnauthorized:
+		title = orDefault(title, "Niet ingelogd")
+		msg = orDefault(msg, "Log in om deze pagina te gebruiken.")
+	case e.status == http.StatusForbidden:
+		title = orDefault(title, "Geen toegang")
+		msg = orDefault(msg, "U heeft geen toegang tot deze pagina of handeling.")
+	case e.status == http.StatusConflict:
+		title = orDefault(title, "Niet mogelijk")
+		msg = orDefault(msg, "Deze handeling past niet bij de huidige status van het document. Laad de pagina opnieuw.")
+	case e.status == http.StatusRequestEntityTooLarge:
+		title = orDefault(title, "Bestand te groot")
+		msg = orDefault(msg, "Het bestand is groter dan is toegestaan.")
+	case e.status == http.StatusUnsupportedMediaType:
+		title = orDefault(title, "Bestandstype niet ondersteund")
+		msg = orDefault(msg, "Alleen PDF-bestanden en HTML-pagina's worden aangenomen.")
+	case e.status == http.StatusUnprocessableEntity:
+		title = orDefault(title, "Gegevens niet in orde")
+		msg = orDefault(msg, "Niet alle gegevens zijn goed ingevuld.")
+	case e.status == http.StatusTooManyRequests:
+		title = orDefault(title, "Te veel verzoeken")
+		msg = orDefault(msg, "U heeft dit te vaak achter elkaar geprobeerd. Wacht even en probeer het dan opnieuw.")
 	case e.status == http.StatusServiceUnavailable:
 		title = orDefault(title, "Tijdelijk niet beschikbaar")
 		msg = orDefault(msg, "De zoekdienst is tijdelijk niet beschikbaar. Probeer het over een ogenblik opnieuw.")
@@ -147,6 +178,15 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// fieldMessages joins the Dutch messages of the field errors in err.
+func fieldMessages(err error) string {
+	var msgs []string
+	for _, fe := range corpus.FieldErrorsOf(err) {
+		msgs = append(msgs, fe.Msg)
+	}
+	return strings.Join(msgs, " ")
 }
 
 // isAPI reports whether the request is for the JSON API.

@@ -37,7 +37,7 @@ func (h *handler) showFile(c *gin.Context) {
 	}
 	if d.MediaType != "application/pdf" {
 		// A stored web page runs in a sandbox, never as part of this site.
-		w.Set("Content-Security-Policy", "sandbox")
+		w.Set("Content-Security-Policy", "sandbox; frame-ancestors 'none'")
 	}
 	http.ServeContent(c.Writer, c.Request, name, st.ModTime(), f)
 }

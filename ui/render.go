@@ -21,7 +21,13 @@ var templateFiles embed.FS
 var staticFiles embed.FS
 
 // pageNames are the templates in templates/, each rendered inside layout.html.
-var pageNames = []string{"search", "document", "error"}
+var pageNames = []string{"search", "document", "error", "submission", "submission_status",
+	"login", "queue", "review", "audit"}
+
+// funcs are the helpers templates may call.
+var funcs = template.FuncMap{
+	"inc": func(i int) int { return i + 1 },
+}
 
 // views holds the parsed templates and the embedded static files.
 type views struct {
@@ -33,7 +39,7 @@ type views struct {
 
 // parseViews parses every template once; a missing or broken one is an error.
 func parseViews(version string) (*views, error) {
-	base, err := template.New("layout.html").ParseFS(templateFiles, "templates/layout.html")
+	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html")
 	if err != nil {
 		return nil, fmt.Errorf("ui: parse layout: %w", err)
 	}
@@ -120,13 +126,15 @@ func writeHTML(c *gin.Context, status int, body []byte) {
 type layoutData struct {
 	Title      string // first part of <title>; empty on the start page
 	Version    string
-	CSS        string // versioned stylesheet URL
-	Icon       string // versioned icon URL
-	HeaderForm bool   // show the small search box in the header
+	CSS        string     // versioned stylesheet URL
+	Icon       string     // versioned icon URL
+	HeaderForm bool       // show the small search box in the header
+	Beheer     *beheerNav // the curator's bar; nil outside the curator area
+	Indienen   bool       // submissions are on: link to the form
 }
 
 // layout returns the layout data for a page with the given title.
 func (h *handler) layout(title string, headerForm bool) layoutData {
 	return layoutData{Title: title, Version: h.views.version, CSS: h.views.assets["style.css"],
-		Icon: h.views.assets["favicon.svg"], HeaderForm: headerForm}
+		Icon: h.views.assets["favicon.svg"], HeaderForm: headerForm, Indienen: h.subs != nil}
 }

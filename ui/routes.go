@@ -18,6 +18,20 @@ func (h *handler) routes(e *gin.Engine) {
 	e.GET("/bestanden/:id", h.showFile)
 	e.HEAD("/bestanden/:id", h.showFile)
 
+	// Submission by a municipality: the form, its status page and the
+	// status as JSON.
+	sub := e.Group("", h.needSubmissions)
+	sub.GET("/indienen", h.newSubmission)
+	sub.POST("/indienen", h.createSubmission)
+	sub.GET("/indienen/status/:token", h.showSubmissionStatus)
+	sub.GET("/api/v1/submissions/:token", h.apiSubmissionStatus)
+
+	// Curator area: login and logout, then everything behind a session.
+	e.GET("/beheer/login", h.needCuration, h.showLogin)
+	e.POST("/beheer/login", h.needCuration, h.login)
+	h.beheerRoutes(e.Group("/beheer", h.needCuration))
+	h.beheerAPIRoutes(e.Group("/api/v1/beheer", h.needCuration))
+
 	// Operations: recent job runs and the probes.
 	e.GET("/api/v1/jobs", h.apiJobs)
 	e.GET("/healthz", h.healthz)
@@ -31,6 +45,38 @@ func (h *handler) routes(e *gin.Engine) {
 
 	// Everything else: a Dutch 404 page, or JSON under /api/.
 	e.NoRoute(h.notFound)
+}
+
+// beheerRoutes registers the curator pages; every one needs a session.
+func (h *handler) beheerRoutes(g *gin.RouterGroup) {
+	g.POST("/documenten/:id/bestand", h.requireCuratorUpload, h.replaceFile)
+	g.Use(h.requireCurator)
+	g.POST("/uitloggen", h.logout)
+	g.GET("", h.showQueue)
+	g.GET("/documenten", h.showDocuments)
+	g.GET("/documenten/:id", h.showReview)
+	g.GET("/documenten/:id/bestand", h.showBeheerFile)
+	g.POST("/documenten/:id/goedkeuren", h.approveDocument)
+	g.POST("/documenten/:id/afwijzen", h.rejectDocument)
+	g.POST("/documenten/:id/intrekken", h.withdrawDocument)
+	g.POST("/documenten/:id/gegevens", h.editDocument)
+	g.GET("/audit", h.requireAdmin, h.showAudit)
+}
+
+// beheerAPIRoutes registers the JSON twins of the curator pages; without
+// a session they answer 401. State-changing calls send the session's CSRF
+// token (GET /api/v1/beheer/documents/:id gives it) in X-CSRF-Token.
+func (h *handler) beheerAPIRoutes(g *gin.RouterGroup) {
+	g.POST("/documents/:id/file", h.requireCuratorUpload, h.replaceFile)
+	g.Use(h.requireCurator)
+	g.GET("/queue", h.apiQueue)
+	g.GET("/documents", h.apiDocuments)
+	g.GET("/documents/:id", h.apiReview)
+	g.POST("/documents/:id/approve", h.approveDocument)
+	g.POST("/documents/:id/reject", h.rejectDocument)
+	g.POST("/documents/:id/withdraw", h.withdrawDocument)
+	g.POST("/documents/:id/metadata", h.editDocument)
+	g.GET("/audit", h.requireAdmin, h.apiAudit)
 }
 
 // notFound answers unknown addresses.

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/netip"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -50,14 +52,57 @@ type Options struct {
 	ReadyTimeout time.Duration
 	// TrustedProxies are the addresses or CIDRs of reverse proxies whose
 	// X-Forwarded-For header is believed for the client address in logs.
-	// Default none.
+	// Default none. A trusted proxy's X-Forwarded-Proto: https also makes
+	// cookies Secure.
 	TrustedProxies []string
+
+	// Submissions takes plans in at /indienen; nil turns the submission
+	// pages off (they answer 404).
+	Submissions Submissions
+	// Curation and Accounts serve the curator area under /beheer; when
+	// either is nil the area is off (404).
+	Curation Curation
+	Accounts Accounts
+	// MaxUploadBytes is the largest file a form may upload, enforced while
+	// the body streams in. Default 50 MB.
+	MaxUploadBytes int64
+	// SessionTTL is how long a curator stays logged in. Default 8h.
+	SessionTTL time.Duration
+	// SecureCookies marks every cookie Secure. When false, cookies are
+	// Secure on requests that came over TLS, directly or through a
+	// trusted proxy that sets X-Forwarded-Proto: https.
+	SecureCookies bool
+	// SubmitRate limits submissions per client address. Default 10 per
+	// hour; a negative Max turns the limit off.
+	SubmitRate Rate
+	// LoginRate limits login attempts per client address. Default 20 per
+	// 15 minutes; a negative Max turns the limit off.
+	LoginRate Rate
+	// AccountLoginRate limits login attempts per e-mail address. Default
+	// 5 per 15 minutes; a negative Max turns the limit off.
+	AccountLoginRate Rate
+	// Secret keys the CSRF tokens; at least 32 bytes. Default: random at
+	// start, so forms opened before a restart must be reloaded.
+	Secret []byte
 }
 
 // Validate reports settings that cannot work.
 func (o Options) Validate() error {
-	if o.ReadyTimeout < 0 {
+	switch {
+	case o.ReadyTimeout < 0:
 		return fmt.Errorf("ui: ReadyTimeout %s is negative", o.ReadyTimeout)
+	case o.MaxUploadBytes < 0:
+		return fmt.Errorf("ui: MaxUploadBytes %d is negative", o.MaxUploadBytes)
+	case o.SessionTTL < 0:
+		return fmt.Errorf("ui: SessionTTL %s is negative", o.SessionTTL)
+	case o.Secret != nil && len(o.Secret) < 32:
+		return fmt.Errorf("ui: Secret has %d bytes, want at least 32", len(o.Secret))
+	}
+	for name, r := range map[string]Rate{"SubmitRate": o.SubmitRate, "LoginRate": o.LoginRate,
+		"AccountLoginRate": o.AccountLoginRate} {
+		if r.Max > 0 && r.Window <= 0 {
+			return fmt.Errorf("ui: %s has no Window", name)
+		}
 	}
 	return nil
 }
@@ -71,6 +116,18 @@ func (o Options) withDefaults() Options {
 	}
 	if o.ReadyTimeout == 0 {
 		o.ReadyTimeout = 2 * time.Second
+	}
+	if o.MaxUploadBytes == 0 {
+		o.MaxUploadBytes = 50 << 20
+	}
+	if o.SessionTTL == 0 {
+		o.SessionTTL = 8 * time.Hour
+	}
+	o.SubmitRate = o.SubmitRate.orDefault(Rate{Max: 10, Window: time.Hour})
+	o.LoginRate = o.LoginRate.orDefault(Rate{Max: 20, Window: 15 * time.Minute})
+	o.AccountLoginRate = o.AccountLoginRate.orDefault(Rate{Max: 5, Window: 15 * time.Minute})
+	if o.Secret == nil {
+		o.Secret = []byte(randomToken())
 	}
 	return o
 }
@@ -87,6 +144,16 @@ type handler struct {
 	taxonomy  *corpus.Taxonomy
 	// provincies is the set of province names in the gemeenten register.
 	provincies map[string]bool
+	// byName finds a gemeente by its lower-case name or CBS code.
+	byName map[string]corpus.Gemeente
+
+	subs     Submissions // nil: submissions off
+	curation Curation    // nil (or accounts nil): curator area off
+	accounts Accounts
+	secret   []byte
+	proxies  []netip.Prefix
+	// Rate limits: submissions per address, logins per address and per account.
+	submitLimit, loginLimit, accountLimit *limiter
 }
 
 // New builds the web front end. s and docs are required; a nil ready means
@@ -115,9 +182,16 @@ func New(o Options, s Searcher, docs Documents, ready Readiness) (http.Handler, 
 		return nil, fmt.Errorf("ui: %w", err)
 	}
 	h := &handler{opts: o, log: o.Logger, search: s, docs: docs, ready: ready, views: v,
-		gemeenten: gms, taxonomy: tax, provincies: map[string]bool{}}
+		gemeenten: gms, taxonomy: tax, provincies: map[string]bool{}, byName: map[string]corpus.Gemeente{},
+		subs: o.Submissions, curation: o.Curation, accounts: o.Accounts, secret: o.Secret,
+		submitLimit: newLimiter(o.SubmitRate), loginLimit: newLimiter(o.LoginRate),
+		accountLimit: newLimiter(o.AccountLoginRate)}
 	for _, g := range gms.All() {
 		h.provincies[g.Provincie] = true
+		h.byName[strings.ToLower(g.Naam)], h.byName[strings.ToLower(g.Code)] = g, g
+	}
+	if h.proxies, err = parseProxies(o.TrustedProxies); err != nil {
+		return nil, fmt.Errorf("ui: trusted proxies: %w", err)
 	}
 	return h.engine()
 }

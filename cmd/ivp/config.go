@@ -29,6 +29,11 @@ type config struct {
 	ExtractMemory   int64
 	Fallback        string
 	LogLevel        string
+	MaxUploadSize   int64
+	SessionTTL      time.Duration
+	SecureCookies   string
+	TrustedProxies  string
+	Secret          string
 	source          map[string]string // setting name -> default, env or flag
 }
 
@@ -50,6 +55,11 @@ func (c *config) settings() []setting {
 		{"extract-memory", "IVP_EXTRACT_MEMORY", "memory budget of extracting one file, in bytes (ingest, inspect)", &c.ExtractMemory, "1073741824"},
 		{"pdftotext", "IVP_PDFTOTEXT", "fallback for PDFs extraction refuses: off, on (pdftotext from PATH) or its path", &c.Fallback, "off"},
 		{"log-level", "IVP_LOG_LEVEL", "debug, info, warn or error", &c.LogLevel, "info"},
+		{"max-upload-size", "IVP_MAX_UPLOAD_SIZE", "largest file the submission form accepts, in bytes (serve)", &c.MaxUploadSize, "52428800"},
+		{"session-ttl", "IVP_SESSION_TTL", "how long a curator stays logged in (serve)", &c.SessionTTL, "8h"},
+		{"secure-cookies", "IVP_SECURE_COOKIES", "auto (Secure over TLS or a trusted proxy's https) or on (serve)", &c.SecureCookies, "auto"},
+		{"trusted-proxies", "IVP_TRUSTED_PROXIES", "comma-separated addresses or CIDRs of reverse proxies (serve)", &c.TrustedProxies, ""},
+		{"secret", "IVP_SECRET", "key of the form tokens, at least 32 characters; default: made once and kept in DATA/secret (serve)", &c.Secret, ""},
 	}
 }
 
@@ -191,13 +201,18 @@ func (c *config) logger(w io.Writer) *slog.Logger {
 func runConfig(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var c config
 	fs := newFlagSet("config", &c, "data", "addr", "reindex-schedule", "max-file-size", "max-pages",
-		"extract-timeout", "extract-memory", "pdftotext", "log-level")
+		"extract-timeout", "extract-memory", "pdftotext", "log-level", "max-upload-size", "session-ttl",
+		"secure-cookies", "trusted-proxies", "secret")
 	fs.SetOutput(stderr)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	for _, s := range c.settings() {
-		fmt.Fprintf(stdout, "%-17s %-24s %-22s %s\n", s.name, fmt.Sprint(deref(s.ptr)), s.env, c.source[s.name])
+		val := fmt.Sprint(deref(s.ptr))
+		if s.name == "secret" && val != "" {
+			val = "(redacted)"
+		}
+		fmt.Fprintf(stdout, "%-17s %-24s %-22s %s\n", s.name, val, s.env, c.source[s.name])
 	}
 	abs, _ := filepath.Abs(c.Data)
 	fmt.Fprintf(stdout, "%-17s %s\n", "data (absolute)", abs)

@@ -21,7 +21,9 @@ var version = "dev"
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var c config
-	fs := newFlagSet("serve", &c, "data", "addr", "reindex-schedule", "log-level")
+	fs := newFlagSet("serve", &c, "data", "addr", "reindex-schedule", "log-level",
+		"max-pages", "extract-timeout", "extract-memory", "pdftotext", "max-upload-size", "session-ttl",
+		"secure-cookies", "trusted-proxies", "secret")
 	if _, err := parseArgs(fs, args, stderr); err != nil {
 		return err
 	}
@@ -31,7 +33,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer e.Close()
-	h, err := ui.New(ui.Options{Version: version, Logger: log}, search.New(e.ix), e.store, e.ix)
+	cur, accounts, err := e.curation(&c, nil)
+	if err != nil {
+		return err
+	}
+	opts, err := c.uiOptions(log)
+	if err != nil {
+		return err
+	}
+	opts.Submissions, opts.Curation, opts.Accounts = cur, cur, accounts
+	h, err := ui.New(opts, search.New(e.ix), e.store, e.ix)
 	if err != nil {
 		return err
 	}

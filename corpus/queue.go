@@ -1,0 +1,107 @@
+package corpus
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+// QueueFilter selects documents for the curator lists. The zero value
+// selects pending documents.
+type QueueFilter struct {
+	Status    Status  // "" means pending; AllStatuses for every document
+	Gemeente  string  // CBS code; "" for any
+	Type      DocType // "" for any
+	Text      string  // case-insensitive substring of title, source, contact or note
+	Submitted bool    // only documents that came in through a submission
+	Limit     int     // default 100
+	Offset    int
+}
+
+// AllStatuses in a QueueFilter lists documents of every status.
+const AllStatuses Status = "*"
+
+// QueueItem is one row of the curator lists.
+type QueueItem struct {
+	Document   Document
+	Submission *Submission // nil for a bulk-ingested document
+}
+
+// Review is everything the review page shows of one document.
+type Review struct {
+	Document   Document
+	Submission *Submission // nil for a bulk-ingested document
+	Passages   []Passage
+	Checklist  []CheckResult
+	Detected   Metadata // what extraction found (for bulk documents: as stored)
+	FilePath   string   // the original file on disk
+	Versions   []Version
+	Audit      []AuditEntry // this document's audit entries, newest first
+}
+
+// Queue lists the documents f selects with their submissions, newest
+// first.
+func (s *Store) Queue(ctx context.Context, f QueueFilter) ([]QueueItem, error) {
+	if f.Status == "" {
+		f.Status = StatusPending
+	}
+	if f.Limit <= 0 {
+		f.Limit = 100
+	}
+	like := "%" + likeEscaper.Replace(strings.TrimSpace(f.Text)) + "%"
+	text := strings.TrimSpace(f.Text)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+documentColumns+` FROM documents WHERE
+		(? = '*' OR status = ?)
+		AND (? = '' OR EXISTS (SELECT 1 FROM document_gemeenten g
+			WHERE g.document_id = documents.id AND g.gemeente_code = ?))
+		AND (? = '' OR doctype = ?)
+		AND (? = 0 OR EXISTS (SELECT 1 FROM submissions s WHERE s.document_id = documents.id))
+		AND (? = '' OR title LIKE ? ESCAPE '\' OR source LIKE ? ESCAPE '\'
+			OR EXISTS (SELECT 1 FROM submissions s WHERE s.document_id = documents.id
+				AND (s.contact_name LIKE ? ESCAPE '\' OR s.contact_email LIKE ? ESCAPE '\'
+				OR s.note LIKE ? ESCAPE '\' OR s.source LIKE ? ESCAPE '\')))
+		ORDER BY id DESC LIMIT ? OFFSET ?`,
+		string(f.Status), string(f.Status), f.Gemeente, f.Gemeente, string(f.Type), string(f.Type),
+		f.Submitted, text, like, like, like, like, like, like, f.Limit, f.Offset)
+	if err != nil {
+		return nil, fmt.Errorf("queue: %w", err)
+	}
+	docs, err := scanDocuments(rows)
+	if err != nil {
+		return nil, fmt.Errorf("queue: %w", err)
+	}
+	return s.queueItems(ctx, docs)
+}
+
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+func scanDocuments(rows *sql.Rows) ([]Document, error) {
+	defer rows.Close()
+	var out []Document
+	for rows.Next() {
+		d, err := scanDocument(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+func (s *Store) queueItems(ctx context.Context, docs []Document) ([]QueueItem, error) {
+	gms, err := s.documentGemeenten(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]QueueItem, 0, len(docs))
+	for _, d := range docs {
+		d.Gemeenten = gms[d.ID]
+		sub, err := s.SubmissionOf(ctx, d.ID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, QueueItem{Document: d, Submission: sub})
+	}
+	return out, nil
+}

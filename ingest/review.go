@@ -1,0 +1,230 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/ccv/ivp/corpus"
+)
+
+// CuratorOptions configures the submission and curation service.
+type CuratorOptions struct {
+	// MaxUploadSize is the largest file accepted, in bytes, checked while
+	// the upload or the fetched page is read. Default 50 MB.
+	MaxUploadSize int64
+	// FetchTimeout bounds fetching the page of a URL submission. Default 20 s.
+	FetchTimeout time.Duration
+	// AllowPrivateFetch lets URL submissions reach loopback and private
+	// addresses. Off by default, so the server cannot be made to read its
+	// own network; tests that fake a site on 127.0.0.1 turn it on.
+	AllowPrivateFetch bool
+	// Pause, when not nil, is called between the steps of a change with the
+	// step's name ("approve:stored", ...). Only crash tests set it.
+	Pause func(step string)
+}
+
+// Validate reports settings that cannot work.
+func (o CuratorOptions) Validate() error {
+	if o.MaxUploadSize < 0 || o.FetchTimeout < 0 {
+		return fmt.Errorf("curator options: negative MaxUploadSize or FetchTimeout")
+	}
+	return nil
+}
+
+func (o CuratorOptions) withDefaults() CuratorOptions {
+	if o.MaxUploadSize == 0 {
+		o.MaxUploadSize = 50 << 20
+	}
+	if o.FetchTimeout == 0 {
+		o.FetchTimeout = 20 * time.Second
+	}
+	return o
+}
+
+// Curator takes submitted plans in as pending documents and carries out
+// what curators decide: approve (publish and index), reject, edit,
+// withdraw, replace the file. The store changes first, in one transaction
+// with its audit entry; then the index follows, and when it cannot the
+// store change is undone. It is safe for concurrent use.
+type Curator struct {
+	p      *Pipeline
+	store  *corpus.Store
+	opts   CuratorOptions
+	client *http.Client
+}
+
+// NewCurator returns a curator that extracts and stores through p and
+// indexes through p's Indexer (nil: store only).
+func NewCurator(p *Pipeline, o CuratorOptions) (*Curator, error) {
+	if err := o.Validate(); err != nil {
+		return nil, err
+	}
+	o = o.withDefaults()
+	return &Curator{p: p, store: p.store, opts: o, client: fetchClient(o)}, nil
+}
+
+func (c *Curator) pause(step string) {
+	if c.opts.Pause != nil {
+		c.opts.Pause(step)
+	}
+}
+
+// Queue lists documents for the curator pages.
+func (c *Curator) Queue(ctx context.Context, f corpus.QueueFilter) ([]corpus.QueueItem, error) {
+	return c.store.Queue(ctx, f)
+}
+
+// Review loads what the review page shows; opening a received submission
+// marks it "in behandeling".
+func (c *Curator) Review(ctx context.Context, u corpus.User, id int64) (corpus.Review, error) {
+	if !u.CanCurate() {
+		return corpus.Review{}, corpus.ErrForbidden
+	}
+	if err := c.store.MarkInReview(ctx, u, id); err != nil {
+		return corpus.Review{}, err
+	}
+	var r corpus.Review
+	var err error
+	if r.Document, err = c.store.Document(ctx, id); err != nil {
+		return r, err
+	}
+	if r.Submission, err = c.store.SubmissionOf(ctx, id); err != nil {
+		return r, err
+	}
+	if r.Passages, err = c.store.Passages(ctx, id); err != nil {
+		return r, err
+	}
+	if r.Versions, err = c.store.Versions(ctx, id); err != nil {
+		return r, err
+	}
+	if r.Audit, err = c.store.AuditLog(ctx, corpus.AuditFilter{DocumentID: id}); err != nil {
+		return r, err
+	}
+	r.Checklist = corpus.CheckPlan(r.Passages)
+	r.FilePath = c.store.FilePath(r.Document)
+	r.Detected = r.Document.Metadata()
+	if r.Submission != nil {
+		r.Detected = r.Submission.Detected
+	}
+	return r, nil
+}
+
+// Approve publishes a document and indexes it.
+func (c *Curator) Approve(ctx context.Context, u corpus.User, id int64) error {
+	return c.change(ctx, u, corpus.ActionApprove, func() (corpus.Change, error) {
+		return c.store.SetStatus(ctx, u, id, corpus.Transition{Action: corpus.ActionApprove,
+			From: []corpus.Status{corpus.StatusPending, corpus.StatusRejected, corpus.StatusWithdrawn},
+			To:   corpus.StatusPublished})
+	})
+}
+
+// Reject refuses a pending document with a reason for its municipality.
+func (c *Curator) Reject(ctx context.Context, u corpus.User, id int64, reason string) error {
+	reason = strings.TrimSpace(reason)
+	if err := checkReason(reason, true); err != nil {
+		return err
+	}
+	return c.change(ctx, u, corpus.ActionReject, func() (corpus.Change, error) {
+		return c.store.SetStatus(ctx, u, id, corpus.Transition{Action: corpus.ActionReject,
+			From: []corpus.Status{corpus.StatusPending}, To: corpus.StatusRejected, Reason: reason})
+	})
+}
+
+// Withdraw takes a published document out of search.
+func (c *Curator) Withdraw(ctx context.Context, u corpus.User, id int64, reason string) error {
+	reason = strings.TrimSpace(reason)
+	if err := checkReason(reason, false); err != nil {
+		return err
+	}
+	return c.change(ctx, u, corpus.ActionWithdraw, func() (corpus.Change, error) {
+		return c.store.SetStatus(ctx, u, id, corpus.Transition{Action: corpus.ActionWithdraw,
+			From: []corpus.Status{corpus.StatusPublished}, To: corpus.StatusWithdrawn, Reason: reason})
+	})
+}
+
+func checkReason(reason string, required bool) error {
+	switch {
+	case required && reason == "":
+		return fieldErr(corpus.FieldReason, "Geef een reden op; de gemeente ziet die.")
+	case len([]rune(reason)) > 2000:
+		return fieldErr(corpus.FieldReason, "De reden is langer dan 2000 tekens.")
+	}
+	return nil
+}
+
+// EditMeta replaces a document's metadata and re-indexes it when it is
+// published.
+func (c *Curator) EditMeta(ctx context.Context, u corpus.User, id int64, m corpus.Metadata) error {
+	m, err := c.checkMetadata(m)
+	if err != nil {
+		return err
+	}
+	return c.change(ctx, u, corpus.ActionEdit, func() (corpus.Change, error) {
+		return c.store.SetMetadata(ctx, u, id, m)
+	})
+}
+
+// AuditLog lists audit entries for an admin.
+func (c *Curator) AuditLog(ctx context.Context, u corpus.User, f corpus.AuditFilter) ([]corpus.AuditEntry, error) {
+	if !u.IsAdmin() {
+		return nil, corpus.ErrForbidden
+	}
+	return c.store.AuditLog(ctx, f)
+}
+
+// change runs one store change for u, then brings the index in line with
+// the document; when the index fails the change is undone.
+func (c *Curator) change(ctx context.Context, u corpus.User, action string, fn func() (corpus.Change, error)) error {
+	if !u.CanCurate() {
+		return fmt.Errorf("%s: %w", action, corpus.ErrForbidden)
+	}
+	ch, err := fn()
+	if err != nil {
+		return fmt.Errorf("%s: %w", action, err)
+	}
+	c.pause(action + ":stored")
+	if err := c.sync(ctx, ch.After); err != nil {
+		uctx := context.WithoutCancel(ctx)
+		uerr := c.store.Undo(uctx, ch)
+		if uerr == nil {
+			uerr = c.sync(uctx, ch.Before)
+		}
+		if uerr != nil {
+			return fmt.Errorf("%s document %d: index: %w (and undo: %v)", action, ch.After.ID, err, uerr)
+		}
+		return fmt.Errorf("%s document %d: index: %w", action, ch.After.ID, err)
+	}
+	return nil
+}
+
+// sync makes the index hold d when it is published, and not otherwise.
+func (c *Curator) sync(ctx context.Context, d corpus.Document) error {
+	if c.p.ix == nil {
+		return nil
+	}
+	if d.Status != corpus.StatusPublished {
+		return c.p.ix.Remove(ctx, d.ID)
+	}
+	ps, err := c.store.Passages(ctx, d.ID)
+	if err != nil {
+		return err
+	}
+	return c.p.ix.Add(ctx, d, ps)
+}
+
+// fieldErr is an ErrInvalid problem with one field.
+func fieldErr(field, msg string) *corpus.FieldError {
+	return &corpus.FieldError{Field: field, Msg: msg, Err: corpus.ErrInvalid}
+}
+
+// errorsJoin joins field errors into one error; nil when there are none.
+func errorsJoin(errs []error) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,79 @@
+package ingest
+
+import (
+	"strings"
+	"time"
+
+	"github.com/ccv/ivp/corpus"
+)
+
+// gemeenten resolves CBS codes (or exact names) to the register's
+// gemeenten; at least one is required.
+func (c *Curator) gemeenten(in []string) ([]corpus.Gemeente, error) {
+	reg := c.store.Gemeenten()
+	var out []corpus.Gemeente
+	seen := map[string]bool{}
+	for _, s := range in {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		g, ok := lookupGemeente(reg, s)
+		if !ok {
+			return nil, fieldErr(corpus.FieldGemeenten, "Onbekende gemeente: "+s+".")
+		}
+		if !seen[g.Code] {
+			seen[g.Code] = true
+			out = append(out, g)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fieldErr(corpus.FieldGemeenten, "Kies minstens één gemeente.")
+	}
+	return out, nil
+}
+
+func lookupGemeente(reg *corpus.Gemeenten, s string) (corpus.Gemeente, bool) {
+	if g, ok := reg.ByCode(strings.ToUpper(s)); ok {
+		return g, true
+	}
+	for _, g := range reg.All() {
+		if strings.EqualFold(g.Naam, s) {
+			return g, true
+		}
+	}
+	return corpus.Gemeente{}, false
+}
+
+// checkMetadata checks what a curator entered and fills in the gemeenten
+// from the register.
+func (c *Curator) checkMetadata(m corpus.Metadata) (corpus.Metadata, error) {
+	var errs []error
+	m.Title = strings.TrimSpace(m.Title)
+	if m.Title == "" || len([]rune(m.Title)) > 500 {
+		errs = append(errs, fieldErr(corpus.FieldTitle, "Vul een titel in (hoogstens 500 tekens)."))
+	}
+	if !validType(m.Type) {
+		errs = append(errs, fieldErr(corpus.FieldType, "Kies een documenttype."))
+	}
+	if err := checkPeriod(m.PeriodStart, m.PeriodEnd, false); err != nil {
+		errs = append(errs, err)
+	}
+	if m.Vastgesteld != "" {
+		if _, err := time.Parse("2006-01-02", m.Vastgesteld); err != nil {
+			errs = append(errs, fieldErr(corpus.FieldVastgesteld, "Vul de datum in als JJJJ-MM-DD."))
+		}
+	}
+	codes := make([]string, len(m.Gemeenten))
+	for i, g := range m.Gemeenten {
+		codes[i] = g.Code
+	}
+	if len(codes) > 0 {
+		gms, err := c.gemeenten(codes)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		m.Gemeenten = gms
+	}
+	return m, errorsJoin(errs)
+}

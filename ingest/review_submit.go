@@ -1,0 +1,238 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/mail"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/ccv/ivp/corpus"
+)
+
+// Submit takes a plan in from a municipality: it checks the form, reads
+// the uploaded PDF (or fetches the HTML page at in.URL), extracts and tags
+// it, and stores it as a pending document with its submission, not
+// indexed. The file is on disk before Submit returns. Problems come back
+// as *corpus.FieldError values (joined), classified by ErrTooLarge,
+// ErrUnsupportedType or ErrInvalid.
+func (c *Curator) Submit(ctx context.Context, in corpus.SubmissionInput, file io.Reader) (corpus.Submission, error) {
+	gms, err := c.checkInput(in)
+	if err != nil {
+		return corpus.Submission{}, err
+	}
+	data, source, field, err := c.readSubmission(ctx, in, file)
+	if err != nil {
+		return corpus.Submission{}, err
+	}
+	if _, err := c.store.IDBySHA256(ctx, corpus.Digest(data)); err == nil {
+		return corpus.Submission{}, &corpus.FieldError{Field: field, Err: corpus.ErrDuplicate,
+			Msg: "Dit plan is al eerder ingediend of staat al in de databank."}
+	}
+	ex, err := c.extract(ctx, source, data, field)
+	if err != nil {
+		return corpus.Submission{}, err
+	}
+	if err := c.store.PutFile(data); err != nil { // on disk before any row refers to it
+		return corpus.Submission{}, err
+	}
+	c.pause("submit:file-stored")
+	submitted := corpus.Metadata{Title: ex.Document.Title, Type: in.Type, PeriodStart: in.PeriodStart,
+		PeriodEnd: in.PeriodEnd, Gemeenten: gms}
+	if submitted.PeriodEnd == 0 {
+		submitted.PeriodEnd = submitted.PeriodStart
+	}
+	d := ex.Document
+	d.SetMetadata(submitted)
+	d.Vastgesteld = ex.Document.Vastgesteld
+	sub := corpus.Submission{Submitted: submitted, Detected: ex.Document.Metadata(), Source: source,
+		ContactName: strings.TrimSpace(in.ContactName), ContactEmail: strings.TrimSpace(in.ContactEmail),
+		Note: strings.TrimSpace(in.Note)}
+	return c.store.AddSubmission(ctx, d, ex.Passages, data, sub)
+}
+
+// SubmissionByToken returns the submission with a public token.
+func (c *Curator) SubmissionByToken(ctx context.Context, token string) (corpus.Submission, error) {
+	return c.store.SubmissionByToken(ctx, token)
+}
+
+// ReplaceFile extracts a newer PDF or HTML file for a document, keeps the
+// old one as a version and re-indexes the document when it is published.
+func (c *Curator) ReplaceFile(ctx context.Context, u corpus.User, id int64, name string, file io.Reader) error {
+	if !u.CanCurate() {
+		return fmt.Errorf("%s: %w", corpus.ActionReplaceFile, corpus.ErrForbidden)
+	}
+	data, err := c.readUpload(file, true)
+	if err != nil {
+		return err
+	}
+	ex, err := c.extract(ctx, safeName(name), data, corpus.FieldFile)
+	if err != nil {
+		return err
+	}
+	return c.change(ctx, u, corpus.ActionReplaceFile, func() (corpus.Change, error) {
+		return c.store.ReplaceFile(ctx, u, id, ex.Document, ex.Passages, data)
+	})
+}
+
+// extract runs the extractor and the tagger; a refusal becomes a
+// FieldError on field with the Dutch reason.
+func (c *Curator) extract(ctx context.Context, source string, data []byte, field string) (*Extracted, error) {
+	ex, err := c.p.x.Extract(ctx, source, data)
+	switch {
+	case errors.Is(err, ErrTooLarge):
+		return nil, tooLarge(field, c.opts.MaxUploadSize)
+	case errors.Is(err, ErrUnsupported):
+		return nil, &corpus.FieldError{Field: field, Err: corpus.ErrUnsupportedType,
+			Msg: "Dit is geen PDF- of HTML-bestand."}
+	case err != nil && ctx.Err() != nil:
+		return nil, err
+	case err != nil:
+		return nil, fieldErr(field, "Het plan kon niet worden gelezen: "+ReasonOf(err)+".")
+	}
+	if err := c.p.tags.apply(ex); err != nil {
+		return nil, err
+	}
+	return ex, nil
+}
+
+// readSubmission returns the bytes of the plan, its source label and the
+// form field it came from.
+func (c *Curator) readSubmission(ctx context.Context, in corpus.SubmissionInput, file io.Reader) ([]byte, string, string, error) {
+	if strings.TrimSpace(in.URL) == "" {
+		data, err := c.readUpload(file, false)
+		return data, safeName(in.FileName), corpus.FieldFile, err
+	}
+	if file != nil {
+		var one [1]byte
+		if n, _ := io.ReadFull(file, one[:]); n > 0 {
+			return nil, "", "", fieldErr(corpus.FieldURL, "Geef een bestand óf een adres, niet allebei.")
+		}
+	}
+	u := strings.TrimSpace(in.URL)
+	data, err := c.fetch(ctx, u)
+	return data, u, corpus.FieldURL, err
+}
+
+// readUpload reads an uploaded file up to the size limit, refusing it as
+// soon as it is too large or its first bytes show it is not a PDF (nor,
+// when html is true, an HTML page).
+func (c *Curator) readUpload(file io.Reader, html bool) ([]byte, error) {
+	if file == nil {
+		return nil, fieldErr(corpus.FieldFile, "Kies een PDF-bestand of geef het adres van een HTML-pagina.")
+	}
+	head := make([]byte, 1024)
+	n, err := io.ReadFull(file, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("read upload: %w", err)
+	}
+	head = head[:n]
+	if len(bytes.TrimSpace(head)) == 0 {
+		return nil, fieldErr(corpus.FieldFile, "Kies een PDF-bestand of geef het adres van een HTML-pagina.")
+	}
+	if kind := sniff(head); kind != mediaPDF && (!html || kind != mediaHTML) {
+		msg := "Alleen PDF-bestanden kunnen worden geüpload; geef voor een webpagina het adres op."
+		if html {
+			msg = "Alleen PDF- en HTML-bestanden worden geaccepteerd."
+		}
+		return nil, &corpus.FieldError{Field: corpus.FieldFile, Msg: msg, Err: corpus.ErrUnsupportedType}
+	}
+	return c.readRest(head, file, corpus.FieldFile)
+}
+
+// readRest reads r after head, refusing more than MaxUploadSize bytes.
+func (c *Curator) readRest(head []byte, r io.Reader, field string) ([]byte, error) {
+	max := c.opts.MaxUploadSize
+	buf := bytes.NewBuffer(head)
+	if _, err := io.Copy(buf, io.LimitReader(r, max-int64(len(head))+1)); err != nil {
+		var mbe *http.MaxBytesError // the UI may cap the request body too
+		if errors.As(err, &mbe) {
+			return nil, tooLarge(field, max)
+		}
+		return nil, fmt.Errorf("read %s: %w", field, err)
+	}
+	if int64(buf.Len()) > max {
+		return nil, tooLarge(field, max)
+	}
+	return buf.Bytes(), nil
+}
+
+func tooLarge(field string, max int64) *corpus.FieldError {
+	return &corpus.FieldError{Field: field, Err: corpus.ErrTooLarge,
+		Msg: fmt.Sprintf("Het bestand is groter dan %d MB.", max>>20)}
+}
+
+// safeName turns the client's file name into a label: the last path
+// element, printable characters only, at most 200 of them.
+func safeName(name string) string {
+	name = filepath.Base(strings.ReplaceAll(name, `\`, "/"))
+	name = strings.Map(func(r rune) rune {
+		if unicode.IsPrint(r) {
+			return r
+		}
+		return -1
+	}, name)
+	if r := []rune(name); len(r) > 200 {
+		name = string(r[:200])
+	}
+	if name == "" || name == "." || name == "/" {
+		return "upload.pdf"
+	}
+	return name
+}
+
+// checkInput checks the form and returns the gemeenten it names.
+func (c *Curator) checkInput(in corpus.SubmissionInput) ([]corpus.Gemeente, error) {
+	var errs []error
+	gms, err := c.gemeenten(in.Gemeenten)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	if !validType(in.Type) {
+		errs = append(errs, fieldErr(corpus.FieldType, "Kies een documenttype."))
+	}
+	if err := checkPeriod(in.PeriodStart, in.PeriodEnd, true); err != nil {
+		errs = append(errs, err)
+	}
+	if name := strings.TrimSpace(in.ContactName); name == "" || len([]rune(name)) > 200 {
+		errs = append(errs, fieldErr(corpus.FieldContactName, "Vul de naam van een contactpersoon in."))
+	}
+	if !validEmail(in.ContactEmail) {
+		errs = append(errs, fieldErr(corpus.FieldContactEmail, "Vul een geldig e-mailadres in."))
+	}
+	if len([]rune(in.Note)) > 4000 {
+		errs = append(errs, fieldErr(corpus.FieldNote, "De toelichting is langer dan 4000 tekens."))
+	}
+	return gms, errorsJoin(errs)
+}
+
+func validType(t corpus.DocType) bool {
+	_, err := corpus.ParseDocType(string(t))
+	return t != "" && err == nil && strings.ToLower(string(t)) == string(t)
+}
+
+func validEmail(s string) bool {
+	s = strings.TrimSpace(s)
+	a, err := mail.ParseAddress(s)
+	return err == nil && a.Name == "" && a.Address == s && len(s) <= 254
+}
+
+// checkPeriod checks a plan period; end 0 means the same year as start.
+func checkPeriod(start, end int, required bool) error {
+	maxYear := time.Now().Year() + 15
+	switch {
+	case start == 0 && end == 0 && !required:
+		return nil
+	case start < 1990 || start > maxYear:
+		return fieldErr(corpus.FieldPeriod, fmt.Sprintf("Vul het eerste jaar van de periode in (1990-%d).", maxYear))
+	case end != 0 && (end < start || end > start+20):
+		return fieldErr(corpus.FieldPeriod, "Het laatste jaar ligt voor het eerste of meer dan 20 jaar erna.")
+	}
+	return nil
+}

@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/ccv/ivp/corpus"
+)
+
+// queuePage is the view of a curator list.
+type queuePage struct {
+	Layout    layoutData
+	Heading   string
+	Path      string
+	Filter    queueFilterView
+	Statuses  []option
+	Types     []option
+	Gemeenten []corpus.Gemeente
+	Items     []queueRow
+	Count     string
+	Prev      string // URL of the previous page, "" on the first
+	Next      string // URL of the next page, "" on the last
+}
+
+// queueFilterView is the filter form as typed.
+type queueFilterView struct {
+	Gemeente, Text string
+	Submitted      bool
+	ShowSubmitted  bool // the documents list offers "only submitted"
+}
+
+// queueRow is one document in a curator list.
+type queueRow struct {
+	ID          int64
+	URL         string
+	Title       string
+	TypeLabel   string
+	Gemeenten   string
+	Periode     string
+	Status      string
+	StatusLabel string
+	Origin      string // "Ingediend door …" or "Bulkimport"
+	Reference   string
+	Date        string
+}
+
+// newQueuePage builds the view of a curator list.
+func (h *handler) newQueuePage(c *gin.Context, k listKind, f corpus.QueueFilter, items []corpus.QueueItem) queuePage {
+	q := c.Request.URL.Query()
+	p := queuePage{Layout: h.beheerLayout(c, k.title, k.current), Heading: k.title, Path: k.path,
+		Filter: queueFilterView{Gemeente: q.Get("gemeente"), Text: f.Text, Submitted: f.Submitted,
+			ShowSubmitted: k.current == "documents"},
+		Statuses: statusOptions(f.Status), Types: typeOptions(string(f.Type)), Gemeenten: h.gemeenten.All(),
+		Count: aantal(len(items), "document", "documenten")}
+	for _, it := range items {
+		p.Items = append(p.Items, queueRowOf(it))
+	}
+	page := f.Offset/queuePageSize + 1
+	if page > 1 {
+		p.Prev = listPageURL(k.path, q, page-1)
+	}
+	if len(items) == queuePageSize {
+		p.Next = listPageURL(k.path, q, page+1)
+	}
+	return p
+}
+
+// statusOptions are the status filter's choices.
+func statusOptions(selected corpus.Status) []option {
+	out := []option{{Value: "alle", Label: "Alle statussen", Selected: selected == corpus.AllStatuses}}
+	for _, s := range []corpus.Status{corpus.StatusPending, corpus.StatusPublished, corpus.StatusRejected, corpus.StatusWithdrawn} {
+		out = append(out, option{Value: string(s), Label: capitalize(statusLabel(s)), Selected: s == selected})
+	}
+	return out
+}
+
+func queueRowOf(it corpus.QueueItem) queueRow {
+	d := it.Document
+	r := queueRow{ID: d.ID, URL: reviewURL(d.ID), Title: orDefault(d.Title, "(zonder titel)"),
+		TypeLabel: d.Type.Label(), Gemeenten: joinNames(d.GemeenteNames(), 3, "gemeenten"),
+		Periode: periode(d.Periode()), Status: string(d.Status), StatusLabel: statusLabel(d.Status),
+		Origin: "Bulkimport", Date: datum(d.Created)}
+	if s := it.Submission; s != nil {
+		r.Origin, r.Reference, r.Date = "Ingediend door "+s.ContactName, s.Reference(), datum(s.Created)
+	}
+	return r
+}
+
+// reviewURL is the curator's page of a document.
+func reviewURL(id int64) string { return "/beheer/documenten/" + strconv.FormatInt(id, 10) }
+
+// listPageURL is a list page with the same filters.
+func listPageURL(path string, q url.Values, page int) string {
+	v := url.Values{}
+	for k, vs := range q {
+		v[k] = vs
+	}
+	v.Del("pagina")
+	if page > 1 {
+		v.Set("pagina", strconv.Itoa(page))
+	}
+	if len(v) == 0 {
+		return path
+	}
+	return path + "?" + v.Encode()
+}
+
+// queueJSON is the JSON twin of a curator list.
+type queueJSON struct {
+	Items  []queueItemJSON `json:"items"`
+	Offset int             `json:"offset"`
+	Limit  int             `json:"limit"`
+}
+
+// queueItemJSON is one document of a curator list.
+type queueItemJSON struct {
+	ID         int64             `json:"id"`
+	Title      string            `json:"title"`
+	Type       corpus.DocType    `json:"type"`
+	Status     corpus.Status     `json:"status"`
+	Gemeenten  []corpus.Gemeente `json:"gemeenten"`
+	Periode    string            `json:"periode"`
+	Source     string            `json:"source"`
+	Created    time.Time         `json:"created"`
+	URL        string            `json:"url"`
+	Submission *submissionJSON   `json:"submission"`
+}
+
+// submissionJSON is a submission as curators see it.
+type submissionJSON struct {
+	Reference    string                  `json:"reference"`
+	Status       corpus.SubmissionStatus `json:"status"`
+	Reason       string                  `json:"reason,omitempty"`
+	ContactName  string                  `json:"contact_name"`
+	ContactEmail string                  `json:"contact_email"`
+	Note         string                  `json:"note"`
+	Source       string                  `json:"source"`
+	Submitted    corpus.Metadata         `json:"submitted"`
+	Detected     corpus.Metadata         `json:"detected"`
+	Created      time.Time               `json:"created"`
+}
+
+func queueItemJSONOf(it corpus.QueueItem) queueItemJSON {
+	d := it.Document
+	return queueItemJSON{ID: d.ID, Title: d.Title, Type: d.Type, Status: d.Status,
+		Gemeenten: orEmpty(d.Gemeenten), Periode: d.Periode(), Source: d.Source, Created: d.Created,
+		URL: reviewURL(d.ID), Submission: submissionJSONOf(it.Submission)}
+}
+
+func submissionJSONOf(s *corpus.Submission) *submissionJSON {
+	if s == nil {
+		return nil
+	}
+	return &submissionJSON{Reference: s.Reference(), Status: s.Status, Reason: s.Reason,
+		ContactName: s.ContactName, ContactEmail: s.ContactEmail, Note: s.Note, Source: s.Source,
+		Submitted: s.Submitted, Detected: s.Detected, Created: s.Created}
+}

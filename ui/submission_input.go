@@ -1,0 +1,149 @@
+package ui
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ccv/ivp/corpus"
+)
+
+// maxNoteRunes is the longest note a municipality may add.
+const maxNoteRunes = 4000
+
+// submissionInput checks the typed values and turns them into the input
+// of Submit; errs maps each wrong field to a Dutch message.
+func (h *handler) submissionInput(v submissionValues, hasFile bool) (corpus.SubmissionInput, map[string]string) {
+	errs := map[string]string{}
+	in := corpus.SubmissionInput{ContactName: v.ContactName, ContactEmail: v.ContactEmail,
+		Note: v.Note, URL: v.URL, FileName: v.FileName}
+	in.Gemeenten = h.gemeenteCodes(v.Gemeenten, errs)
+	if t, err := corpus.ParseDocType(v.Type); err != nil {
+		errs[corpus.FieldType] = "Kies het soort document."
+	} else {
+		in.Type = t
+	}
+	var ok bool
+	if in.PeriodStart, in.PeriodEnd, ok = parsePeriod(v.Period); !ok {
+		errs[corpus.FieldPeriod] = "Vul de periode in als een jaar (2025) of twee jaren (2023-2026)."
+	}
+	checkContact(v, errs)
+	checkSource(v.URL, hasFile, errs)
+	if len(errs) > 0 {
+		return in, errs
+	}
+	return in, nil
+}
+
+// gemeenteCodes looks the typed gemeente names up in the register.
+func (h *handler) gemeenteCodes(names []string, errs map[string]string) []string {
+	var codes []string
+	seen := map[string]bool{}
+	for _, n := range names {
+		g, ok := h.byName[strings.ToLower(strings.TrimSpace(n))]
+		if !ok {
+			errs[corpus.FieldGemeenten] = "„" + n + "” is geen Nederlandse gemeente. Kies een naam uit de lijst."
+			continue
+		}
+		if !seen[g.Code] {
+			seen[g.Code] = true
+			codes = append(codes, g.Code)
+		}
+	}
+	if len(names) == 0 {
+		errs[corpus.FieldGemeenten] = "Vul ten minste één gemeente in."
+	}
+	return codes
+}
+
+var periodPattern = regexp.MustCompile(`^(\d{4})(?:\s*[-–/]\s*(\d{4}))?$`)
+
+// parsePeriod reads "2025" or "2023-2026"; the years lie between 1990 and
+// 2100 and the second is not before the first.
+func parsePeriod(s string) (start, end int, ok bool) {
+	m := periodPattern.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return 0, 0, false
+	}
+	start, _ = strconv.Atoi(m[1])
+	end = start
+	if m[2] != "" {
+		end, _ = strconv.Atoi(m[2])
+	}
+	if start < 1990 || end > 2100 || end < start {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
+var emailPattern = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+
+// checkContact checks the contact name, e-mail and note.
+func checkContact(v submissionValues, errs map[string]string) {
+	if v.ContactName == "" {
+		errs[corpus.FieldContactName] = "Vul de naam van een contactpersoon in."
+	}
+	if !emailPattern.MatchString(v.ContactEmail) {
+		errs[corpus.FieldContactEmail] = "Vul een geldig e-mailadres in, zoals naam@gemeente.nl."
+	}
+	if utf8.RuneCountInString(v.Note) > maxNoteRunes {
+		errs[corpus.FieldNote] = "De toelichting is langer dan " + getal(maxNoteRunes) + " tekens."
+	}
+}
+
+// checkSource wants either a file or the web address of an HTML plan.
+func checkSource(webURL string, hasFile bool, errs map[string]string) {
+	switch {
+	case hasFile && webURL != "":
+		errs[corpus.FieldURL] = "Kies een bestand óf een webadres, niet allebei."
+	case !hasFile && webURL == "":
+		errs[corpus.FieldFile] = "Kies een PDF-bestand of vul het webadres van het plan in."
+	case webURL != "":
+		u, err := url.Parse(webURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			errs[corpus.FieldURL] = "Vul een volledig webadres in dat begint met https://."
+		}
+	}
+}
+
+// formFailure turns an error of reading or submitting a form into the
+// status and the messages shown on the form; ok is false for errors that
+// are not about the form (those are a 500).
+func (h *handler) formFailure(err error) (status int, errs map[string]string, ok bool) {
+	tooLarge := "Het bestand is groter dan " + sizeLimit(h.opts.MaxUploadBytes) + ". Verklein het of geef een webadres op."
+	wrongType := "Dit bestand is geen PDF of HTML-pagina. Kies het plan als PDF-bestand."
+	switch fes := corpus.FieldErrorsOf(err); {
+	case errors.Is(err, errUploadTooLarge):
+		return http.StatusRequestEntityTooLarge, map[string]string{corpus.FieldFile: tooLarge}, true
+	case errors.Is(err, errUploadType):
+		return http.StatusUnsupportedMediaType, map[string]string{corpus.FieldFile: wrongType}, true
+	case errors.Is(err, errUploadMalformed):
+		return http.StatusBadRequest, map[string]string{"": "Het formulier kon niet worden gelezen. Vul het opnieuw in en verstuur het nog eens."}, true
+	case len(fes) > 0:
+		errs = map[string]string{}
+		for _, fe := range fes {
+			errs[fe.Field] = fe.Msg
+		}
+		return fieldStatus(err), errs, true
+	case errors.Is(err, corpus.ErrTooLarge):
+		return http.StatusRequestEntityTooLarge, map[string]string{corpus.FieldFile: tooLarge}, true
+	case errors.Is(err, corpus.ErrUnsupportedType):
+		return http.StatusUnsupportedMediaType, map[string]string{corpus.FieldFile: wrongType}, true
+	}
+	return 0, nil, false
+}
+
+// fieldStatus is 413 or 415 when a field error says so, else 422.
+func fieldStatus(err error) int {
+	switch {
+	case errors.Is(err, corpus.ErrTooLarge):
+		return http.StatusRequestEntityTooLarge
+	case errors.Is(err, corpus.ErrUnsupportedType):
+		return http.StatusUnsupportedMediaType
+	}
+	return http.StatusUnprocessableEntity
+}
