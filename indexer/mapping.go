@@ -2,11 +2,7 @@ package indexer
 
 import (
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
-	"github.com/blevesearch/bleve/v2/analysis/lang/nl"
-	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
@@ -60,14 +56,20 @@ const (
 
 // MappingVersion changes whenever a field or analyzer here changes; a
 // generation built with another version is stale and gets rebuilt.
-const MappingVersion = "5"
+const MappingVersion = "6"
 
-// TextAnalyzer analyses Dutch body text: tokens, lower case, Dutch stop
-// words, Dutch stemming.
-const TextAnalyzer = nl.AnalyzerName
+// TextAnalyzer analyses Dutch body text at index time: the apostrophe
+// plural, lower case, folded diacritics, Dutch stop words and stems, and
+// the parts of compounds (see analysis.go).
+const TextAnalyzer = DutchIndexAnalyzer
 
-// ExactAnalyzer keeps words as written, lower-cased, for phrases.
-const ExactAnalyzer = "ivp_exact"
+// QueryAnalyzer analyses the user's words for the TextAnalyzer fields: the
+// same chain without splitting, so "woninginbraak" asks for that word only.
+const QueryAnalyzer = DutchQueryAnalyzer
+
+// ExactAnalyzer keeps words as written apart from case and diacritics,
+// for phrases.
+const ExactAnalyzer = DutchExactAnalyzer
 
 const docTypePlan, docTypePassage = "plan", "passage"
 
@@ -123,13 +125,13 @@ func planMapping() (mapping.IndexMapping, error) {
 	return newIndexMapping(docTypePlan, m)
 }
 
-// passageMapping is the mapping of the passage index. Text is stored with
-// term vectors because the highlighter needs both; the exact field keeps
-// positions for phrases.
+// passageMapping is the mapping of the passage index. Text is stored for
+// snippets (highlighted by the search package, so without term vectors);
+// the exact field keeps positions for phrases.
 func passageMapping() (mapping.IndexMapping, error) {
 	m := bleve.NewDocumentStaticMapping()
 	m.AddFieldMappingsAt(FieldDocID, keywordField())
-	m.AddFieldMappingsAt(FieldText, textField(TextAnalyzer, true, true))
+	m.AddFieldMappingsAt(FieldText, textField(TextAnalyzer, true, false))
 	m.AddFieldMappingsAt(FieldExact, textField(ExactAnalyzer, false, true))
 	m.AddFieldMappingsAt(FieldHeadings, textField(TextAnalyzer, true, false))
 	for _, name := range []string{FieldOrdinal, FieldPageFrom, FieldPageTo} {
@@ -143,7 +145,7 @@ func passageMapping() (mapping.IndexMapping, error) {
 
 func newIndexMapping(typ string, m *mapping.DocumentMapping) (mapping.IndexMapping, error) {
 	im := bleve.NewIndexMapping()
-	if err := registerAnalysis(im); err != nil {
+	if err := RegisterAnalysis(im); err != nil {
 		return nil, err
 	}
 	im.DefaultMapping = m
@@ -153,15 +155,6 @@ func newIndexMapping(typ string, m *mapping.DocumentMapping) (mapping.IndexMappi
 	im.IndexDynamic = false
 	im.DocValuesDynamic = false
 	return im, nil
-}
-
-// registerAnalysis adds our custom analyzers to a mapping.
-func registerAnalysis(im *mapping.IndexMappingImpl) error {
-	return im.AddCustomAnalyzer(ExactAnalyzer, map[string]any{
-		"type":          custom.Name,
-		"tokenizer":     unicode.Name,
-		"token_filters": []any{lowercase.Name},
-	})
 }
 
 type bleveIndex = bleve.Index

@@ -4,14 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"html"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
-	hlhtml "github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/ccv/ivp/corpus"
@@ -69,8 +66,6 @@ func (s *Searcher) loadPassages(ctx context.Context, snap indexer.Snapshot, p *p
 	}
 	req := bleve.NewSearchRequestOptions(conj(bleve.NewDocIDQuery(keys), p.passageText()), len(keys), 0, false)
 	req.Fields = []string{indexer.FieldOrdinal, indexer.FieldPageFrom, indexer.FieldPageTo, indexer.FieldHeadings, indexer.FieldText, indexer.FieldTags}
-	req.Highlight = bleve.NewHighlightWithStyle(hlhtml.Name)
-	req.Highlight.AddField(indexer.FieldText)
 	res, err := snap.Passages.SearchInContext(ctx, req)
 	if err != nil {
 		return err
@@ -79,17 +74,31 @@ func (s *Searcher) loadPassages(ctx context.Context, snap indexer.Snapshot, p *p
 	for _, h := range res.Hits {
 		byKey[h.ID] = h
 	}
+	hl := NewHighlighter(p.highlightQuery(), s.thesaurus)
 	for i := range docs {
 		for _, k := range best[strconv.FormatInt(docs[i].ID, 10)] {
 			if h := byKey[k]; h != nil {
-				docs[i].Passages = append(docs[i].Passages, s.withTags(passageOf(h), h))
+				docs[i].Passages = append(docs[i].Passages, s.withTags(passageOf(h, hl), h))
 			}
 		}
 	}
 	return nil
 }
 
-func passageOf(h *bsearch.DocumentMatch) Passage {
+// highlightQuery is what snippets mark: the parsed query, or for "meer
+// zoals dit" the distinctive terms.
+func (p *prepared) highlightQuery() ParsedQuery {
+	if p.r.Like == "" {
+		return p.parsed
+	}
+	var q ParsedQuery
+	for _, g := range p.text.groups {
+		q.Clauses = append(q.Clauses, Clause{{Text: g[0].text}})
+	}
+	return q
+}
+
+func passageOf(h *bsearch.DocumentMatch, hl *Highlighter) Passage {
 	num := func(f string) int {
 		v, _ := h.Fields[f].(float64)
 		return int(v)
@@ -98,10 +107,8 @@ func passageOf(h *bsearch.DocumentMatch) Passage {
 	if hs, ok := h.Fields[indexer.FieldHeadings].(string); ok && hs != "" {
 		p.Headings = strings.Split(hs, "\n")
 	}
-	if frags := h.Fragments[indexer.FieldText]; len(frags) > 0 {
-		p.Snippet = frags[0]
-	} else if t, ok := h.Fields[indexer.FieldText].(string); ok {
-		p.Snippet = html.EscapeString(truncate(t, 240))
+	if t, ok := h.Fields[indexer.FieldText].(string); ok {
+		p.Snippet = hl.Snippet(t)
 	}
 	return p
 }
@@ -155,12 +162,4 @@ func documentOf(h *bsearch.DocumentMatch) (Document, error) {
 		d.Gemeenten = []corpus.Gemeente{}
 	}
 	return d, nil
-}
-
-func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return strings.TrimSpace(string(r[:n])) + "…"
 }

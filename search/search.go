@@ -25,6 +25,8 @@ type Searcher struct {
 	ix        *indexer.Indexer
 	gemeenten *corpus.Gemeenten
 	taxonomy  *corpus.Taxonomy
+	resolvers *Resolvers
+	thesaurus *Thesaurus
 	cache     *resultCache
 	now       func() time.Time
 }
@@ -44,10 +46,15 @@ func NewWithOptions(ix *indexer.Indexer, o Options) *Searcher {
 	if err != nil {
 		panic(err) // embedded, as the register above
 	}
+	th, err := LoadThesaurus()
+	if err != nil {
+		panic(err) // embedded, as the register above
+	}
 	if o.CacheEntries == 0 {
 		o.CacheEntries = 512
 	}
-	return &Searcher{ix: ix, gemeenten: gm, taxonomy: tax, cache: newResultCache(o.CacheEntries), now: time.Now}
+	return &Searcher{ix: ix, gemeenten: gm, taxonomy: tax, resolvers: NewResolvers(gm, tax), thesaurus: th,
+		cache: newResultCache(o.CacheEntries), now: time.Now}
 }
 
 // Search runs a request: plans ranked by relevance (or newest first for an
