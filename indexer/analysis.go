@@ -11,7 +11,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/nl"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/stop"
-	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
 	"golang.org/x/text/unicode/norm"
@@ -69,6 +68,10 @@ func init() {
 	must(registry.RegisterTokenFilter(compoundFilter, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return compoundTokenFilter{dict: partsDict}, nil
 	}))
+	memo := newStemSplitFilter()
+	must(registry.RegisterTokenFilter(stemSplitFilter, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return memo, nil
+	}))
 }
 
 // RegisterAnalysis defines DutchIndexAnalyzer, DutchQueryAnalyzer and
@@ -79,14 +82,14 @@ func RegisterAnalysis(im *mapping.IndexMappingImpl) error {
 		name    string
 		filters []any
 	}{
-		{DutchIndexAnalyzer, []any{lowercase.Name, apostropheFilter, foldFilter, nl.StopName, nl.SnowballStemmerName, compoundFilter}},
+		{DutchIndexAnalyzer, []any{lowercase.Name, apostropheFilter, foldFilter, stemSplitFilter}},
 		{DutchQueryAnalyzer, []any{lowercase.Name, apostropheFilter, foldFilter, nl.StopName, nl.SnowballStemmerName}},
 		{DutchExactAnalyzer, []any{lowercase.Name, apostropheFilter, foldFilter}},
 	}
 	for _, d := range defs {
 		err := im.AddCustomAnalyzer(d.name, map[string]any{
 			"type":          custom.Name,
-			"tokenizer":     unicodetok.Name,
+			"tokenizer":     wordTokenizerName,
 			"token_filters": d.filters,
 		})
 		if err != nil {
@@ -162,7 +165,7 @@ func newChain(stemmed, split bool) *analysis.DefaultAnalyzer {
 	if split {
 		filters = append(filters, compoundTokenFilter{dict: partsDict})
 	}
-	return &analysis.DefaultAnalyzer{Tokenizer: unicodetok.NewUnicodeTokenizer(), TokenFilters: filters}
+	return &analysis.DefaultAnalyzer{Tokenizer: wordTokenizer{}, TokenFilters: filters}
 }
 
 func mustStopMap() analysis.TokenMap {

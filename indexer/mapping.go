@@ -56,7 +56,7 @@ const (
 
 // MappingVersion changes whenever a field or analyzer here changes; a
 // generation built with another version is stale and gets rebuilt.
-const MappingVersion = "6"
+const MappingVersion = "7"
 
 // TextAnalyzer analyses Dutch body text at index time: the apostrophe
 // plural, lower case, folded diacritics, Dutch stop words and stems, and
