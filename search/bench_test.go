@@ -4,10 +4,13 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/ccv/ivp/corpus"
+	"github.com/ccv/ivp/corpus/gen"
 	"github.com/ccv/ivp/indexer"
 	"github.com/ccv/ivp/search"
 )
@@ -73,6 +76,57 @@ func BenchmarkSearch(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, err := s.Search(ctx, c.req); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkSearchGenerated runs realistic queries, without the result
+// cache, over an index of generated plans (IVP_BENCH_PLANS, default 400:
+// about 21,000 passages), for profiles of the query path.
+func BenchmarkSearchGenerated(b *testing.B) {
+	ctx := context.Background()
+	plans := 400
+	if v, err := strconv.Atoi(os.Getenv("IVP_BENCH_PLANS")); err == nil && v > 0 {
+		plans = v
+	}
+	store, err := corpus.Open(ctx, b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer store.Close()
+	seq, err := gen.Texts(ctx, plans, 1, store.Gemeenten())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for pt, err := range seq {
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := store.Add(ctx, pt.Document, pt.Passages, pt.File); err != nil {
+			b.Fatal(err)
+		}
+	}
+	ix, err := indexer.Open(ctx, b.TempDir(), indexer.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	if _, err := ix.Rebuild(ctx, store); err != nil {
+		b.Fatal(err)
+	}
+	s := search.NewWithOptions(ix, search.Options{CacheEntries: -1})
+	reqs := []search.Request{
+		{Query: "veiligheid"}, {Query: "cameratoezicht uitgaansgebied"}, {Query: "aanpak ondermijning"},
+		{Query: `"persoonsgerichte aanpak"`}, {Query: "woninginbraak preventie", Provincies: []string{"Gelderland"}, Velden: []corpus.Veld{1}},
+		{Query: "jeugdoverlast hangplekken horeca"}, {Query: "HIC"}, {},
+	}
+	for _, r := range reqs {
+		b.Run(strings.ReplaceAll(r.Query, " ", "_"), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.Search(ctx, r); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
-	"sync"
 
-	"github.com/blevesearch/bleve/v2"
-	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/ccv/ivp/corpus"
 	"github.com/ccv/ivp/indexer"
@@ -79,51 +79,78 @@ func facetFilters(r Request) map[string][]string {
 
 // facets returns every facet; a filtered facet is counted with its own
 // filter left out, so its other values show how many plans they would
-// add. The counting queries run in parallel.
-func (s *Searcher) facets(ctx context.Context, snap indexer.Snapshot, p *prepared, main *bleve.SearchResult) ([]Facet, error) {
+// add. Counts are intersections of bitmaps (see bitfacets.go).
+func (s *Searcher) facets(ctx context.Context, snap indexer.Snapshot, p *prepared) ([]Facet, error) {
 	out := make([]Facet, len(facetOrder))
-	var jobs []func() error
-	for i, name := range facetOrder {
-		switch {
-		case name == facetVeld && p.veldByText():
-			jobs = append(jobs, func() (err error) { out[i], err = s.veldFacet(ctx, snap, p); return err })
-		case len(p.filters[name]) > 0:
-			jobs = append(jobs, func() error {
-				req := bleve.NewSearchRequestOptions(p.planQuery(name, nil), 0, 0, false)
-				addFacet(req, name)
-				res, err := snap.Plans.SearchInContext(ctx, req)
-				if err == nil {
-					out[i] = s.buildFacet(name, res.Facets[name], p.filters[name])
-				}
-				return err
-			})
-		default:
-			out[i] = s.buildFacet(name, main.Facets[name], nil)
+	err := s.planReader(snap.Plans, func(r index.IndexReader, vb valueBits) error {
+		m := snap.Plans.Mapping()
+		var velden []int
+		if p.veldByText() {
+			velden = veldInts(p.filters[facetVeld])
 		}
+		base, err := matchBits(ctx, r, m, p.baseQuery(velden))
+		if err != nil {
+			return err
+		}
+		filters := p.filterBits(vb)
+		for i, name := range facetOrder {
+			others := base.Clone()
+			for n, f := range filters {
+				if n != name {
+					others.And(f)
+				}
+			}
+			if name == facetVeld && p.veldByText() {
+				if out[i], err = s.veldFacet(ctx, r, m, p, others); err != nil {
+					return err
+				}
+				continue
+			}
+			counts := map[string]int{}
+			for v, bm := range vb[name] {
+				if n := int(others.AndCardinality(bm)); n > 0 {
+					counts[v] = n
+				}
+			}
+			out[i] = s.countedFacet(name, counts, p.filters[name])
+		}
+		return nil
+	})
+	return out, err
+}
+
+// filterBits are, per filtered facet, the plans having one of the chosen
+// values; the veld filter with words is part of the base query instead.
+func (p *prepared) filterBits(vb valueBits) map[string]*roaring.Bitmap {
+	out := map[string]*roaring.Bitmap{}
+	for _, name := range facetOrder {
+		if len(p.filters[name]) == 0 || name == facetVeld && p.veldByText() {
+			continue
+		}
+		bm := roaring.New()
+		for _, v := range p.filters[name] {
+			if b := vb[name][v]; b != nil {
+				bm.Or(b)
+			}
+		}
+		out[name] = bm
 	}
-	return out, parallel(jobs...)
+	return out
 }
 
 // veldFacet counts per veld the plans in which the words occur in passages
-// of that veld: one count over the plan index per veld.
-func (s *Searcher) veldFacet(ctx context.Context, snap indexer.Snapshot, p *prepared) (Facet, error) {
+// of that veld (among those the other filters leave): one unscored match
+// over the plan index per veld.
+func (s *Searcher) veldFacet(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, p *prepared, others *roaring.Bitmap) (Facet, error) {
 	counts := map[string]int{}
-	var mu sync.Mutex
-	var jobs []func() error
 	for v := range indexer.VeldTextFields {
-		jobs = append(jobs, func() error {
-			req := bleve.NewSearchRequestOptions(p.planQuery(facetVeld, []int{v}), 0, 0, false)
-			res, err := snap.Plans.SearchInContext(ctx, req)
-			if err == nil && res.Total > 0 {
-				mu.Lock()
-				counts[strconv.Itoa(v)] = int(res.Total)
-				mu.Unlock()
-			}
-			return err
-		})
-	}
-	if err := parallel(jobs...); err != nil {
-		return Facet{}, err
+		bm, err := matchBits(ctx, r, m, p.baseQuery([]int{v}))
+		if err != nil {
+			return Facet{}, err
+		}
+		if n := int(others.AndCardinality(bm)); n > 0 {
+			counts[strconv.Itoa(v)] = n
+		}
 	}
 	return s.countedFacet(facetVeld, counts, p.filters[facetVeld]), nil
 }
@@ -142,34 +169,12 @@ func (s *Searcher) countedFacet(name string, counts map[string]int, selected []s
 		f.Values = append(f.Values, FacetValue{Value: v, Label: s.valueLabel(name, v), Count: n, Selected: isSel[v]})
 	}
 	sortValues(name, f.Values)
-	return f
-}
-
-func addFacet(req *bleve.SearchRequest, name string) {
-	req.AddFacet(name, bleve.NewFacetRequest(facetFields[name], facetSizes[name]))
-}
-
-// buildFacet turns Bleve's counts into a Facet with labels, sorted for
-// display, selected values marked (and listed even when they count 0).
-func (s *Searcher) buildFacet(name string, fr *bsearch.FacetResult, selected []string) Facet {
-	f := Facet{Name: name, Label: facetLabels[name]}
-	isSel := map[string]bool{}
-	for _, v := range selected {
-		isSel[v] = true
-	}
-	if fr != nil {
-		for _, t := range fr.Terms.Terms() {
-			f.Values = append(f.Values, FacetValue{Value: t.Term, Label: s.valueLabel(name, t.Term), Count: t.Count, Selected: isSel[t.Term]})
-			delete(isSel, t.Term)
+	if len(f.Values) > facetSizes[name] {
+		for _, v := range f.Values[facetSizes[name]:] {
+			f.Other += v.Count
 		}
-		f.Other = fr.Other
+		f.Values = f.Values[:facetSizes[name]]
 	}
-	for _, v := range selected {
-		if isSel[v] {
-			f.Values = append(f.Values, FacetValue{Value: v, Label: s.valueLabel(name, v), Selected: true})
-		}
-	}
-	sortValues(name, f.Values)
 	return f
 }
 

@@ -126,24 +126,31 @@ func (p *prepared) veldByText() bool { return len(p.text.groups) > 0 }
 
 // planQuery is the query over the plan index: the text (in the fields of
 // velden when given, else as the veld filter says) and the filters of
-// every facet except skip, for counting that facet's values as if it were
-// not filtered, so users can add a second value.
+// every facet except skip.
 func (p *prepared) planQuery(skip string, velden []int) query.Query {
-	var must []query.Query
 	if velden == nil && skip != facetVeld && p.veldByText() {
 		velden = veldInts(p.filters[facetVeld])
 	}
-	if len(p.text.groups) > 0 {
-		must = append(must, wordsQuery(p.text, planFields(velden), p.text.minShould(p.strict), false))
-	}
-	if p.phrasePlans != nil {
-		must = append(must, idsQuery(p.phrasePlans))
-	}
+	must := []query.Query{p.baseQuery(velden)}
 	for _, name := range facetOrder {
 		if name == skip || len(p.filters[name]) == 0 || name == facetVeld && p.veldByText() {
 			continue
 		}
 		must = append(must, anyTerm(facetFields[name], p.filters[name]))
+	}
+	return conj(must...)
+}
+
+// baseQuery is what a plan must match apart from the facet filters: the
+// words (in the text of velden when given), the phrases, the jaar range,
+// and none of the excluded words.
+func (p *prepared) baseQuery(velden []int) query.Query {
+	var must []query.Query
+	if len(p.text.groups) > 0 {
+		must = append(must, wordsQuery(p.text, planFields(velden), p.text.minShould(p.strict), false))
+	}
+	if p.phrasePlans != nil {
+		must = append(must, idsQuery(p.phrasePlans))
 	}
 	if p.years != nil {
 		must = append(must, anyTerm(indexer.FieldJaar, p.years))

@@ -22,7 +22,7 @@ import (
 
 // rankCandidates is how many plans, best first by their plan-index score,
 // are re-ranked by their passages.
-const rankCandidates = 200
+const rankCandidates = 50
 
 // scoredPassages is how many of a plan's best passages add up to its
 // score: a plan that treats the subject in several passages beats one

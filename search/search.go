@@ -28,6 +28,7 @@ type Searcher struct {
 	resolvers *Resolvers
 	thesaurus *Thesaurus
 	cache     *resultCache
+	bits      bitsCache
 	now       func() time.Time
 }
 
@@ -103,7 +104,7 @@ func (s *Searcher) search(ctx context.Context, snap indexer.Snapshot, r Request)
 	res := &Result{Total: main.Total, Page: r.Page, Size: r.Size, Sort: p.sort, Notices: p.notices, LikeTitle: p.likeTitle}
 	var best map[string][]string
 	err = parallel(
-		func() (err error) { res.Facets, err = s.facets(ctx, snap, p, main); return err },
+		func() (err error) { res.Facets, err = s.facets(ctx, snap, p); return err },
 		func() (err error) { res.Documents, best, err = s.documents(ctx, snap, p, main.Hits); return err },
 	)
 	if err != nil {
@@ -142,8 +143,8 @@ func (s *Searcher) documents(ctx context.Context, snap indexer.Snapshot, p *prep
 	return docs, best, err
 }
 
-// plans runs the plan query with the facets that are not filtered. When
-// ranking by relevance it returns the candidates for re-ranking (without
+// plans runs the plan query (facets are counted apart). When ranking by
+// relevance it returns the candidates for re-ranking (without
 // stored fields); by date, the requested page with metadata.
 func (s *Searcher) plans(ctx context.Context, snap indexer.Snapshot, p *prepared) (*bleve.SearchResult, error) {
 	q := p.planQuery("", nil)
@@ -153,11 +154,6 @@ func (s *Searcher) plans(ctx context.Context, snap indexer.Snapshot, p *prepared
 	} else {
 		req.Fields = []string{indexer.FieldMeta}
 		req.SortBy([]string{"-" + indexer.FieldYear, "-" + indexer.FieldAdded, "_id"})
-	}
-	for _, name := range facetOrder {
-		if len(p.filters[name]) == 0 && !(name == facetVeld && p.veldByText()) {
-			addFacet(req, name)
-		}
 	}
 	return snap.Plans.SearchInContext(ctx, req)
 }
