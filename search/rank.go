@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -118,11 +119,18 @@ func (s *Searcher) rankedPage(ctx context.Context, snap indexer.Snapshot, p *pre
 	if err != nil {
 		return nil, nil, err
 	}
+	phrase, err := phraseInWindow(ctx, snap, p, window)
+	if err != nil {
+		return nil, nil, err
+	}
 	year := s.now().Year()
 	scored := make([]ranked, 0, len(window))
 	for _, r := range window {
 		if h := metas[r.id]; h != nil {
 			r.score *= 1 + recency(h, year)
+			if phrase[r.id] {
+				r.score *= phraseFactor
+			}
 			scored = append(scored, r)
 		}
 	}
@@ -144,6 +152,30 @@ func (s *Searcher) rankedPage(ctx context.Context, snap indexer.Snapshot, p *pre
 		best[r.id] = r.passages
 	}
 	return docs, best, nil
+}
+
+// phraseFactor multiplies the score of a plan that has the user's words
+// as a phrase in a passage, so it ranks above plans that merely contain
+// them.
+const phraseFactor = 2.0
+
+// phraseInWindow returns the plans of the window that have the user's
+// words (two or more) as a phrase in a passage.
+func phraseInWindow(ctx context.Context, snap indexer.Snapshot, p *prepared, window []ranked) (map[string]bool, error) {
+	words := p.text.words()
+	if len(words) < 2 || len(window) == 0 {
+		return nil, nil
+	}
+	within := make([]string, len(window))
+	for i, r := range window {
+		within[i] = r.id
+	}
+	ids, err := phrasePlanIDs(ctx, snap, strings.Join(words, " "), within...)
+	out := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		out[id] = true
+	}
+	return out, err
 }
 
 // planHits loads the stored metadata of the given plans.
