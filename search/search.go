@@ -91,22 +91,11 @@ func (s *Searcher) search(ctx context.Context, snap indexer.Snapshot, r Request)
 	if err != nil {
 		return nil, err
 	}
-	main, err := s.plans(ctx, snap, p)
-	if err != nil {
-		return nil, err
+	res, best, err := s.run(ctx, snap, p)
+	if err == nil && res.Total == 0 && p.relaxable() {
+		p.strict = false // nothing has all (or most) words: any word will do
+		res, best, err = s.run(ctx, snap, p)
 	}
-	if main.Total == 0 && p.relaxable() {
-		p.strict = false
-		if main, err = s.plans(ctx, snap, p); err != nil {
-			return nil, err
-		}
-	}
-	res := &Result{Total: main.Total, Page: r.Page, Size: r.Size, Sort: p.sort, Notices: p.notices, LikeTitle: p.likeTitle}
-	var best map[string][]string
-	err = parallel(
-		func() (err error) { res.Facets, err = s.facets(ctx, snap, p); return err },
-		func() (err error) { res.Documents, best, err = s.documents(ctx, snap, p, main.Hits); return err },
-	)
 	if err != nil {
 		return nil, err
 	}
@@ -114,6 +103,25 @@ func (s *Searcher) search(ctx context.Context, snap indexer.Snapshot, r Request)
 		return nil, err
 	}
 	return res, s.suggest(ctx, snap, p, res)
+}
+
+// run counts the facets while it finds and ranks the plans of the page.
+func (s *Searcher) run(ctx context.Context, snap indexer.Snapshot, p *prepared) (*Result, map[string][]string, error) {
+	res := &Result{Page: p.r.Page, Size: p.r.Size, Sort: p.sort, Notices: p.notices, LikeTitle: p.likeTitle}
+	var best map[string][]string
+	err := parallel(
+		func() (err error) { res.Facets, err = s.facets(ctx, snap, p); return err },
+		func() error {
+			main, err := s.plans(ctx, snap, p)
+			if err != nil {
+				return err
+			}
+			res.Total = main.Total
+			res.Documents, best, err = s.documents(ctx, snap, p, main.Hits)
+			return err
+		},
+	)
+	return res, best, err
 }
 
 // documents returns the plans of the requested page with the keys of
