@@ -134,11 +134,6 @@ func (e *FieldError) Error() string { return e.Field + ": " + e.Msg }
 // Unwrap returns the sentinel that classifies the error.
 func (e *FieldError) Unwrap() error { return e.Err }
 
-// invalid returns a FieldError for ErrInvalid.
-func invalid(field, msg string) *FieldError {
-	return &FieldError{Field: field, Msg: msg, Err: ErrInvalid}
-}
-
 // FieldErrorsOf returns every FieldError in err's tree (errors.Join and
 // %w wrapping are followed), in order; nil when there are none.
 func FieldErrorsOf(err error) []*FieldError {

@@ -15,10 +15,6 @@ import (
 	"github.com/ccv/ivp/indexer"
 )
 
-// maxCandidatePassages bounds the passages ranked to pick the best ones of
-// the plans on a page.
-const maxCandidatePassages = 2000
-
 // bestPassages returns per plan the keys of its best passages (for plans
 // in date order; relevance ranking picks them while it ranks).
 func (s *Searcher) bestPassages(ctx context.Context, snap indexer.Snapshot, p *prepared, plans []string) (map[string][]string, error) {

@@ -3,7 +3,6 @@ package search
 import (
 	"context"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -196,6 +195,3 @@ func (s *Searcher) planHits(ctx context.Context, snap indexer.Snapshot, rs []ran
 	}
 	return out, nil
 }
-
-// planKey is a document ID as the index key.
-func planKey(id int64) string { return strconv.FormatInt(id, 10) }
