@@ -2,6 +2,13 @@
 // Passage, Gemeente, DocType) and the Store that keeps document metadata and
 // passages in SQLite and the original files content-addressed on disk.
 //
+// The Store also keeps the curation records: curator accounts (bcrypt
+// password hashes) and their sessions (only token hashes), public
+// submissions with their status tokens, earlier versions of replaced files
+// and the audit log; every change and its audit entry commit in one
+// transaction. The gemeenten register, their CBS population classes
+// (data/inwoners.tsv, partial) and the taxonomy are embedded data.
+//
 // Everything else in ivp (the search index, the web pages) is derived from
 // what the Store holds and can be rebuilt from it.
 //

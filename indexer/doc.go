@@ -2,11 +2,17 @@
 // search reads, and rebuilds them without downtime.
 //
 // There are two indexes per generation: a plan index (one Bleve document
-// per plan: its metadata, title and full text) that ranks plans and counts
-// facets in numbers of plans, and a passage index (one Bleve document per
-// passage) that supplies the best passages, their pages and highlighted
-// snippets for the plans on a result page. mapping.go is the one place where
-// field names and analyzers live.
+// per plan: its metadata, title and text split by veld) that finds the
+// matching plans and holds the facet fields, and a passage index (one
+// Bleve document per passage: stemmed text, exact text with positions,
+// tags, pages) that ranks and supplies the passages shown. mapping.go is
+// the one place where field names live; analysis*.go defines the Dutch
+// analyzers (our tokenizer, apostrophe plural, folding, stop words, stems,
+// compound parts) that index and query share.
+//
+// Add and Remove change the serving generation at once (an approval is
+// searchable within seconds); changes made while a rebuild runs are
+// replayed into the new generation before the swap.
 //
 // A rebuild writes a fresh generation directory from the store and swaps
 // it in through bleve IndexAliases; the serving index is never rebuilt in

@@ -5,6 +5,12 @@
 // the plan's metadata (gemeenten, periode, documenttype, vaststellingsdatum,
 // title).
 //
+// The Curator (review*.go) takes submissions (an upload or the URL of an
+// HTML plan, checked by content and size while it streams in), extracts
+// and tags them and stores them as pending; approve, reject, edit,
+// withdraw and replace change the store and the index together, undoing
+// the store change when the index refuses it.
+//
 // The Pipeline stores what it extracted in corpus.Store and hands it to an
 // index through the small Indexer interface declared here. ingest imports
 // corpus only; it never imports indexer, search or ui. A panic in a parser

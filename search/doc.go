@@ -1,7 +1,18 @@
 // Package search turns a user's query into Bleve requests and the results
-// into pages of plans: facets counted per plan, highlighted snippets, the
-// best passages per plan with their pages, paging.
+// into pages of plans.
+//
+// A query is parsed by ParseQuery (words, "phrases", -exclusions, OR,
+// field filters such as gemeente:Ede or jaar:2023..2026; invalid syntax
+// degrades to plain text with a Dutch notice), widened with the thesaurus
+// (data/thesaurus.tsv) and compiled into groups of alternatives. The plan
+// index finds the matching plans; facets are counted in plans as bitmap
+// intersections (bitfacets.go); the best plans are re-ranked by their best
+// passages in the passage index (rank.go), which also gives the passages
+// shown, highlighted by our own Highlighter. "Meer zoals dit" (Like) and
+// "bedoelde u" (Suggest) work from the index's terms. Results are cached
+// per index generation.
 //
 // search is read-only: it never writes to the index or the store. It may
-// import indexer (for field names and the serving index) and corpus.
+// import indexer (for field names, analysis and the serving index) and
+// corpus.
 package search
