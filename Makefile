@@ -5,7 +5,7 @@ DATA    ?= data
 ADDR    ?= 127.0.0.1:8080
 VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: run build test test-short lint bench fuzz clean
+.PHONY: run build test test-short lint bench bench-large fuzz clean
 
 ## run: build, generate and load the sample corpus (once), serve on http://localhost:8080
 run: build
@@ -33,12 +33,19 @@ lint:
 
 ## bench: the Go benchmarks (extraction vs pdftotext, tagging, indexing, search, generation), the
 ##        robust-set outcome table, word F1 against pdftotext and the generated truth, and a
-##        20,000-plan generation with its peak RSS
+##        20,000-plan generation with its peak RSS, and the large-corpus search benchmark (bench-large)
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout 60m ./... | tee bench.out
 	$(GO) test -count=1 -v -run 'TestRobustOutcomes|TestFidelity' ./ingest/ | grep -v '^=== RUN' | tee -a bench.out
 	IVP_BENCH_LARGE=1 $(GO) test -run '^$$' -bench Generate20k -benchtime 1x -timeout 60m ./corpus/gen/ | tee -a bench.out
 	@d=$$(mktemp -d); /usr/bin/time -f 'gen 20000 plans: peak RSS %M KB, %e s' ./$(BIN) gen --out $$d --plans 20000 --seed 1 2>&1 | tee -a bench.out; rm -rf $$d
+	IVP_BENCH_LARGE=1 $(GO) test -count=1 -v -run '^TestLargeSearch$$' -timeout 240m ./search/ | grep -v '^=== RUN' | tee -a bench.out
+
+## bench-large: only the large-corpus search benchmark: 300,000 and 1,000,000 generated passages
+##              (IVP_BENCH_SIZES), ivp and the SQLite FTS5 baseline side by side; the generated stores
+##              are kept in IVP_BENCH_DIR (default /tmp/ivp-bench) for the next run
+bench-large:
+	IVP_BENCH_LARGE=1 $(GO) test -count=1 -v -run '^TestLargeSearch$$' -timeout 240m ./search/ | grep -v '^=== RUN' | tee bench-large.out
 
 ## fuzz: three minutes each for the PDF extractor, the decryption, the passage splitter and the HTML parser
 fuzz:

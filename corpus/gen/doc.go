@@ -123,6 +123,10 @@
 // passages. A footnote's number follows the last word of its paragraph.
 // Every paragraph is 300 to 1200 characters.
 //
+// Texts yields the same plans as corpus.Document values with their passages
+// and truth tags, without laying out PDFs (pages estimated from the text),
+// for large benchmark corpora.
+//
 // gen imports corpus (and fpdf and the Go fonts). It writes files and
 // nothing else: it does not touch the Store, the index or the network. It
 // must not import ingest, which imports corpus; the test that checks
