@@ -3,10 +3,10 @@ package search
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/ccv/ivp/indexer"
 )
@@ -35,6 +35,10 @@ func (s *Searcher) like(ctx context.Context, snap indexer.Snapshot, p *prepared)
 	if err != nil {
 		return err
 	}
+	if len(terms) == 0 {
+		p.none = true
+		p.notices = append(p.notices, "Deze tekst heeft te weinig kenmerkende woorden om vergelijkbare plannen te vinden.")
+	}
 	for _, t := range terms {
 		p.text.groups = append(p.text.groups, group{{text: t.Term, term: true, boost: t.Weight}})
 	}
@@ -51,14 +55,16 @@ func likeSource(ctx context.Context, snap indexer.Snapshot, like, plan string, i
 	if err != nil {
 		return "", "", err
 	}
-	var q query.Query = bleve.NewDocIDQuery([]string{like})
-	size := 1
-	if !isPassage {
-		q, size = anyTerm(indexer.FieldDocID, []string{plan}), likeSourcePassages
+	keys := []string{like}
+	if !isPassage { // the plan's first passages, by their keys "plan/ordinal"
+		keys = keys[:0]
+		for i := range likeSourcePassages {
+			keys = append(keys, plan+"/"+strconv.Itoa(i))
+		}
 	}
-	req := bleve.NewSearchRequestOptions(q, size, 0, false)
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(keys), len(keys), 0, false)
 	req.Fields = []string{indexer.FieldText}
-	req.SortBy([]string{indexer.FieldOrdinal})
+	req.SortBy([]string{"_id"})
 	res, err := snap.Passages.SearchInContext(ctx, req)
 	if err != nil {
 		return "", "", err

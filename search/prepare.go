@@ -26,6 +26,7 @@ type prepared struct {
 	phrasePlans   []string // plans with every must-phrase; nil without phrases
 	excludedPlans []string // plans with an excluded phrase, or the "like" source
 
+	none      bool     // nothing can match ("meer zoals dit" without terms)
 	notices   []string // how the query was read, for the user
 	likeTitle string   // what a "meer zoals dit" search started from
 }
@@ -52,7 +53,7 @@ func (s *Searcher) prepare(ctx context.Context, snap indexer.Snapshot, r Request
 			return nil, err
 		}
 	}
-	if p.text.empty() {
+	if p.text.empty() && !p.none {
 		p.sort = SortDate // relevance means nothing without words
 	}
 	for i, ph := range p.text.phrases {
@@ -145,6 +146,9 @@ func (p *prepared) planQuery(skip string, velden []int) query.Query {
 // words (in the text of velden when given), the phrases, the jaar range,
 // and none of the excluded words.
 func (p *prepared) baseQuery(velden []int) query.Query {
+	if p.none {
+		return bleve.NewMatchNoneQuery()
+	}
 	var must []query.Query
 	if len(p.text.groups) > 0 {
 		must = append(must, wordsQuery(p.text, planFields(velden), p.text.minShould(p.strict), false))

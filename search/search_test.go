@@ -2,7 +2,9 @@ package search_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -247,5 +249,65 @@ func TestPhraseRanksFirst(t *testing.T) {
 	}
 	if got := titles(res); len(got) != 2 || got[0] != phrase.title {
 		t.Errorf("ranking %v, want the plan with the exact phrase first", got)
+	}
+}
+
+func TestMoreLikeThis(t *testing.T) {
+	similar := []plan{
+		{"Plan A cameratoezicht", corpus.TypeIVP, 2023, []string{"GM0202"}, []string{
+			"Cameratoezicht in het uitgaansgebied helpt tegen uitgaansgeweld en overlast van horeca.",
+			"De camerabeelden worden bekeken door de politie in de meldkamer."}},
+		{"Plan B cameratoezicht", corpus.TypeIVP, 2024, []string{"GM0268"}, []string{
+			"Ook wij zetten cameratoezicht in bij het uitgaansgebied tegen uitgaansgeweld.",
+			"Horeca en politie werken samen in het uitgaansgebied."}},
+		{"Plan C jeugd", corpus.TypeIVP, 2024, []string{"GM0363"}, []string{
+			"Jongerenwerkers spreken hangjongeren aan op hangplekken in de wijk.",
+			"Jeugdoverlast vraagt om een aanpak met ouders en school."}},
+		{"Plan D jeugd", corpus.TypeIVP, 2022, []string{"GM0599"}, []string{
+			"Hangjongeren en jeugdoverlast op hangplekken: jongerenwerkers en ouders doen mee.",
+			"School en jongerenwerk werken samen."}},
+		{"Plan E brand", corpus.TypeIVP, 2022, []string{"GM0014"}, []string{
+			"Brandveiligheid in woningen: rookmelders redden levens.", "De brandweer geeft voorlichting.",
+			"Verkeersveiligheid rond scholen.", "Fietsers en voetgangers krijgen ruimte."}},
+		{"Plan F verkeer", corpus.TypeIVP, 2021, []string{"GM0344"}, []string{
+			"Snelheid in woonwijken omlaag.", "Drempels en handhaving.", "Evenementen vragen een vergunning.",
+			"Crisisbeheersing met de veiligheidsregio."}},
+	}
+	s, ids := newSearcherOf(t, similar)
+	ctx := context.Background()
+	res, err := s.Search(ctx, search.Request{Like: fmt.Sprint(ids["Plan A cameratoezicht"])})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := titles(res); len(got) == 0 || got[0] != "Plan B cameratoezicht" || slices.Contains(got, "Plan A cameratoezicht") {
+		t.Errorf("like plan A: %v; want plan B first and plan A itself left out", got)
+	}
+	if !strings.Contains(res.LikeTitle, "Plan A") {
+		t.Errorf("like title %q does not name the source", res.LikeTitle)
+	}
+	res, err = s.Search(ctx, search.Request{Like: fmt.Sprintf("%d/0", ids["Plan C jeugd"])})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := titles(res); len(got) == 0 || got[0] != "Plan D jeugd" {
+		t.Errorf("like a passage of plan C: %v; want plan D first", got)
+	}
+	res, err = s.Search(ctx, search.Request{Like: fmt.Sprintf("%d/1", ids["Plan F verkeer"])})
+	if err != nil || res.Total != 0 || len(res.Notices) == 0 {
+		t.Errorf("like a passage without distinctive words: %v, %d plans, notices %q; want none and a notice", err, res.Total, res.Notices)
+	}
+	if _, err := s.Search(ctx, search.Request{Like: "999999"}); !errors.Is(err, search.ErrLikeSource) {
+		t.Errorf("like an unknown plan: %v, want ErrLikeSource", err)
+	}
+}
+
+func TestDidYouMean(t *testing.T) {
+	s, _ := newSearcher(t)
+	res, err := s.Search(context.Background(), search.Request{Query: "camaratoezicht"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 0 || res.Suggestion != "cameratoezicht" {
+		t.Errorf("total %d, suggestion %q; want 0 and cameratoezicht", res.Total, res.Suggestion)
 	}
 }
