@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"github.com/ccv/ivp/corpus"
 )
@@ -19,6 +20,7 @@ func (ix *Indexer) Rebuild(ctx context.Context, store *corpus.Store) (int, error
 		return 0, ErrRebuildRunning
 	}
 	defer ix.rebuild.Unlock()
+	defer ix.raiseGCPercent()()
 	ix.setTouched(map[int64]bool{})
 	defer ix.setTouched(nil)
 	gen, err := ix.createGeneration()
@@ -140,4 +142,17 @@ func (ix *Indexer) replay(ctx context.Context, gen *generation, store *corpus.St
 		}
 	}
 	return nil
+}
+
+// raiseGCPercent sets the GC target for a rebuild and returns the undo.
+func (ix *Indexer) raiseGCPercent() func() {
+	want := ix.opts.RebuildGCPercent
+	if want < 0 {
+		return func() {}
+	}
+	prev := debug.SetGCPercent(want)
+	if prev < 0 || prev > want { // GC off, or already less eager: keep it
+		debug.SetGCPercent(prev)
+	}
+	return func() { debug.SetGCPercent(prev) }
 }

@@ -8,7 +8,11 @@ import (
 // resultCache keeps the results of recent requests for one index
 // generation. A new generation (a rebuild, an approval) empties it, so a
 // cached result is never older than the index it came from.
-type resultCache struct {
+type resultCache = genCache[*Result]
+
+// genCache keeps recent values for one index generation, least recently
+// used out first.
+type genCache[T any] struct {
 	mu         sync.Mutex
 	max        int
 	generation string
@@ -16,34 +20,37 @@ type resultCache struct {
 	entries    map[string]*list.Element
 }
 
-type cacheEntry struct {
+type cacheEntry[T any] struct {
 	key string
-	res *Result
+	res T
 }
 
 // newResultCache returns a cache of max entries; max < 0 disables it.
-func newResultCache(max int) *resultCache {
-	return &resultCache{max: max, order: list.New(), entries: map[string]*list.Element{}}
+func newResultCache(max int) *resultCache { return newGenCache[*Result](max) }
+
+func newGenCache[T any](max int) *genCache[T] {
+	return &genCache[T]{max: max, order: list.New(), entries: map[string]*list.Element{}}
 }
 
-func (c *resultCache) get(generation, key string) *Result {
+func (c *genCache[T]) get(generation, key string) T {
+	var zero T
 	if c.max < 0 {
-		return nil
+		return zero
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if generation != c.generation {
-		return nil
+		return zero
 	}
 	e, ok := c.entries[key]
 	if !ok {
-		return nil
+		return zero
 	}
 	c.order.MoveToFront(e)
-	return e.Value.(*cacheEntry).res
+	return e.Value.(*cacheEntry[T]).res
 }
 
-func (c *resultCache) put(generation, key string, res *Result) {
+func (c *genCache[T]) put(generation, key string, res T) {
 	if c.max < 0 {
 		return
 	}
@@ -55,15 +62,15 @@ func (c *resultCache) put(generation, key string, res *Result) {
 		clear(c.entries)
 	}
 	if e, ok := c.entries[key]; ok {
-		e.Value.(*cacheEntry).res = res
+		e.Value.(*cacheEntry[T]).res = res
 		c.order.MoveToFront(e)
 		return
 	}
-	c.entries[key] = c.order.PushFront(&cacheEntry{key: key, res: res})
+	c.entries[key] = c.order.PushFront(&cacheEntry[T]{key: key, res: res})
 	for c.order.Len() > c.max {
 		last := c.order.Back()
 		c.order.Remove(last)
-		delete(c.entries, last.Value.(*cacheEntry).key)
+		delete(c.entries, last.Value.(*cacheEntry[T]).key)
 	}
 }
 

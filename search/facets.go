@@ -142,14 +142,24 @@ func (p *prepared) filterBits(vb valueBits) map[string]*roaring.Bitmap {
 // of that veld (among those the other filters leave): one unscored match
 // over the plan index per veld.
 func (s *Searcher) veldFacet(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, p *prepared, others *roaring.Bitmap) (Facet, error) {
-	counts := map[string]int{}
+	var n [len(indexer.VeldTextFields)]int
+	var jobs []func() error
 	for v := range indexer.VeldTextFields {
-		bm, err := matchBits(ctx, r, m, p.baseQuery([]int{v}))
-		if err != nil {
-			return Facet{}, err
-		}
-		if n := int(others.AndCardinality(bm)); n > 0 {
-			counts[strconv.Itoa(v)] = n
+		jobs = append(jobs, func() error {
+			bm, err := matchBits(ctx, r, m, p.baseQuery([]int{v}))
+			if err == nil {
+				n[v] = int(others.AndCardinality(bm))
+			}
+			return err
+		})
+	}
+	if err := parallel(jobs...); err != nil {
+		return Facet{}, err
+	}
+	counts := map[string]int{}
+	for v, c := range n {
+		if c > 0 {
+			counts[strconv.Itoa(v)] = c
 		}
 	}
 	return s.countedFacet(facetVeld, counts, p.filters[facetVeld]), nil

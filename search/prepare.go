@@ -57,7 +57,7 @@ func (s *Searcher) prepare(ctx context.Context, snap indexer.Snapshot, r Request
 		p.sort = SortDate // relevance means nothing without words
 	}
 	for i, ph := range p.text.phrases {
-		ids, err := phrasePlanIDs(ctx, snap, ph)
+		ids, err := s.phrasePlans(ctx, snap, ph)
 		if err != nil {
 			return nil, err
 		}
@@ -69,7 +69,7 @@ func (s *Searcher) prepare(ctx context.Context, snap indexer.Snapshot, r Request
 	}
 	for _, a := range p.text.excludes {
 		if a.phrase {
-			ids, err := phrasePlanIDs(ctx, snap, a.text)
+			ids, err := s.phrasePlans(ctx, snap, a.text)
 			if err != nil {
 				return nil, err
 			}
@@ -77,6 +77,21 @@ func (s *Searcher) prepare(ctx context.Context, snap indexer.Snapshot, r Request
 		}
 	}
 	return p, nil
+}
+
+// phrasePlans is phrasePlanIDs for a whole index, remembered per index
+// generation: finding a phrase in every passage was most of the time of a
+// phrase query, and the same phrase comes back with other filters, other
+// pages, other sort orders.
+func (s *Searcher) phrasePlans(ctx context.Context, snap indexer.Snapshot, phrase string) ([]string, error) {
+	if ids := s.phrases.get(snap.Generation, phrase); ids != nil {
+		return ids, nil
+	}
+	ids, err := phrasePlanIDs(ctx, snap, phrase)
+	if err == nil {
+		s.phrases.put(snap.Generation, phrase, ids)
+	}
+	return ids, err
 }
 
 // phrasePlanIDs returns the plans with a passage containing phrase: a

@@ -159,22 +159,28 @@ func (s *Searcher) rankedPage(ctx context.Context, snap indexer.Snapshot, p *pre
 const phraseFactor = 2.0
 
 // phraseInWindow returns the plans of the window that have the user's
-// words (two or more) as a phrase in a passage.
+// words (two or more) as a phrase in one of their best passages. Looking
+// only at those passages (by key) keeps it cheap; restricting by plan
+// still walked the phrase through the whole index.
 func phraseInWindow(ctx context.Context, snap indexer.Snapshot, p *prepared, window []ranked) (map[string]bool, error) {
 	words := p.text.words()
-	if len(words) < 2 || len(window) == 0 {
+	var keys []string
+	for _, r := range window {
+		keys = append(keys, r.passages...)
+	}
+	if len(words) < 2 || len(keys) == 0 {
 		return nil, nil
 	}
-	within := make([]string, len(window))
-	for i, r := range window {
-		within[i] = r.id
+	q := conj(bleve.NewDocIDQuery(keys), phraseQuery(strings.Join(words, " "), 1))
+	res, err := snap.Passages.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, len(keys), 0, false))
+	if err != nil {
+		return nil, err
 	}
-	ids, err := phrasePlanIDs(ctx, snap, strings.Join(words, " "), within...)
-	out := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		out[id] = true
+	out := make(map[string]bool, len(res.Hits))
+	for _, h := range res.Hits {
+		out[indexer.PlanOfPassage(h.ID)] = true
 	}
-	return out, err
+	return out, nil
 }
 
 // planHits loads the stored metadata of the given plans.

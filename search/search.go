@@ -28,6 +28,7 @@ type Searcher struct {
 	resolvers *Resolvers
 	thesaurus *Thesaurus
 	cache     *resultCache
+	phrases   *genCache[[]string] // plans per exact phrase
 	bits      bitsCache
 	now       func() time.Time
 }
@@ -55,7 +56,7 @@ func NewWithOptions(ix *indexer.Indexer, o Options) *Searcher {
 		o.CacheEntries = 512
 	}
 	return &Searcher{ix: ix, gemeenten: gm, taxonomy: tax, resolvers: NewResolvers(gm, tax), thesaurus: th,
-		cache: newResultCache(o.CacheEntries), now: time.Now}
+		cache: newResultCache(o.CacheEntries), phrases: newGenCache[[]string](o.CacheEntries), now: time.Now}
 }
 
 // Search runs a request: plans ranked by relevance (or newest first for an
