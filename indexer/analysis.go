@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/lang/nl"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/shingle"
 	"github.com/blevesearch/bleve/v2/analysis/token/stop"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
@@ -33,7 +34,15 @@ const (
 	// and the apostrophe plural: no stop words, no stemming, no splitting.
 	// It serves an unstemmed field for exact phrases.
 	DutchExactAnalyzer = "ivp_nl_exact"
+	// DutchPairsAnalyzer makes the pairs of consecutive words of the exact
+	// analysis ("integrale veiligheid"), so that a phrase is found by its
+	// pairs without positions.
+	DutchPairsAnalyzer = "ivp_nl_pairs"
 )
+
+// pairsFilter is the shingle filter of DutchPairsAnalyzer, defined per
+// mapping.
+const pairsFilter = "ivp_pairs"
 
 // Token filter types registered with bleve by this package.
 const (
@@ -85,6 +94,13 @@ func RegisterAnalysis(im *mapping.IndexMappingImpl) error {
 		{DutchIndexAnalyzer, []any{lowercase.Name, apostropheFilter, foldFilter, stemSplitFilter}},
 		{DutchQueryAnalyzer, []any{lowercase.Name, apostropheFilter, foldFilter, nl.StopName, nl.SnowballStemmerName}},
 		{DutchExactAnalyzer, []any{lowercase.Name, apostropheFilter, foldFilter}},
+		{DutchPairsAnalyzer, []any{lowercase.Name, apostropheFilter, foldFilter, pairsFilter}},
+	}
+	err := im.AddCustomTokenFilter(pairsFilter, map[string]any{
+		"type": shingle.Name, "min": 2.0, "max": 2.0, "output_original": false, "separator": " ",
+	})
+	if err != nil {
+		return fmt.Errorf("register filter %s: %w", pairsFilter, err)
 	}
 	for _, d := range defs {
 		err := im.AddCustomAnalyzer(d.name, map[string]any{
@@ -122,6 +138,21 @@ func IndexTermsOfExact(term string) []string {
 // ExactTerms returns the terms DutchExactAnalyzer makes of text, in order:
 // what a phrase on the exact field must match word for word.
 func ExactTerms(text string) []string { return terms(exactChain, text) }
+
+// PhrasePairs returns the terms DutchPairsAnalyzer makes of text: each
+// pair of consecutive exact terms, space-separated. A phrase of n words
+// is found as the passages holding all its n-1 pairs.
+func PhrasePairs(text string) []string {
+	ts := ExactTerms(text)
+	if len(ts) < 2 {
+		return nil
+	}
+	out := make([]string, len(ts)-1)
+	for i := range out {
+		out[i] = ts[i] + " " + ts[i+1]
+	}
+	return out
+}
 
 // Word is one word of a text as DutchExactAnalyzer sees it.
 type Word struct {

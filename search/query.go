@@ -138,12 +138,29 @@ func partsQuery(a alt, f field) query.Query {
 	return c
 }
 
-// phraseQuery matches text as a phrase of exact words in a passage.
+// phraseQuery matches text as a phrase of exact words in a passage: one
+// word on the exact field, several as all their consecutive pairs.
 func phraseQuery(text string, boost float64) query.Query {
-	p := bleve.NewMatchPhraseQuery(text)
-	p.SetField(indexer.FieldExact)
-	p.SetBoost(boost)
-	return p
+	pairs := indexer.PhrasePairs(text)
+	if len(pairs) == 0 {
+		words := indexer.ExactTerms(text)
+		if len(words) == 0 {
+			return bleve.NewMatchNoneQuery()
+		}
+		t := bleve.NewTermQuery(words[0])
+		t.SetField(indexer.FieldExact)
+		t.SetBoost(boost)
+		return t
+	}
+	var must []query.Query
+	for _, p := range pairs {
+		t := bleve.NewTermQuery(p)
+		t.SetField(indexer.FieldPairs)
+		must = append(must, t)
+	}
+	c := bleve.NewConjunctionQuery(must...)
+	c.SetBoost(boost)
+	return c
 }
 
 // wordsQuery matches the groups of q in fields, at least min of them.

@@ -311,3 +311,22 @@ func TestDidYouMean(t *testing.T) {
 		t.Errorf("total %d, suggestion %q; want 0 and cameratoezicht", res.Total, res.Suggestion)
 	}
 }
+
+func TestExactPhraseQuery(t *testing.T) {
+	ps := []plan{
+		{"Plan met de zinsnede", corpus.TypeIVP, 2023, []string{"GM0202"}, []string{"Wij kiezen voor zorg en veiligheid in de wijk."}},
+		{"Plan met de woorden los", corpus.TypeIVP, 2023, []string{"GM0268"}, []string{"Veiligheid vraagt zorg; en de wijk doet mee."}},
+		{"Plan met andere volgorde", corpus.TypeIVP, 2023, []string{"GM0363"}, []string{"Veiligheid en zorg gaan samen."}},
+	}
+	s, _ := newSearcherOf(t, ps)
+	res, err := s.Search(context.Background(), search.Request{Query: `"zorg en veiligheid"`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := titles(res); len(got) != 1 || got[0] != "Plan met de zinsnede" {
+		t.Errorf(`"zorg en veiligheid" found %v; want only the plan with the phrase`, got)
+	}
+	if len(res.Documents) == 1 && (len(res.Documents[0].Passages) == 0 || !strings.Contains(res.Documents[0].Passages[0].Snippet, "<mark>zorg en veiligheid</mark>")) {
+		t.Errorf("phrase not highlighted: %+v", res.Documents[0].Passages)
+	}
+}
