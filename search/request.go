@@ -21,7 +21,7 @@ type Request struct {
 	Query      string
 	Gemeenten  []string         // CBS codes
 	Provincies []string         // province names
-	Jaren      []int            // years a plan is filed under (corpus.Document.Year)
+	Jaren      []int            // years the plan's period covers (any of them)
 	Types      []corpus.DocType // document types
 	// Velden keeps plans with a passage tagged with one of these velden
 	// (primary veld) that also matches the query; shown passages are
