@@ -1,9 +1,6 @@
 package ui
 
 import (
-	"mime"
-	"net/http"
-
 	"github.com/gin-gonic/gin"
 )
 
@@ -21,19 +18,5 @@ func (h *handler) showBeheerFile(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	f, st, err := h.openOriginal(d)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	defer f.Close()
-	name, _ := sourceName(d)
-	w := c.Writer.Header()
-	w.Set("Content-Type", orDefault(d.MediaType, "application/octet-stream"))
-	w.Set("Content-Disposition", mime.FormatMediaType("inline", map[string]string{"filename": name}))
-	w.Set("Cache-Control", "private, no-store")
-	if d.MediaType != "application/pdf" {
-		w.Set("Content-Security-Policy", "sandbox; frame-ancestors 'none'")
-	}
-	http.ServeContent(c.Writer, c.Request, name, st.ModTime(), f)
+	h.serveOriginal(c, d, "private, no-store")
 }

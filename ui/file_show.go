@@ -21,6 +21,16 @@ func (h *handler) showFile(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
+	if d.SHA256 != "" {
+		c.Writer.Header().Set("ETag", `"`+d.SHA256+`"`)
+	}
+	h.serveOriginal(c, d, "private, max-age=86400")
+}
+
+// serveOriginal sends the stored file of d inline under its source name.
+// A PDF opens in the browser's viewer; a stored web page runs in a
+// sandbox, never as part of this site.
+func (h *handler) serveOriginal(c *gin.Context, d corpus.Document, cacheControl string) {
 	f, st, err := h.openOriginal(d)
 	if err != nil {
 		h.fail(c, err)
@@ -31,12 +41,8 @@ func (h *handler) showFile(c *gin.Context) {
 	w := c.Writer.Header()
 	w.Set("Content-Type", orDefault(d.MediaType, "application/octet-stream"))
 	w.Set("Content-Disposition", mime.FormatMediaType("inline", map[string]string{"filename": name}))
-	w.Set("Cache-Control", "private, max-age=86400")
-	if d.SHA256 != "" {
-		w.Set("ETag", `"`+d.SHA256+`"`)
-	}
+	w.Set("Cache-Control", cacheControl)
 	if d.MediaType != "application/pdf" {
-		// A stored web page runs in a sandbox, never as part of this site.
 		w.Set("Content-Security-Policy", "sandbox; frame-ancestors 'none'")
 	}
 	http.ServeContent(c.Writer, c.Request, name, st.ModTime(), f)
