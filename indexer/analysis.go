@@ -34,9 +34,9 @@ const (
 	// and the apostrophe plural: no stop words, no stemming, no splitting.
 	// It serves an unstemmed field for exact phrases.
 	DutchExactAnalyzer = "ivp_nl_exact"
-	// DutchPairsAnalyzer makes the pairs of consecutive words of the exact
-	// analysis ("integrale veiligheid"), so that a phrase is found by its
-	// pairs without positions.
+	// DutchPairsAnalyzer makes the words of the exact analysis and every
+	// pair of consecutive words ("integrale veiligheid"), so that a phrase
+	// is found by its pairs without positions.
 	DutchPairsAnalyzer = "ivp_nl_pairs"
 )
 
@@ -97,7 +97,7 @@ func RegisterAnalysis(im *mapping.IndexMappingImpl) error {
 		{DutchPairsAnalyzer, []any{lowercase.Name, apostropheFilter, foldFilter, pairsFilter}},
 	}
 	err := im.AddCustomTokenFilter(pairsFilter, map[string]any{
-		"type": shingle.Name, "min": 2.0, "max": 2.0, "output_original": false, "separator": " ",
+		"type": shingle.Name, "min": 2.0, "max": 2.0, "output_original": true, "separator": " ",
 	})
 	if err != nil {
 		return fmt.Errorf("register filter %s: %w", pairsFilter, err)

@@ -256,7 +256,6 @@ func passageDoc(docID string, p corpus.Passage) map[string]any {
 		FieldDocID:    docID,
 		FieldText:     p.Text,
 		FieldExact:    p.Text,
-		FieldPairs:    p.Text,
 		FieldHeadings: strings.Join(p.Headings, "\n"),
 		FieldOrdinal:  float64(p.Ordinal),
 		FieldPageFrom: float64(p.PageFrom),

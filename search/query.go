@@ -155,7 +155,7 @@ func phraseQuery(text string, boost float64) query.Query {
 	var must []query.Query
 	for _, p := range pairs {
 		t := bleve.NewTermQuery(p)
-		t.SetField(indexer.FieldPairs)
+		t.SetField(indexer.FieldExact)
 		must = append(must, t)
 	}
 	c := bleve.NewConjunctionQuery(must...)

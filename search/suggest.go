@@ -203,7 +203,9 @@ func drainDict(d index.FieldDict) (out []string, err error) {
 		if err != nil || e == nil {
 			return out, err
 		}
-		out = append(out, e.Term)
+		if !strings.Contains(e.Term, " ") { // a word pair of the exact field
+			out = append(out, e.Term)
+		}
 	}
 }
 
