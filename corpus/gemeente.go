@@ -1,8 +1,6 @@
 package corpus
 
 import (
-	"bufio"
-	"bytes"
 	_ "embed"
 	"fmt"
 	"sort"
@@ -29,27 +27,20 @@ type Gemeenten struct {
 // LoadGemeenten parses the embedded register of the 342 municipalities of 2025.
 func LoadGemeenten() (*Gemeenten, error) {
 	g := &Gemeenten{byCode: map[string]Gemeente{}}
-	sc := bufio.NewScanner(bytes.NewReader(gemeentenTSV))
-	header := true
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if header {
-			header = false
-			continue
-		}
-		f := strings.Split(line, "\t")
+	err := tsvRows("gemeenten.tsv", gemeentenTSV, func(f []string) error {
 		if len(f) != 3 {
-			return nil, fmt.Errorf("gemeenten.tsv: bad line %q", line)
+			return fmt.Errorf("want code, naam, provincie; got %q", f)
 		}
 		gm := Gemeente{Code: f[0], Naam: f[1], Provincie: f[2]}
 		g.all = append(g.all, gm)
 		g.byCode[gm.Code] = gm
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	sort.Slice(g.all, func(i, j int) bool { return g.all[i].Naam < g.all[j].Naam })
-	return g, sc.Err()
+	return g, nil
 }
 
 // All returns every municipality, sorted by name.

@@ -1,8 +1,6 @@
 package corpus
 
 import (
-	"bufio"
-	"bytes"
 	_ "embed"
 	"fmt"
 	"strconv"
@@ -75,28 +73,12 @@ type Inwoners struct {
 // number, so a hand edit that breaks it fails here.
 func LoadInwoners() (*Inwoners, error) {
 	in := &Inwoners{byCode: map[string]int{}}
-	sc := bufio.NewScanner(bytes.NewReader(inwonersTSV))
-	header := true
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if header {
-			header = false
-			continue
-		}
-		if err := in.parseLine(line); err != nil {
-			return nil, fmt.Errorf("inwoners.tsv: %w", err)
-		}
-	}
-	return in, sc.Err()
+	return in, tsvRows("inwoners.tsv", inwonersTSV, in.parseRow)
 }
 
-func (in *Inwoners) parseLine(line string) error {
-	f := strings.Split(line, "\t")
+func (in *Inwoners) parseRow(f []string) error {
 	if len(f) != 5 {
-		return fmt.Errorf("bad line %q", line)
+		return fmt.Errorf("want 5 fields, got %q", f)
 	}
 	if _, dup := in.byCode[f[0]]; dup {
 		return fmt.Errorf("duplicate code %s", f[0])
