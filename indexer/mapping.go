@@ -72,10 +72,6 @@ const TextAnalyzer = DutchIndexAnalyzer
 // same chain without splitting, so "woninginbraak" asks for that word only.
 const QueryAnalyzer = DutchQueryAnalyzer
 
-// ExactAnalyzer keeps words as written apart from case and diacritics,
-// for phrases.
-const ExactAnalyzer = DutchExactAnalyzer
-
 const docTypePlan, docTypePassage = "plan", "passage"
 
 func textField(analyzer string, store, vectors bool) *mapping.FieldMapping {

@@ -73,23 +73,3 @@ func (c *genCache[T]) put(generation, key string, res T) {
 		delete(c.entries, last.Value.(*cacheEntry[T]).key)
 	}
 }
-
-// parallel runs fns at once and returns the first error.
-func parallel(fns ...func() error) error {
-	errs := make([]error, len(fns))
-	var wg sync.WaitGroup
-	for i, fn := range fns {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[i] = fn()
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}

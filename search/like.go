@@ -85,16 +85,14 @@ func likeSource(ctx context.Context, snap indexer.Snapshot, like, plan string, i
 
 // planMeta reads the stored metadata of one plan.
 func planMeta(ctx context.Context, snap indexer.Snapshot, id string) (indexer.PlanMeta, error) {
-	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{id}), 1, 0, false)
-	req.Fields = []string{indexer.FieldMeta}
-	res, err := snap.Plans.SearchInContext(ctx, req)
+	hits, err := planHits(ctx, snap, []string{id})
 	if err != nil {
 		return indexer.PlanMeta{}, err
 	}
-	if len(res.Hits) == 0 {
+	if hits[id] == nil {
 		return indexer.PlanMeta{}, ErrLikeSource
 	}
-	return metaOf(res.Hits[0])
+	return metaOf(hits[id])
 }
 
 // suggest fills in a "did you mean" query when a query with words found

@@ -97,12 +97,8 @@ func (s *Searcher) phrasePlans(ctx context.Context, snap indexer.Snapshot, phras
 // phrasePlanIDs returns the plans with a passage containing phrase: a
 // term facet over the doc_id of the matching passages, so the cost grows
 // with the passages that have the phrase, not with the whole index.
-func phrasePlanIDs(ctx context.Context, snap indexer.Snapshot, phrase string, within ...string) ([]string, error) {
-	var q query.Query = phraseQuery(phrase, 1)
-	if len(within) > 0 {
-		q = conj(anyTerm(indexer.FieldDocID, within), q)
-	}
-	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+func phrasePlanIDs(ctx context.Context, snap indexer.Snapshot, phrase string) ([]string, error) {
+	req := bleve.NewSearchRequestOptions(phraseQuery(phrase, 1), 0, 0, false)
 	req.AddFacet("plans", bleve.NewFacetRequest(indexer.FieldDocID, maxPhrasePlans))
 	res, err := snap.Passages.SearchInContext(ctx, req)
 	if err != nil {

@@ -114,7 +114,11 @@ const recencyWindow = 30
 func (s *Searcher) rankedPage(ctx context.Context, snap indexer.Snapshot, p *prepared, rs []ranked) ([]Document, map[string][]string, error) {
 	from := (p.r.Page - 1) * p.r.Size
 	window := rs[:min(len(rs), max(from+p.r.Size, recencyWindow))]
-	metas, err := s.planHits(ctx, snap, window)
+	ids := make([]string, len(window))
+	for i, r := range window {
+		ids[i] = r.id
+	}
+	metas, err := planHits(ctx, snap, ids)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -183,12 +187,8 @@ func phraseInWindow(ctx context.Context, snap indexer.Snapshot, p *prepared, win
 	return out, nil
 }
 
-// planHits loads the stored metadata of the given plans.
-func (s *Searcher) planHits(ctx context.Context, snap indexer.Snapshot, rs []ranked) (map[string]*bsearch.DocumentMatch, error) {
-	ids := make([]string, len(rs))
-	for i, r := range rs {
-		ids[i] = r.id
-	}
+// planHits loads the stored metadata of the given plans, by id.
+func planHits(ctx context.Context, snap indexer.Snapshot, ids []string) (map[string]*bsearch.DocumentMatch, error) {
 	req := bleve.NewSearchRequestOptions(idsQuery(ids), len(ids), 0, false)
 	req.Fields = []string{indexer.FieldMeta}
 	res, err := snap.Plans.SearchInContext(ctx, req)

@@ -132,45 +132,28 @@ type errorPage struct {
 	Message string
 }
 
+// statusTexts are the heading and explanation of an error page per
+// status, where the error gives none of its own.
+var statusTexts = map[int]struct{ title, msg string }{
+	http.StatusNotFound:              {"Niet gevonden", "Wat u zoekt bestaat niet (meer)."},
+	http.StatusBadRequest:            {"Ongeldige zoekopdracht", "De zoekopdracht kon niet worden gelezen."},
+	http.StatusUnauthorized:          {"Niet ingelogd", "Log in om deze pagina te gebruiken."},
+	http.StatusForbidden:             {"Geen toegang", "U heeft geen toegang tot deze pagina of handeling."},
+	http.StatusConflict:              {"Niet mogelijk", "Deze handeling past niet bij de huidige status van het document. Laad de pagina opnieuw."},
+	http.StatusRequestEntityTooLarge: {"Bestand te groot", "Het bestand is groter dan is toegestaan."},
+	http.StatusUnsupportedMediaType:  {"Bestandstype niet ondersteund", "Alleen PDF-bestanden en HTML-pagina's worden aangenomen."},
+	http.StatusUnprocessableEntity:   {"Gegevens niet in orde", "Niet alle gegevens zijn goed ingevuld."},
+	http.StatusTooManyRequests:       {"Te veel verzoeken", "U heeft dit te vaak achter elkaar geprobeerd. Wacht even en probeer het dan opnieuw."},
+	http.StatusServiceUnavailable:    {"Tijdelijk niet beschikbaar", "De zoekdienst is tijdelijk niet beschikbaar. Probeer het over een ogenblik opnieuw."},
+}
+
 // describe returns the heading and explanation shown for e.
 func describe(e *httpError) (title, msg string) {
-	title, msg = e.title, e.msg
-	switch {
-	case e.status == http.StatusNotFound:
-		title = orDefault(title, "Niet gevonden")
-		msg = orDefault(msg, "Wat u zoekt bestaat niet (meer).")
-	case e.status == http.StatusBadRequest:
-		title = orDefault(title, "Ongeldige zoekopdracht")
-		msg = orDefault(msg, "De zoekopdracht kon niet worden gelezen.")
-	case e.status == http.StatusUnauthorized:
-		title = orDefault(title, "Niet ingelogd")
-		msg = orDefault(msg, "Log in om deze pagina te gebruiken.")
-	case e.status == http.StatusForbidden:
-		title = orDefault(title, "Geen toegang")
-		msg = orDefault(msg, "U heeft geen toegang tot deze pagina of handeling.")
-	case e.status == http.StatusConflict:
-		title = orDefault(title, "Niet mogelijk")
-		msg = orDefault(msg, "Deze handeling past niet bij de huidige status van het document. Laad de pagina opnieuw.")
-	case e.status == http.StatusRequestEntityTooLarge:
-		title = orDefault(title, "Bestand te groot")
-		msg = orDefault(msg, "Het bestand is groter dan is toegestaan.")
-	case e.status == http.StatusUnsupportedMediaType:
-		title = orDefault(title, "Bestandstype niet ondersteund")
-		msg = orDefault(msg, "Alleen PDF-bestanden en HTML-pagina's worden aangenomen.")
-	case e.status == http.StatusUnprocessableEntity:
-		title = orDefault(title, "Gegevens niet in orde")
-		msg = orDefault(msg, "Niet alle gegevens zijn goed ingevuld.")
-	case e.status == http.StatusTooManyRequests:
-		title = orDefault(title, "Te veel verzoeken")
-		msg = orDefault(msg, "U heeft dit te vaak achter elkaar geprobeerd. Wacht even en probeer het dan opnieuw.")
-	case e.status == http.StatusServiceUnavailable:
-		title = orDefault(title, "Tijdelijk niet beschikbaar")
-		msg = orDefault(msg, "De zoekdienst is tijdelijk niet beschikbaar. Probeer het over een ogenblik opnieuw.")
-	default:
-		title = orDefault(title, "Er ging iets mis")
-		msg = orDefault(msg, "Er ging aan onze kant iets mis. Probeer het later opnieuw; blijft het probleem, neem dan contact op met de beheerder.")
+	d, ok := statusTexts[e.status]
+	if !ok {
+		d.title, d.msg = "Er ging iets mis", "Er ging aan onze kant iets mis. Probeer het later opnieuw; blijft het probleem, neem dan contact op met de beheerder."
 	}
-	return title, msg
+	return orDefault(e.title, d.title), orDefault(e.msg, d.msg)
 }
 
 func orDefault(s, def string) string {
