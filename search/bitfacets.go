@@ -33,20 +33,13 @@ type bitsCache struct {
 // planReader runs fn with a reader of the plan index behind snap and the
 // value bitmaps of that reader's snapshot.
 func (s *Searcher) planReader(idx bleve.Index, fn func(r index.IndexReader, vb valueBits) error) error {
-	adv, err := idx.Advanced()
-	if err != nil {
-		return err
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return err
-	}
-	defer r.Close()
-	vb, err := s.bits.get(r)
-	if err != nil {
-		return err
-	}
-	return fn(r, vb)
+	return withReader(idx, func(r index.IndexReader) error {
+		vb, err := s.bits.get(r)
+		if err != nil {
+			return err
+		}
+		return fn(r, vb)
+	})
 }
 
 // get returns the value bitmaps of r's snapshot, building them when the

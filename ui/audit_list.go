@@ -47,12 +47,7 @@ var actionLabels = map[string]string{
 
 // showAudit lists the audit log, for admins: GET /beheer/audit.
 func (h *handler) showAudit(c *gin.Context) {
-	f, err := auditFilter(c)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	es, err := h.curation.AuditLog(c.Request.Context(), h.user(c), f)
+	f, es, err := h.auditEntries(c)
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -71,12 +66,7 @@ func (h *handler) showAudit(c *gin.Context) {
 
 // apiAudit is the JSON twin: GET /api/v1/beheer/audit.
 func (h *handler) apiAudit(c *gin.Context) {
-	f, err := auditFilter(c)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	es, err := h.curation.AuditLog(c.Request.Context(), h.user(c), f)
+	_, es, err := h.auditEntries(c)
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -86,6 +76,16 @@ func (h *handler) apiAudit(c *gin.Context) {
 		out = append(out, auditJSONOf(e))
 	}
 	c.JSON(http.StatusOK, out)
+}
+
+// auditEntries reads the filter and fetches the entries, for both twins.
+func (h *handler) auditEntries(c *gin.Context) (corpus.AuditFilter, []corpus.AuditEntry, error) {
+	f, err := auditFilter(c)
+	if err != nil {
+		return f, nil, err
+	}
+	es, err := h.curation.AuditLog(c.Request.Context(), h.user(c), f)
+	return f, es, err
 }
 
 // auditFilter reads actie, document and pagina.

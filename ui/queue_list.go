@@ -42,12 +42,7 @@ func (h *handler) apiQueue(c *gin.Context) { h.apiList(c, queueList) }
 func (h *handler) apiDocuments(c *gin.Context) { h.apiList(c, documentsList) }
 
 func (h *handler) showList(c *gin.Context, k listKind) {
-	f, err := h.queueFilter(c.Request.URL.Query(), k)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	items, err := h.curation.Queue(c.Request.Context(), f)
+	f, items, err := h.listItems(c, k)
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -56,12 +51,7 @@ func (h *handler) showList(c *gin.Context, k listKind) {
 }
 
 func (h *handler) apiList(c *gin.Context, k listKind) {
-	f, err := h.queueFilter(c.Request.URL.Query(), k)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	items, err := h.curation.Queue(c.Request.Context(), f)
+	f, items, err := h.listItems(c, k)
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -71,6 +61,16 @@ func (h *handler) apiList(c *gin.Context, k listKind) {
 		out = append(out, queueItemJSONOf(it))
 	}
 	c.JSON(http.StatusOK, queueJSON{Items: out, Offset: f.Offset, Limit: f.Limit})
+}
+
+// listItems reads the list's filters and fetches its items, for both twins.
+func (h *handler) listItems(c *gin.Context, k listKind) (corpus.QueueFilter, []corpus.QueueItem, error) {
+	f, err := h.queueFilter(c.Request.URL.Query(), k)
+	if err != nil {
+		return f, nil, err
+	}
+	items, err := h.curation.Queue(c.Request.Context(), f)
+	return f, items, err
 }
 
 // queueFilter reads the filters of a curator list: status, gemeente (name
