@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -237,5 +238,48 @@ func TestStaleMappingIsReported(t *testing.T) {
 	}
 	if _, err := ix.Rebuild(ctx, openStore(t, 1)); err != nil || ix.Stale() {
 		t.Errorf("after a rebuild: err %v, stale %v", err, ix.Stale())
+	}
+}
+
+// TestCancelledRebuildKeepsServing: a rebuild stopped part-way (here by
+// its context, with batches of one plan written by three workers) reports
+// the error, leaves the serving index as it was and removes what it built.
+func TestCancelledRebuildKeepsServing(t *testing.T) {
+	ctx := context.Background()
+	store := openStore(t, 40)
+	dir := t.TempDir()
+	ix, err := indexer.Open(ctx, dir, indexer.Options{BatchSize: 1, RebuildWorkers: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if _, err := ix.Rebuild(ctx, store); err != nil {
+		t.Fatal(err)
+	}
+	for i := 40; i < 400; i++ {
+		addPlan(t, store, i)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	var once sync.Once
+	go func() {
+		// cancel once the new generation exists
+		for {
+			if gens, _ := filepath.Glob(filepath.Join(dir, "gen-*")); len(gens) > 1 {
+				once.Do(cancel)
+				return
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}()
+	if _, err := ix.Rebuild(cctx, store); err == nil {
+		t.Fatal("a cancelled rebuild reported success")
+	}
+	once.Do(cancel)
+	if plans, passages := count(t, ix, "cameratoezicht"); plans != 40 || passages != 40 {
+		t.Errorf("after the cancelled rebuild: %d plans, %d passages, want the 40 served before", plans, passages)
+	}
+	gens, _ := filepath.Glob(filepath.Join(dir, "gen-*"))
+	if len(gens) != 1 {
+		t.Errorf("generations on disk: %v, want only the serving one", gens)
 	}
 }
