@@ -178,21 +178,23 @@ func (b *batch) flush() error {
 }
 
 func planDoc(d corpus.Document, passages []corpus.Passage) map[string]any {
+	// Each veld's text, with the headings above its passages where they
+	// change, so that a plan matches a word found only in a heading (the
+	// passage index searches headings with the text too).
 	var texts [6]strings.Builder
-	var headings strings.Builder
-	last := ""
+	var last [6]string
 	for _, p := range passages {
-		t := &texts[veldOf(p)]
+		v := veldOf(p)
+		t := &texts[v]
+		if h := strings.Join(p.Headings, "\n"); h != last[v] {
+			t.WriteString(h + "\n\n")
+			last[v] = h
+		}
 		t.WriteString(p.Text)
 		t.WriteString("\n\n")
-		if h := strings.Join(p.Headings, "\n"); h != last {
-			headings.WriteString(h + "\n")
-			last = h
-		}
 	}
 	doc := map[string]any{
 		FieldTitle:     d.Title,
-		FieldHeadings:  headings.String(),
 		FieldGemeente:  codes(d),
 		FieldProvincie: d.Provincies(),
 		FieldType:      string(d.Type),

@@ -9,7 +9,6 @@ import (
 // Field names in the plan index.
 const (
 	FieldTitle     = "title"
-	FieldHeadings  = "headings"
 	FieldGemeente  = "gemeente"  // CBS codes, keyword
 	FieldProvincie = "provincie" // province names, keyword
 	// FieldJaar holds every year a plan's period covers (its filing year
@@ -32,8 +31,8 @@ const (
 )
 
 // VeldTextFields are the plan-index fields holding the text of a plan's
-// passages by primary veld: FieldVeldText(2) is the text of the passages
-// tagged veld 2. A plan's whole text is their union; a query restricted to
+// passages by primary veld, with the headings above them: FieldVeldText(2)
+// is the text of the passages tagged veld 2. A plan's whole text is their union; a query restricted to
 // some of them finds the plans where the words occur in passages of those
 // velden, which is what the veld filter and facet mean with a query.
 var VeldTextFields = [6]string{"t0", "t1", "t2", "t3", "t4", "t5"}
@@ -41,10 +40,11 @@ var VeldTextFields = [6]string{"t0", "t1", "t2", "t3", "t4", "t5"}
 // FieldVeldText is the plan-index text field of veld v (0..5).
 func FieldVeldText(v int) string { return VeldTextFields[v] }
 
-// Field names in the passage index (FieldHeadings is shared).
+// Field names in the passage index.
 const (
-	FieldDocID = "doc_id" // document ID as a decimal string, keyword
-	FieldText  = "text"   // body text, stemmed and split (TextAnalyzer)
+	FieldHeadings = "headings" // the headings above a passage, stemmed and split, stored
+	FieldDocID    = "doc_id"   // document ID as a decimal string, keyword
+	FieldText     = "text"     // body text, stemmed and split (TextAnalyzer)
 	// FieldExact is the body text again, unstemmed and unsplit: its words
 	// and every pair of consecutive words. A phrase is the passages that
 	// have all its pairs ("zorg en veiligheid": "zorg en" and "en
@@ -61,7 +61,7 @@ const (
 
 // MappingVersion changes whenever a field or analyzer here changes; a
 // generation built with another version is stale and gets rebuilt.
-const MappingVersion = "10"
+const MappingVersion = "11"
 
 // TextAnalyzer analyses Dutch body text at index time: the apostrophe
 // plural, lower case, folded diacritics, Dutch stop words and stems, and
@@ -122,7 +122,6 @@ func numericField(store bool) *mapping.FieldMapping {
 func planMapping() (mapping.IndexMapping, error) {
 	m := bleve.NewDocumentStaticMapping()
 	m.AddFieldMappingsAt(FieldTitle, textField(TextAnalyzer, false, false))
-	m.AddFieldMappingsAt(FieldHeadings, textField(TextAnalyzer, false, false))
 	for _, f := range VeldTextFields {
 		m.AddFieldMappingsAt(f, textField(TextAnalyzer, false, false))
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -30,7 +31,10 @@ import (
 // with 8 clients, and prints one table. It only reports: speed has no
 // pass or fail here. It runs only with IVP_BENCH_LARGE=1. IVP_BENCH_SEED
 // (default 1) picks the generated corpus; IVP_BENCH_ENGINES ("ivp,fts5")
-// can leave one engine out when only the other changed.
+// can leave one engine out when only the other changed. For profiling,
+// IVP_BENCH_REUSE=1 opens the index left by the previous run instead of
+// rebuilding it (no rebuild figures then), and IVP_BENCH_CPUPROFILE=FILE
+// writes a CPU profile of our engine's single-client pass.
 func TestLargeSearch(t *testing.T) {
 	if os.Getenv("IVP_BENCH_LARGE") != "1" {
 		t.Skip("set IVP_BENCH_LARGE=1 to run the large-corpus search benchmark")
@@ -135,6 +139,15 @@ type engine func(context.Context, benchQuery) (int, error)
 // rebuildLarge makes a fresh index of store in dir with a full rebuild,
 // timed, with its peak RSS and size on disk.
 func rebuildLarge(t *testing.T, ctx context.Context, dir string, store *corpus.Store, rep *largeReport) *indexer.Indexer {
+	if os.Getenv("IVP_BENCH_REUSE") == "1" {
+		if _, err := os.Stat(filepath.Join(dir, "CURRENT")); err == nil {
+			ix, err := indexer.Open(ctx, dir, indexer.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return ix
+		}
+	}
 	if err := os.RemoveAll(dir); err != nil {
 		t.Fatal(err)
 	}
@@ -248,9 +261,26 @@ func runMix(t *testing.T, name string, mix []benchQuery, newEngine func() engine
 	}
 	var out []mixRun
 	for _, clients := range []int{1, 8} {
+		stop := func() {}
+		if path := os.Getenv("IVP_BENCH_CPUPROFILE"); path != "" && name == "ivp" && clients == 1 {
+			stop = cpuProfile(t, path)
+		}
 		out = append(out, timedPass(t, name, clients, mix, newEngine()))
+		stop()
 	}
 	return out
+}
+
+// cpuProfile starts a CPU profile into path and returns its stop.
+func cpuProfile(t *testing.T, path string) func() {
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		t.Fatal(err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }
 }
 
 func timedPass(t *testing.T, name string, clients int, mix []benchQuery, run engine) mixRun {

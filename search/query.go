@@ -67,8 +67,9 @@ type field struct {
 	boost float64
 }
 
-// planFields are the plan-index fields a query searches: title and
-// headings count more; with velden given only the text of those velden.
+// planFields are the plan-index fields a query searches: the title counts
+// more; with velden given only the text of those velden (headings are
+// part of the text of the velden of the passages under them).
 func planFields(velden []int) []field {
 	if len(velden) > 0 {
 		out := make([]field, len(velden))
@@ -77,7 +78,7 @@ func planFields(velden []int) []field {
 		}
 		return out
 	}
-	out := []field{{indexer.FieldTitle, 3}, {indexer.FieldHeadings, 1.5}}
+	out := []field{{indexer.FieldTitle, 3}}
 	for _, f := range indexer.VeldTextFields {
 		out = append(out, field{f, 1})
 	}
@@ -171,6 +172,12 @@ func wordsQuery(q textQuery, fields []field, min int, phrases bool) query.Query 
 	var should []query.Query
 	for _, g := range q.groups {
 		should = append(should, groupQuery(g, fields, phrases))
+	}
+	if min >= len(should) {
+		// every group: a conjunction scores the same (the sum) and skips
+		// ahead on the rarer word, where a disjunction with a minimum
+		// visits every plan that has any of them
+		return conj(should...)
 	}
 	b := bleve.NewBooleanQuery()
 	b.AddShould(should...)

@@ -21,6 +21,12 @@ type plan struct {
 	texts     []string
 }
 
+// headedPlan is a plan whose passages have their own headings.
+type headedPlan struct {
+	plan
+	headings []string // per passage
+}
+
 var plans = []plan{
 	{"Integraal Veiligheidsplan Arnhem 2023-2026", corpus.TypeIVP, 2023, []string{"GM0202"}, []string{
 		"In het uitgaansgebied rond de Korenmarkt zetten we cameratoezicht in tijdens de weekendnachten.",
@@ -44,6 +50,16 @@ func newSearcher(t *testing.T) (*search.Searcher, map[string]int64) {
 
 // newSearcherOf builds a real store and index holding the given plans.
 func newSearcherOf(t *testing.T, plans []plan) (*search.Searcher, map[string]int64) {
+	hp := make([]headedPlan, len(plans))
+	for i, p := range plans {
+		hp[i] = headedPlan{plan: p}
+	}
+	return newSearcherHeaded(t, hp)
+}
+
+// newSearcherHeaded builds a real store and index holding the given plans;
+// a passage without a heading of its own is under "Hoofdstuk".
+func newSearcherHeaded(t *testing.T, plans []headedPlan) (*search.Searcher, map[string]int64) {
 	t.Helper()
 	ctx := context.Background()
 	store, err := corpus.Open(ctx, t.TempDir())
@@ -65,7 +81,11 @@ func newSearcherOf(t *testing.T, plans []plan) (*search.Searcher, map[string]int
 		}
 		var ps []corpus.Passage
 		for j, txt := range p.texts {
-			ps = append(ps, corpus.Passage{Ordinal: j, PageFrom: j + 1, PageTo: j + 1, Headings: []string{"Hoofdstuk"}, Text: txt})
+			h := "Hoofdstuk"
+			if j < len(p.headings) {
+				h = p.headings[j]
+			}
+			ps = append(ps, corpus.Passage{Ordinal: j, PageFrom: j + 1, PageTo: j + 1, Headings: []string{h}, Text: txt})
 		}
 		id, _, err := store.Add(ctx, d, ps, []byte(p.title))
 		if err != nil {
@@ -328,5 +348,29 @@ func TestExactPhraseQuery(t *testing.T) {
 	}
 	if len(res.Documents) == 1 && (len(res.Documents[0].Passages) == 0 || !strings.Contains(res.Documents[0].Passages[0].Snippet, "<mark>zorg en veiligheid</mark>")) {
 		t.Errorf("phrase not highlighted: %+v", res.Documents[0].Passages)
+	}
+}
+
+// TestWordOnlyInHeading: a plan whose passages sit under the heading
+// "Cameratoezicht" without repeating the word is found by it, with that
+// passage shown.
+func TestWordOnlyInHeading(t *testing.T) {
+	s, ids := newSearcherHeaded(t, []headedPlan{
+		{plan{"Veiligheidsplan Ede 2024-2027", corpus.TypeIVP, 2024, []string{"GM0228"},
+			[]string{"Jeugd en school werken samen.", "Op het stationsplein hangen sinds 2022 vier camera's."}},
+			[]string{"Jeugd", "Cameratoezicht"}},
+		{plan{"Veiligheidsplan Oss 2024-2027", corpus.TypeIVP, 2024, []string{"GM0828"},
+			[]string{"Woninginbraak en fietsendiefstal nemen af."}}, nil},
+	})
+	res, err := s.Search(context.Background(), search.Request{Query: "cameratoezicht"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 1 || res.Documents[0].ID != ids["Veiligheidsplan Ede 2024-2027"] {
+		t.Fatalf("found %d plans %v, want only the Ede plan", res.Total, titles(res))
+	}
+	ps := res.Documents[0].Passages
+	if len(ps) == 0 || !strings.Contains(ps[0].Snippet, "stationsplein") {
+		t.Errorf("passages shown: %+v, want the one under the heading", ps)
 	}
 }
