@@ -2,7 +2,6 @@ package search
 
 import (
 	"context"
-	"fmt"
 	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -26,8 +25,21 @@ type valueBits map[string]map[string]*roaring.Bitmap
 // bitsCache keeps the value bitmaps of the latest plan-index snapshot.
 type bitsCache struct {
 	mu   sync.Mutex
-	key  string
+	key  snapshotKey
 	bits valueBits
+}
+
+// snapshotKey identifies an index snapshot: the reader Bleve hands out for
+// it (the same object until the next change) and its document count.
+// Holding the reader keeps its address from being reused by a later one.
+type snapshotKey struct {
+	r index.IndexReader
+	n uint64
+}
+
+func keyOf(r index.IndexReader) (snapshotKey, error) {
+	n, err := r.DocCount()
+	return snapshotKey{r, n}, err
 }
 
 // planReader runs fn with a reader of the plan index behind snap and the
@@ -45,11 +57,10 @@ func (s *Searcher) planReader(idx bleve.Index, fn func(r index.IndexReader, vb v
 // get returns the value bitmaps of r's snapshot, building them when the
 // snapshot changed (an approval, a merge, a rebuild).
 func (c *bitsCache) get(r index.IndexReader) (valueBits, error) {
-	n, err := r.DocCount()
+	key, err := keyOf(r)
 	if err != nil {
 		return nil, err
 	}
-	key := fmt.Sprintf("%p/%d", r, n)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.key == key {

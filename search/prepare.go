@@ -31,9 +31,6 @@ type prepared struct {
 	likeTitle string   // what a "meer zoals dit" search started from
 }
 
-// maxPhrasePlans bounds the plans a phrase lookup returns.
-const maxPhrasePlans = 100000
-
 func (s *Searcher) prepare(ctx context.Context, snap indexer.Snapshot, r Request) (*prepared, error) {
 	pq := ParseQuery(r.Query, s.resolvers)
 	r = withQueryFilters(r, pq.Filters)
@@ -87,30 +84,11 @@ func (s *Searcher) phrasePlans(ctx context.Context, snap indexer.Snapshot, phras
 	if ids := s.phrases.get(snap.Generation, phrase); ids != nil {
 		return ids, nil
 	}
-	ids, err := phrasePlanIDs(ctx, snap, phrase)
+	ids, err := s.phrasePlanIDs(ctx, snap, phrase)
 	if err == nil {
 		s.phrases.put(snap.Generation, phrase, ids)
 	}
 	return ids, err
-}
-
-// phrasePlanIDs returns the plans with a passage containing phrase: a
-// term facet over the doc_id of the matching passages, so the cost grows
-// with the passages that have the phrase, not with the whole index.
-func phrasePlanIDs(ctx context.Context, snap indexer.Snapshot, phrase string) ([]string, error) {
-	req := bleve.NewSearchRequestOptions(phraseQuery(phrase, 1), 0, 0, false)
-	req.AddFacet("plans", bleve.NewFacetRequest(indexer.FieldDocID, maxPhrasePlans))
-	res, err := snap.Passages.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, err
-	}
-	ids := []string{}
-	if fr := res.Facets["plans"]; fr != nil {
-		for _, t := range fr.Terms.Terms() {
-			ids = append(ids, t.Term)
-		}
-	}
-	return ids, nil
 }
 
 func intersect(a, b []string) []string {

@@ -31,7 +31,9 @@ type Searcher struct {
 	cache     *resultCache
 	phrases   *genCache[[]string] // plans per exact phrase
 	bits      bitsCache
-	now       func() time.Time
+	// passagePlans maps passage doc numbers to plans, for phrases
+	passagePlans plansCache
+	now          func() time.Time
 }
 
 // New returns a Searcher over ix with default options.
