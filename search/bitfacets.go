@@ -22,11 +22,11 @@ import (
 // valueBits maps facet name -> value -> the plans having it.
 type valueBits map[string]map[string]*roaring.Bitmap
 
-// bitsCache keeps the value bitmaps of the latest plan-index snapshot.
-type bitsCache struct {
-	mu   sync.Mutex
-	key  snapshotKey
-	bits valueBits
+// snapCache keeps one value derived from the latest snapshot of an index.
+type snapCache[T any] struct {
+	mu  sync.Mutex
+	key snapshotKey
+	val T
 }
 
 // snapshotKey identifies an index snapshot: the reader Bleve hands out for
@@ -37,16 +37,32 @@ type snapshotKey struct {
 	n uint64
 }
 
-func keyOf(r index.IndexReader) (snapshotKey, error) {
+// get returns the value of r's snapshot, made by build when the snapshot
+// changed (an approval, a merge, a rebuild).
+func (c *snapCache[T]) get(r index.IndexReader, build func(index.IndexReader) (T, error)) (T, error) {
 	n, err := r.DocCount()
-	return snapshotKey{r, n}, err
+	if err != nil {
+		return c.val, err
+	}
+	key := snapshotKey{r, n}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.key == key {
+		return c.val, nil
+	}
+	v, err := build(r)
+	if err != nil {
+		return v, err
+	}
+	c.key, c.val = key, v
+	return v, nil
 }
 
 // planReader runs fn with a reader of the plan index behind snap and the
 // value bitmaps of that reader's snapshot.
 func (s *Searcher) planReader(idx bleve.Index, fn func(r index.IndexReader, vb valueBits) error) error {
 	return withReader(idx, func(r index.IndexReader) error {
-		vb, err := s.bits.get(r)
+		vb, err := s.bits.get(r, readValueBits)
 		if err != nil {
 			return err
 		}
@@ -54,18 +70,8 @@ func (s *Searcher) planReader(idx bleve.Index, fn func(r index.IndexReader, vb v
 	})
 }
 
-// get returns the value bitmaps of r's snapshot, building them when the
-// snapshot changed (an approval, a merge, a rebuild).
-func (c *bitsCache) get(r index.IndexReader) (valueBits, error) {
-	key, err := keyOf(r)
-	if err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.key == key {
-		return c.bits, nil
-	}
+// readValueBits reads the value bitmaps of every facet field.
+func readValueBits(r index.IndexReader) (valueBits, error) {
 	vb := valueBits{}
 	for _, name := range facetOrder {
 		m, err := fieldBits(r, facetFields[name])
@@ -74,7 +80,6 @@ func (c *bitsCache) get(r index.IndexReader) (valueBits, error) {
 		}
 		vb[name] = m
 	}
-	c.key, c.bits = key, vb
 	return vb, nil
 }
 

@@ -3,7 +3,6 @@ package search
 import (
 	"context"
 	"fmt"
-	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	index "github.com/blevesearch/bleve_index_api"
@@ -23,33 +22,6 @@ import (
 type passagePlans struct {
 	plan []int32  // doc number -> index into ids; -1 for none
 	ids  []string // plan ids (document IDs as decimal strings)
-}
-
-// plansCache keeps the passagePlans of the latest passage-index snapshot.
-type plansCache struct {
-	mu  sync.Mutex
-	key snapshotKey
-	pp  *passagePlans
-}
-
-// get returns the passagePlans of r's snapshot, building them when the
-// snapshot changed (an approval, a merge, a rebuild).
-func (c *plansCache) get(r index.IndexReader) (*passagePlans, error) {
-	key, err := keyOf(r)
-	if err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.key == key {
-		return c.pp, nil
-	}
-	pp, err := readPassagePlans(r)
-	if err != nil {
-		return nil, err
-	}
-	c.key, c.pp = key, pp
-	return pp, nil
 }
 
 // readPassagePlans reads the postings of every doc_id term.
@@ -116,7 +88,7 @@ func (pp *passagePlans) plansOf(docs *roaring.Bitmap) []string {
 func (s *Searcher) phrasePlanIDs(ctx context.Context, snap indexer.Snapshot, phrase string) ([]string, error) {
 	var ids []string
 	err := withReader(snap.Passages, func(r index.IndexReader) error {
-		pp, err := s.passagePlans.get(r)
+		pp, err := s.passagePlans.get(r, readPassagePlans)
 		if err != nil {
 			return err
 		}

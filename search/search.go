@@ -30,9 +30,9 @@ type Searcher struct {
 	thesaurus *Thesaurus
 	cache     *resultCache
 	phrases   *genCache[[]string] // plans per exact phrase
-	bits      bitsCache
+	bits      snapCache[valueBits]
 	// passagePlans maps passage doc numbers to plans, for phrases
-	passagePlans plansCache
+	passagePlans snapCache[*passagePlans]
 	now          func() time.Time
 }
 
