@@ -2,10 +2,11 @@
 // search reads, and rebuilds them without downtime.
 //
 // There are two indexes per generation: a plan index (one Bleve document
-// per plan: its metadata, title and text split by veld) that finds the
-// matching plans and holds the facet fields, and a passage index (one
-// Bleve document per passage: stemmed text, exact text with positions,
-// tags, pages) that ranks and supplies the passages shown. mapping.go is
+// per plan: its metadata, title and text split by veld with the headings
+// above it) that finds the matching plans and holds the facet fields, and
+// a passage index (one Bleve document per passage: stemmed text, its exact
+// words and their consecutive pairs for phrases, headings, tags, pages)
+// that ranks and supplies the passages shown. mapping.go is
 // the one place where field names live; analysis*.go defines the Dutch
 // analyzers (our tokenizer, apostrophe plural, folding, stop words, stems,
 // compound parts) that index and query share.
@@ -16,5 +17,6 @@
 //
 // A rebuild writes a fresh generation directory from the store and swaps
 // it in through bleve IndexAliases; the serving index is never rebuilt in
-// place. indexer imports corpus only; it never extracts files.
+// place. It reads the store while earlier batches are written, several at
+// a time (Options.RebuildWorkers). indexer imports corpus only; it never extracts files.
 package indexer

@@ -8,7 +8,9 @@
 // index finds the matching plans; facets are counted in plans as bitmap
 // intersections (bitfacets.go); the best plans are re-ranked by their best
 // passages in the passage index (rank.go), which also gives the passages
-// shown, highlighted by our own Highlighter. "Meer zoals dit" (Like) and
+// shown, highlighted by our own Highlighter. A quoted phrase selects plans
+// through its passages, mapped to plans by an array per snapshot of the
+// passage index (phraseplans.go). "Meer zoals dit" (Like) and
 // "bedoelde u" (Suggest) work from the index's terms. Results are cached
 // per index generation.
 //
