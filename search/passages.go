@@ -18,10 +18,7 @@ import (
 // bestPassages returns per plan the keys of its best passages (for plans
 // in date order; relevance ranking picks them while it ranks).
 func (s *Searcher) bestPassages(ctx context.Context, snap indexer.Snapshot, p *prepared, plans []string) (map[string][]string, error) {
-	res, err := s.candidatePassages(ctx, snap, p, plans, true)
-	if err == nil && res.Total == 0 && p.tagFiltered() {
-		res, err = s.candidatePassages(ctx, snap, p, plans, false)
-	}
+	res, err := s.matchingPassages(ctx, snap, p, plans)
 	if err != nil {
 		return nil, err
 	}

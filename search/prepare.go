@@ -8,6 +8,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/ccv/ivp/indexer"
 )
@@ -115,15 +116,15 @@ func (p *prepared) relaxable() bool { return p.strict && len(p.text.groups) > 1 
 func (p *prepared) veldByText() bool { return len(p.text.groups) > 0 }
 
 // planQuery is the query over the plan index: the text (in the fields of
-// velden when given, else as the veld filter says) and the filters of
-// every facet except skip.
-func (p *prepared) planQuery(skip string, velden []int) query.Query {
-	if velden == nil && skip != facetVeld && p.veldByText() {
+// the filtered velden when there are words) and the filters of every facet.
+func (p *prepared) planQuery() query.Query {
+	var velden []int
+	if p.veldByText() {
 		velden = veldInts(p.filters[facetVeld])
 	}
 	must := []query.Query{p.baseQuery(velden)}
 	for _, name := range facetOrder {
-		if name == skip || len(p.filters[name]) == 0 || name == facetVeld && p.veldByText() {
+		if len(p.filters[name]) == 0 || name == facetVeld && p.veldByText() {
 			continue
 		}
 		must = append(must, anyTerm(facetFields[name], p.filters[name]))
@@ -275,11 +276,10 @@ func (s *Searcher) splitUnknownCompounds(ctx context.Context, snap indexer.Snaps
 
 // termCount is the number of passages whose text has the index term t.
 func termCount(ctx context.Context, snap indexer.Snapshot, t string) (uint64, error) {
-	q := bleve.NewTermQuery(t)
-	q.SetField(indexer.FieldText)
-	res, err := snap.Passages.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
-	if err != nil {
-		return 0, err
-	}
-	return res.Total, nil
+	var n uint64
+	err := withReader(snap.Passages, func(r index.IndexReader) (err error) {
+		n, err = docFreq(ctx, r, indexer.FieldText, t)
+		return err
+	})
+	return n, err
 }

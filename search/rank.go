@@ -51,14 +51,9 @@ func (s *Searcher) rank(ctx context.Context, snap indexer.Snapshot, p *prepared,
 		ids[i], at[h.ID] = h.ID, i
 		out[i] = ranked{id: h.ID, score: planScoreWeight * h.Score}
 	}
-	res, err := s.candidatePassages(ctx, snap, p, ids, true)
+	res, err := s.matchingPassages(ctx, snap, p, ids)
 	if err != nil {
 		return nil, err
-	}
-	if res.Total == 0 && p.tagFiltered() {
-		if res, err = s.candidatePassages(ctx, snap, p, ids, false); err != nil {
-			return nil, err
-		}
 	}
 	for _, h := range res.Hits {
 		r := &out[at[indexer.PlanOfPassage(h.ID)]]
@@ -77,6 +72,16 @@ func (s *Searcher) rank(ctx context.Context, snap indexer.Snapshot, p *prepared,
 // maxRankedPassages bounds the passages scored for re-ranking: the
 // candidates' passages that match, all of them in practice.
 const maxRankedPassages = 20000
+
+// matchingPassages scores the matching passages of the given plans, those
+// with the filtered veld or thema; when none of them matches, any.
+func (s *Searcher) matchingPassages(ctx context.Context, snap indexer.Snapshot, p *prepared, plans []string) (*bleve.SearchResult, error) {
+	res, err := s.candidatePassages(ctx, snap, p, plans, true)
+	if err == nil && res.Total == 0 && p.tagFiltered() {
+		res, err = s.candidatePassages(ctx, snap, p, plans, false)
+	}
+	return res, err
+}
 
 // candidatePassages scores the matching passages of the given plans,
 // restricted to the filtered velden and themes when tagged.

@@ -159,7 +159,7 @@ func (s *Searcher) documents(ctx context.Context, snap indexer.Snapshot, p *prep
 // relevance it returns the candidates for re-ranking (without
 // stored fields); by date, the requested page with metadata.
 func (s *Searcher) plans(ctx context.Context, snap indexer.Snapshot, p *prepared) (*bleve.SearchResult, error) {
-	q := p.planQuery("", nil)
+	q := p.planQuery()
 	req := bleve.NewSearchRequestOptions(q, p.r.Size, (p.r.Page-1)*p.r.Size, false)
 	if p.sort == SortRelevance {
 		req.Size, req.From = max(rankCandidates, 2*p.r.Page*p.r.Size), 0

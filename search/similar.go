@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -116,11 +117,17 @@ func Like(ctx context.Context, idx bleve.Index, text string, o LikeOptions) (que
 	return likeQuery(terms, o), terms, nil
 }
 
+// dutchStopWords is bleve's Dutch stop list, parsed once.
+var dutchStopWords = sync.OnceValues(func() (analysis.TokenMap, error) {
+	stop := analysis.NewTokenMap()
+	return stop, stop.LoadBytes(nl.DutchStopWords)
+})
+
 // termCounts analyses text and counts its terms, without stop words and
 // short or numeric terms.
 func termCounts(an analysis.Analyzer, text string, minRunes int) (map[string]int, error) {
-	stop := analysis.NewTokenMap()
-	if err := stop.LoadBytes(nl.DutchStopWords); err != nil {
+	stop, err := dutchStopWords()
+	if err != nil {
 		return nil, fmt.Errorf("like: stop words: %w", err)
 	}
 	tf := map[string]int{}
