@@ -200,6 +200,20 @@ func (t *Taxonomy) Thema(id string) (Thema, bool) {
 	return th, ok
 }
 
+// Themas looks theme ids up, in order; an unknown id becomes a Thema
+// whose label is the id itself.
+func (t *Taxonomy) Themas(ids []string) []Thema {
+	out := make([]Thema, 0, len(ids))
+	for _, id := range ids {
+		th, ok := t.byID[id]
+		if !ok {
+			th = Thema{ID: id, Label: id}
+		}
+		out = append(out, th)
+	}
+	return out
+}
+
 // ThemaLabel is the Dutch label of a theme id, or the id itself when the
 // theme is unknown.
 func (t *Taxonomy) ThemaLabel(id string) string {

@@ -7,7 +7,7 @@ import (
 	"github.com/ccv/ivp/corpus"
 )
 
-// gemeenten resolves CBS codes (or exact names) to the register's
+// gemeenten resolves CBS codes or names, ignoring case, to the register's
 // gemeenten; at least one is required.
 func (c *Curator) gemeenten(in []string) ([]corpus.Gemeente, error) {
 	reg := c.store.Gemeenten()
@@ -33,16 +33,9 @@ func (c *Curator) gemeenten(in []string) ([]corpus.Gemeente, error) {
 	return out, nil
 }
 
+// lookupGemeente finds s as a CBS code or a name, ignoring case.
 func lookupGemeente(reg *corpus.Gemeenten, s string) (corpus.Gemeente, bool) {
-	if g, ok := reg.ByCode(strings.ToUpper(s)); ok {
-		return g, true
-	}
-	for _, g := range reg.All() {
-		if strings.EqualFold(g.Naam, s) {
-			return g, true
-		}
-	}
-	return corpus.Gemeente{}, false
+	return reg.Lookup(s)
 }
 
 // checkMetadata checks what a curator entered and fills in the gemeenten

@@ -116,13 +116,7 @@ func (s *Searcher) withTags(p Passage, h *bsearch.DocumentMatch) Passage {
 		return p
 	}
 	p.Veld, p.VeldLabel = corpus.Veld(t.Veld), corpus.Veld(t.Veld).Label()
-	for _, id := range t.Themes {
-		th, ok := s.taxonomy.Thema(id)
-		if !ok {
-			th = corpus.Thema{ID: id, Label: id}
-		}
-		p.Themes = append(p.Themes, th)
-	}
+	p.Themes = s.taxonomy.Themas(t.Themes)
 	return p
 }
 

@@ -17,9 +17,8 @@ type auditPage struct {
 	Layout  layoutData
 	Rows    []auditRow
 	Actions []option
-	Doc     string // the document filter as typed
-	Next    string
-	Prev    string
+	Doc     string     // the document filter as typed
+	Paging  pagingView // previous and next page
 }
 
 // auditRow is one audit entry: who, when, what, before and after.
@@ -53,14 +52,8 @@ func (h *handler) showAudit(c *gin.Context) {
 		return
 	}
 	p := auditPage{Layout: h.beheerLayout(c, "Auditlog", "audit"), Rows: auditRows(es),
-		Actions: actionOptions(f.Action), Doc: c.Query("document")}
-	page := f.Offset/queuePageSize + 1
-	if page > 1 {
-		p.Prev = listPageURL("/beheer/audit", c.Request.URL.Query(), page-1)
-	}
-	if len(es) == queuePageSize {
-		p.Next = listPageURL("/beheer/audit", c.Request.URL.Query(), page+1)
-	}
+		Actions: actionOptions(f.Action), Doc: c.Query("document"),
+		Paging: listPaging("/beheer/audit", c.Request.URL.Query(), f.Offset, len(es))}
 	h.html(c, http.StatusOK, "audit", p)
 }
 
@@ -101,14 +94,9 @@ func auditFilter(c *gin.Context) (corpus.AuditFilter, error) {
 		}
 		f.DocumentID = id
 	}
-	if p := c.Query("pagina"); p != "" {
-		n, err := strconv.Atoi(p)
-		if err != nil || n < 1 || n > 10000 {
-			return f, badRequest("het paginanummer moet een getal vanaf 1 zijn")
-		}
-		f.Offset = (n - 1) * queuePageSize
-	}
-	return f, nil
+	var err error
+	f.Offset, err = pageOffset(c.Request.URL.Query())
+	return f, err
 }
 
 func actionOptions(selected string) []option {

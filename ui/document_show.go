@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"net/http"
-	"strconv"
 
 	"github.com/gin-gonic/gin"
 
@@ -28,12 +27,11 @@ func (h *handler) showDocument(c *gin.Context) {
 // publishedDocument reads the plan named by the :id parameter. Ids that are
 // not numbers, unknown ids and plans that are not published are all 404s.
 func (h *handler) publishedDocument(c *gin.Context) (corpus.Document, error) {
-	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
-	if err != nil || id < 1 {
-		return corpus.Document{}, documentNotFound(nil)
-	}
-	d, err := h.docs.Document(c.Request.Context(), id)
+	d, err := h.documentByID(c)
+	var badID *httpError
 	switch {
+	case errors.As(err, &badID):
+		return d, documentNotFound(nil) // the public wording, not documentID's
 	case errors.Is(err, corpus.ErrNotFound):
 		return d, documentNotFound(err)
 	case err != nil:

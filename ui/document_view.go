@@ -74,7 +74,7 @@ func (h *handler) newDocumentPage(d corpus.Document, passages []corpus.Passage) 
 	}
 	p.Passages, p.Contents = documentPassages(d.ID, passages)
 	for i, ps := range passages {
-		p.Passages[i].Tags = tagsOf(corpus.Veld(ps.Tags.Veld), h.themas(ps.Tags.Themes))
+		p.Passages[i].Tags = h.passageTags(ps)
 	}
 	p.Velden, p.Priorities = h.veldOverview(passages)
 	p.Checklist = checklistViewOf(d.ID, corpus.CheckPlan(passages))

@@ -172,6 +172,16 @@ func fieldMessages(err error) string {
 	return strings.Join(msgs, " ")
 }
 
+// fieldMap maps the form field of each field error in err to its Dutch
+// message; of two errors for one field the later wins.
+func fieldMap(err error) map[string]string {
+	out := map[string]string{}
+	for _, fe := range corpus.FieldErrorsOf(err) {
+		out[fe.Field] = fe.Msg
+	}
+	return out
+}
+
 // isAPI reports whether the request is for the JSON API.
 func isAPI(c *gin.Context) bool {
 	return strings.HasPrefix(c.Request.URL.Path, "/api/")

@@ -88,7 +88,7 @@ func (h *handler) queueFilter(q url.Values, k listKind) (corpus.QueueFilter, err
 		f.Status = corpus.Status(s)
 	}
 	if g := strings.TrimSpace(q.Get("gemeente")); g != "" {
-		gm, ok := h.byName[strings.ToLower(g)]
+		gm, ok := h.gemeenten.Lookup(g)
 		if !ok {
 			return f, badRequest("onbekende gemeente " + strconv.Quote(g))
 		}
@@ -101,14 +101,9 @@ func (h *handler) queueFilter(q url.Values, k listKind) (corpus.QueueFilter, err
 		}
 		f.Type = dt
 	}
-	if p := q.Get("pagina"); p != "" {
-		n, err := strconv.Atoi(p)
-		if err != nil || n < 1 || n > 10000 {
-			return f, badRequest("het paginanummer moet een getal vanaf 1 zijn")
-		}
-		f.Offset = (n - 1) * queuePageSize
-	}
-	return f, nil
+	var err error
+	f.Offset, err = pageOffset(q)
+	return f, err
 }
 
 // statusLabels are the Dutch words for document statuses.

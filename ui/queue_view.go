@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"net/url"
 	"strconv"
 	"time"
 
@@ -21,8 +20,7 @@ type queuePage struct {
 	Gemeenten []corpus.Gemeente
 	Items     []queueRow
 	Count     string
-	Prev      string // URL of the previous page, "" on the first
-	Next      string // URL of the next page, "" on the last
+	Paging    pagingView // previous and next page
 }
 
 // queueFilterView is the filter form as typed.
@@ -54,16 +52,9 @@ func (h *handler) newQueuePage(c *gin.Context, k listKind, f corpus.QueueFilter,
 		Filter: queueFilterView{Gemeente: q.Get("gemeente"), Text: f.Text, Submitted: f.Submitted,
 			ShowSubmitted: k.current == "documents"},
 		Statuses: statusOptions(f.Status), Types: typeOptions(string(f.Type)), Gemeenten: h.gemeenten.All(),
-		Count: aantal(len(items), "document", "documenten")}
+		Count: aantal(len(items), "document", "documenten"), Paging: listPaging(k.path, q, f.Offset, len(items))}
 	for _, it := range items {
 		p.Items = append(p.Items, queueRowOf(it))
-	}
-	page := f.Offset/queuePageSize + 1
-	if page > 1 {
-		p.Prev = listPageURL(k.path, q, page-1)
-	}
-	if len(items) == queuePageSize {
-		p.Next = listPageURL(k.path, q, page+1)
 	}
 	return p
 }
@@ -91,22 +82,6 @@ func queueRowOf(it corpus.QueueItem) queueRow {
 
 // reviewURL is the curator's page of a document.
 func reviewURL(id int64) string { return "/beheer/documenten/" + strconv.FormatInt(id, 10) }
-
-// listPageURL is a list page with the same filters.
-func listPageURL(path string, q url.Values, page int) string {
-	v := url.Values{}
-	for k, vs := range q {
-		v[k] = vs
-	}
-	v.Del("pagina")
-	if page > 1 {
-		v.Set("pagina", strconv.Itoa(page))
-	}
-	if len(v) == 0 {
-		return path
-	}
-	return path + "?" + v.Encode()
-}
 
 // queueJSON is the JSON twin of a curator list.
 type queueJSON struct {

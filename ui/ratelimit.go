@@ -17,7 +17,6 @@ type Rate struct {
 // is not enough, the oldest window goes.
 type limiter struct {
 	rate Rate
-	now  func() time.Time
 
 	mu   sync.Mutex
 	hits map[string]*window
@@ -32,7 +31,7 @@ type window struct {
 const maxLimiterKeys = 100_000
 
 func newLimiter(r Rate) *limiter {
-	return &limiter{rate: r, now: time.Now, hits: map[string]*window{}}
+	return &limiter{rate: r, hits: map[string]*window{}}
 }
 
 // allow records one event for key and reports whether it is within the
@@ -43,7 +42,7 @@ func (l *limiter) allow(key string) (bool, time.Duration) {
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	now := l.now()
+	now := time.Now()
 	w := l.hits[key]
 	if w == nil || now.Sub(w.start) >= l.rate.Window {
 		if w == nil && len(l.hits) >= maxLimiterKeys {

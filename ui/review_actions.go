@@ -86,18 +86,19 @@ func (h *handler) act(c *gin.Context, f *actionErrors, done string, do actionFun
 // actionFailed shows the review page with the errors of form f, or fails
 // through the middleware when err is not about the input.
 func (h *handler) actionFailed(c *gin.Context, f *actionErrors, err error) {
-	fes := corpus.FieldErrorsOf(err)
-	if len(fes) == 0 || errors.Is(err, corpus.ErrWrongStatus) {
+	if len(corpus.FieldErrorsOf(err)) == 0 || errors.Is(err, corpus.ErrWrongStatus) {
 		h.fail(c, err)
 		return
 	}
-	f.Fields = map[string]string{}
-	for _, fe := range fes {
-		f.Fields[fe.Field] = fe.Msg
-	}
-	status := fieldStatus(err)
+	f.Fields = fieldMap(err)
+	h.formBack(c, fieldStatus(err), f, fieldMessages(err))
+}
+
+// formBack answers a curator form that came back with f.Fields: the API
+// gets them as JSON with msg as the error, a page the review page again.
+func (h *handler) formBack(c *gin.Context, status int, f *actionErrors, msg string) {
 	if isAPI(c) {
-		c.AbortWithStatusJSON(status, apiFieldErrors{Error: fieldMessages(err), Fields: f.Fields})
+		c.AbortWithStatusJSON(status, apiFieldErrors{Error: msg, Fields: f.Fields})
 		return
 	}
 	h.renderReview(c, status, f)

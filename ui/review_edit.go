@@ -23,8 +23,7 @@ type metadataValues struct {
 // metadataValuesOf fills the edit form with m.
 func metadataValuesOf(m corpus.Metadata) metadataValues {
 	v := metadataValues{Title: m.Title, Type: string(m.Type), Vastgesteld: m.Vastgesteld,
-		Period: corpus.Document{PeriodStart: m.PeriodStart, PeriodEnd: m.PeriodEnd}.Periode()}
-	v.Gemeenten = names(m.Gemeenten)
+		Period: m.Periode(), Gemeenten: m.GemeenteNames()}
 	return v.padded()
 }
 
@@ -74,11 +73,7 @@ func (h *handler) metadata(v metadataValues) (corpus.Metadata, error) {
 	if m.Title == "" {
 		bad(corpus.FieldTitle, "Vul een titel in.")
 	}
-	t, err := corpus.ParseDocType(v.Type)
-	if err != nil {
-		bad(corpus.FieldType, "Kies het soort document.")
-	}
-	m.Type = t
+	m.Type = checkDocType(v.Type, bad)
 	if v.Period != "" {
 		var ok bool
 		if m.PeriodStart, m.PeriodEnd, ok = parsePeriod(v.Period); !ok {
@@ -88,16 +83,6 @@ func (h *handler) metadata(v metadataValues) (corpus.Metadata, error) {
 	if _, err := time.Parse(time.DateOnly, v.Vastgesteld); v.Vastgesteld != "" && err != nil {
 		bad(corpus.FieldVastgesteld, "Vul de datum in als JJJJ-MM-DD, bijvoorbeeld 2024-03-14, of laat het veld leeg.")
 	}
-	for _, n := range v.Gemeenten {
-		g, ok := h.byName[strings.ToLower(n)]
-		if !ok {
-			bad(corpus.FieldGemeenten, "„"+n+"” is geen Nederlandse gemeente. Kies een naam uit de lijst.")
-			continue
-		}
-		m.Gemeenten = append(m.Gemeenten, g)
-	}
-	if len(v.Gemeenten) == 0 {
-		bad(corpus.FieldGemeenten, "Vul ten minste één gemeente in.")
-	}
+	m.Gemeenten = h.checkGemeenten(v.Gemeenten, bad)
 	return m, errors.Join(errs...)
 }

@@ -43,9 +43,5 @@ func (h *handler) uploadFailed(c *gin.Context, f *actionErrors, err error) {
 		return
 	}
 	f.Fields = errs
-	if isAPI(c) {
-		c.AbortWithStatusJSON(status, apiFieldErrors{Error: errs[corpus.FieldFile] + errs[""], Fields: errs})
-		return
-	}
-	h.renderReview(c, status, f)
+	h.formBack(c, status, f, errs[corpus.FieldFile]+errs[""])
 }

@@ -18,12 +18,7 @@ func (h *handler) showReview(c *gin.Context) {
 // renderReview loads the review of :id and renders it with status; f holds
 // the errors of an action form that came back.
 func (h *handler) renderReview(c *gin.Context, status int, f *actionErrors) {
-	id, err := documentID(c)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	r, err := h.curation.Review(c.Request.Context(), h.user(c), id)
+	r, err := h.review(c)
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -34,17 +29,21 @@ func (h *handler) renderReview(c *gin.Context, status int, f *actionErrors) {
 // apiReview is the JSON twin of the review page:
 // GET /api/v1/beheer/documents/:id.
 func (h *handler) apiReview(c *gin.Context) {
-	id, err := documentID(c)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	r, err := h.curation.Review(c.Request.Context(), h.user(c), id)
+	r, err := h.review(c)
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
 	c.JSON(http.StatusOK, h.newReviewJSON(c, r))
+}
+
+// review loads the review of the document named by :id for the current user.
+func (h *handler) review(c *gin.Context) (corpus.Review, error) {
+	id, err := documentID(c)
+	if err != nil {
+		return corpus.Review{}, err
+	}
+	return h.curation.Review(c.Request.Context(), h.user(c), id)
 }
 
 // documentID reads the :id parameter; anything but a positive number is a 404.

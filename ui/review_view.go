@@ -21,9 +21,7 @@ type reviewPage struct {
 	Status      string
 	StatusLabel string
 	Notice      string // what the last action did
-	CSRF        string
 	FileURL     string
-	FileName    string
 	FileSize    string
 	FileKind    string
 	PublicURL   string // the public page, when published
@@ -67,12 +65,11 @@ type versionView struct {
 // newReviewPage builds the review page of r; f holds a returned form's errors.
 func (h *handler) newReviewPage(c *gin.Context, r corpus.Review, f *actionErrors) reviewPage {
 	d := r.Document
-	name, _ := sourceName(d)
 	p := reviewPage{Layout: h.beheerLayout(c, "Beoordelen: "+d.Title, ""), ID: d.ID,
 		Title: orDefault(d.Title, "(zonder titel)"), TypeLabel: d.Type.Label(), Type: string(d.Type),
 		Gemeenten: strings.Join(d.GemeenteNames(), ", "), Periode: periode(d.Periode()),
 		Status: string(d.Status), StatusLabel: statusLabel(d.Status), Notice: notices[c.Query("gedaan")],
-		CSRF: h.sessionCSRF(c), FileURL: beheerFileURL(d.ID), FileName: name, FileSize: grootte(d.Size),
+		FileURL: beheerFileURL(d.ID), FileSize: grootte(d.Size),
 		FileKind: fileKind(d.MediaType), Can: actionsFor(d.Status),
 		Compare: compareRows(r), Submission: submissionViewOf(r.Submission),
 		PassageInfo: aantal(len(r.Passages), "passage", "passages"),
@@ -116,7 +113,7 @@ func actionsFor(s corpus.Status) reviewActions {
 func (h *handler) reviewPassages(id int64, ps []corpus.Passage) []documentPassage {
 	out, _ := documentPassages(id, ps)
 	for i, p := range ps {
-		out[i].Tags = tagsOf(corpus.Veld(p.Tags.Veld), h.themas(p.Tags.Themes))
+		out[i].Tags = h.passageTags(p)
 		out[i].PageURL = beheerFileURL(id) + "#page=" + strconv.Itoa(max(p.PageFrom, 1))
 	}
 	return out
@@ -135,8 +132,8 @@ func compareRows(r corpus.Review) []compareRow {
 	}{
 		{"Titel", func(m corpus.Metadata) string { return m.Title }},
 		{"Soort", func(m corpus.Metadata) string { return typeLabel(m.Type) }},
-		{"Gemeenten", func(m corpus.Metadata) string { return strings.Join(names(m.Gemeenten), ", ") }},
-		{"Periode", func(m corpus.Metadata) string { return periodOf(m) }},
+		{"Gemeenten", func(m corpus.Metadata) string { return strings.Join(m.GemeenteNames(), ", ") }},
+		{"Periode", func(m corpus.Metadata) string { return periode(m.Periode()) }},
 		{"Vastgesteld", func(m corpus.Metadata) string { return isoDatum(m.Vastgesteld) }},
 	}
 	out := make([]compareRow, 0, len(fields))
@@ -156,14 +153,6 @@ func typeLabel(t corpus.DocType) string {
 		return ""
 	}
 	return t.Label()
-}
-
-func names(gs []corpus.Gemeente) []string {
-	return corpus.Document{Gemeenten: gs}.GemeenteNames()
-}
-
-func periodOf(m corpus.Metadata) string {
-	return periode(corpus.Document{PeriodStart: m.PeriodStart, PeriodEnd: m.PeriodEnd}.Periode())
 }
 
 func submissionViewOf(s *corpus.Submission) *submissionView {

@@ -19,14 +19,11 @@ const maxNoteRunes = 4000
 // of Submit; errs maps each wrong field to a Dutch message.
 func (h *handler) submissionInput(v submissionValues, hasFile bool) (corpus.SubmissionInput, map[string]string) {
 	errs := map[string]string{}
+	bad := func(field, msg string) { errs[field] = msg }
 	in := corpus.SubmissionInput{ContactName: v.ContactName, ContactEmail: v.ContactEmail,
 		Note: v.Note, URL: v.URL, FileName: v.FileName}
-	in.Gemeenten = h.gemeenteCodes(v.Gemeenten, errs)
-	if t, err := corpus.ParseDocType(v.Type); err != nil {
-		errs[corpus.FieldType] = "Kies het soort document."
-	} else {
-		in.Type = t
-	}
+	in.Gemeenten = gemeenteCodes(h.checkGemeenten(v.Gemeenten, bad))
+	in.Type = checkDocType(v.Type, bad)
 	var ok bool
 	if in.PeriodStart, in.PeriodEnd, ok = parsePeriod(v.Period); !ok {
 		errs[corpus.FieldPeriod] = "Vul de periode in als een jaar (2025) of twee jaren (2023-2026)."
@@ -39,23 +36,15 @@ func (h *handler) submissionInput(v submissionValues, hasFile bool) (corpus.Subm
 	return in, nil
 }
 
-// gemeenteCodes looks the typed gemeente names up in the register.
-func (h *handler) gemeenteCodes(names []string, errs map[string]string) []string {
+// gemeenteCodes returns the distinct CBS codes of gs, in order.
+func gemeenteCodes(gs []corpus.Gemeente) []string {
 	var codes []string
 	seen := map[string]bool{}
-	for _, n := range names {
-		g, ok := h.byName[strings.ToLower(strings.TrimSpace(n))]
-		if !ok {
-			errs[corpus.FieldGemeenten] = "„" + n + "” is geen Nederlandse gemeente. Kies een naam uit de lijst."
-			continue
-		}
+	for _, g := range gs {
 		if !seen[g.Code] {
 			seen[g.Code] = true
 			codes = append(codes, g.Code)
 		}
-	}
-	if len(names) == 0 {
-		errs[corpus.FieldGemeenten] = "Vul ten minste één gemeente in."
 	}
 	return codes
 }
@@ -116,22 +105,14 @@ func checkSource(webURL string, hasFile bool, errs map[string]string) {
 func (h *handler) formFailure(err error) (status int, errs map[string]string, ok bool) {
 	tooLarge := "Het bestand is groter dan " + sizeLimit(h.opts.MaxUploadBytes) + ". Verklein het of geef een webadres op."
 	wrongType := "Dit bestand is geen PDF of HTML-pagina. Kies het plan als PDF-bestand."
-	switch fes := corpus.FieldErrorsOf(err); {
-	case errors.Is(err, errUploadTooLarge):
-		return http.StatusRequestEntityTooLarge, map[string]string{corpus.FieldFile: tooLarge}, true
-	case errors.Is(err, errUploadType):
-		return http.StatusUnsupportedMediaType, map[string]string{corpus.FieldFile: wrongType}, true
+	switch {
 	case errors.Is(err, errUploadMalformed):
 		return http.StatusBadRequest, map[string]string{"": "Het formulier kon niet worden gelezen. Vul het opnieuw in en verstuur het nog eens."}, true
-	case len(fes) > 0:
-		errs = map[string]string{}
-		for _, fe := range fes {
-			errs[fe.Field] = fe.Msg
-		}
-		return fieldStatus(err), errs, true
-	case errors.Is(err, corpus.ErrTooLarge):
+	case len(corpus.FieldErrorsOf(err)) > 0:
+		return fieldStatus(err), fieldMap(err), true
+	case errors.Is(err, errUploadTooLarge), errors.Is(err, corpus.ErrTooLarge):
 		return http.StatusRequestEntityTooLarge, map[string]string{corpus.FieldFile: tooLarge}, true
-	case errors.Is(err, corpus.ErrUnsupportedType):
+	case errors.Is(err, errUploadType), errors.Is(err, corpus.ErrUnsupportedType):
 		return http.StatusUnsupportedMediaType, map[string]string{corpus.FieldFile: wrongType}, true
 	}
 	return 0, nil, false

@@ -91,9 +91,9 @@ func (h *handler) newStatusPage(s corpus.Submission, isNew bool) statusPage {
 	p := statusPage{Layout: h.layout("Status van uw inzending", true), New: isNew,
 		Reference: s.Reference(), Status: string(s.Status), StatusLabel: s.Status.Label(),
 		Reason: s.Reason, Steps: steps(s.Status), Title: m.Title, TypeLabel: m.Type.Label(),
-		Periode: periode(corpus.Document{PeriodStart: m.PeriodStart, PeriodEnd: m.PeriodEnd}.Periode()),
+		Periode: periode(m.Periode()),
 		Source:  sourceLabel(s.Source), Submitted: datumTijd(s.Created), Updated: datumTijd(s.Updated)}
-	p.Gemeenten = joinNames(corpus.Document{Gemeenten: m.Gemeenten}.GemeenteNames(), 6, "gemeenten")
+	p.Gemeenten = joinNames(m.GemeenteNames(), 6, "gemeenten")
 	return p
 }
 

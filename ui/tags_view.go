@@ -24,15 +24,7 @@ func tagsOf(v corpus.Veld, themes []corpus.Thema) tagsView {
 	return t
 }
 
-// themas looks theme ids up in the taxonomy.
-func (h *handler) themas(ids []string) []corpus.Thema {
-	out := []corpus.Thema{}
-	for _, id := range ids {
-		th, ok := h.taxonomy.Thema(id)
-		if !ok {
-			th = corpus.Thema{ID: id, Label: id}
-		}
-		out = append(out, th)
-	}
-	return out
+// passageTags labels the stored veld and themes of p.
+func (h *handler) passageTags(p corpus.Passage) tagsView {
+	return tagsOf(corpus.Veld(p.Tags.Veld), h.taxonomy.Themas(p.Tags.Themes))
 }

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/netip"
-	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -144,8 +143,6 @@ type handler struct {
 	taxonomy  *corpus.Taxonomy
 	// provincies is the set of province names in the gemeenten register.
 	provincies map[string]bool
-	// byName finds a gemeente by its lower-case name or CBS code.
-	byName map[string]corpus.Gemeente
 
 	subs     Submissions // nil: submissions off
 	curation Curation    // nil (or accounts nil): curator area off
@@ -182,13 +179,12 @@ func New(o Options, s Searcher, docs Documents, ready Readiness) (http.Handler, 
 		return nil, fmt.Errorf("ui: %w", err)
 	}
 	h := &handler{opts: o, log: o.Logger, search: s, docs: docs, ready: ready, views: v,
-		gemeenten: gms, taxonomy: tax, provincies: map[string]bool{}, byName: map[string]corpus.Gemeente{},
+		gemeenten: gms, taxonomy: tax, provincies: map[string]bool{},
 		subs: o.Submissions, curation: o.Curation, accounts: o.Accounts, secret: o.Secret,
 		submitLimit: newLimiter(o.SubmitRate), loginLimit: newLimiter(o.LoginRate),
 		accountLimit: newLimiter(o.AccountLoginRate)}
 	for _, g := range gms.All() {
 		h.provincies[g.Provincie] = true
-		h.byName[strings.ToLower(g.Naam)], h.byName[strings.ToLower(g.Code)] = g, g
 	}
 	if h.proxies, err = parseProxies(o.TrustedProxies); err != nil {
 		return nil, fmt.Errorf("ui: trusted proxies: %w", err)

@@ -26,8 +26,6 @@ type upload struct {
 	values url.Values
 	file   *os.File // nil when no file was sent
 	name   string   // the client's file name: a label, never a path
-	media  string   // type sniffed from the first bytes: application/pdf or text/html
-	size   int64
 }
 
 // close removes the spooled file.
@@ -136,7 +134,7 @@ func (h *handler) spool(u *upload, part *multipart.Part) error {
 		return nil
 	}
 	u.name = baseName(part.FileName())
-	if u.media = sniff(head[:n]); u.media == "" {
+	if sniff(head[:n]) == "" {
 		return errUploadType
 	}
 	f, err := os.CreateTemp("", "ivp-upload-*")
@@ -152,7 +150,7 @@ func (h *handler) spool(u *upload, part *multipart.Part) error {
 	if err != nil {
 		return err
 	}
-	if u.size = int64(n) + rest; u.size > max {
+	if int64(n)+rest > max {
 		return errUploadTooLarge
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
