@@ -115,6 +115,16 @@ func (d Document) GemeenteNames() []string {
 	return out
 }
 
+// GemeenteCodes returns the CBS codes of the document's gemeenten, in
+// their order.
+func (d Document) GemeenteCodes() []string {
+	out := make([]string, len(d.Gemeenten))
+	for i, g := range d.Gemeenten {
+		out[i] = g.Code
+	}
+	return out
+}
+
 // Provincies returns the distinct provinces of the document's gemeenten.
 func (d Document) Provincies() []string {
 	var out []string

@@ -136,7 +136,7 @@ func (ix *Indexer) newBatch(g *generation) *batch {
 func (b *batch) add(d corpus.Document, passages []corpus.Passage) {
 	key := strconv.FormatInt(d.ID, 10)
 	doc := planDoc(d, passages)
-	if k, ok := b.inwoners.PlanKlasse(codes(d)...); ok {
+	if k, ok := b.inwoners.PlanKlasse(d.GemeenteCodes()...); ok {
 		doc[FieldKlasse] = k.Key()
 	}
 	b.plans.Index(key, doc)
@@ -195,7 +195,7 @@ func planDoc(d corpus.Document, passages []corpus.Passage) map[string]any {
 	}
 	doc := map[string]any{
 		FieldTitle:     d.Title,
-		FieldGemeente:  codes(d),
+		FieldGemeente:  d.GemeenteCodes(),
 		FieldProvincie: d.Provincies(),
 		FieldType:      string(d.Type),
 		FieldAdded:     float64(d.Created.Unix()),
@@ -213,15 +213,6 @@ func planDoc(d corpus.Document, passages []corpus.Passage) map[string]any {
 		doc[FieldYear] = float64(y)
 	}
 	return doc
-}
-
-// codes are the CBS codes of a document's gemeenten.
-func codes(d corpus.Document) []string {
-	out := make([]string, len(d.Gemeenten))
-	for i, g := range d.Gemeenten {
-		out[i] = g.Code
-	}
-	return out
 }
 
 // veldOf is a passage's primary veld, 0 when out of range.

@@ -66,11 +66,7 @@ func (ix *Index) insertDocs(ctx context.Context, store *corpus.Store, docs []cor
 
 func (in *inserter) doc(ctx context.Context, d corpus.Document, ps []corpus.Passage) error {
 	var klasse any // NULL when a population is unknown
-	codes := make([]string, len(d.Gemeenten))
-	for i, g := range d.Gemeenten {
-		codes[i] = g.Code
-	}
-	if k, ok := in.inwoners.PlanKlasse(codes...); ok {
+	if k, ok := in.inwoners.PlanKlasse(d.GemeenteCodes()...); ok {
 		klasse = k.Key()
 	}
 	if _, err := in.plan.ExecContext(ctx, d.ID, d.Title, string(d.Type), d.PeriodStart, d.PeriodEnd, klasse); err != nil {
