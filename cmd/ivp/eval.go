@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -16,28 +14,6 @@ import (
 	"github.com/ccv/ivp/ingest"
 	"github.com/ccv/ivp/ingest/tag"
 )
-
-// evalPlan is the part of a truth.jsonl line the evaluations read. Keys
-// the generator does not write (yet) stay empty.
-type evalPlan struct {
-	File             string         `json:"file"`
-	Title            string         `json:"title"`
-	Type             corpus.DocType `json:"type"`
-	Gemeenten        []string       `json:"gemeenten"`
-	PeriodStart      int            `json:"period_start"`
-	PeriodEnd        int            `json:"period_end"`
-	Vastgesteld      string         `json:"vastgesteld"`
-	ChecklistPresent []int          `json:"checklist_present"`
-	Passages         []struct {
-		Page      int      `json:"page"`
-		Headings  []string `json:"headings"`
-		Text      string   `json:"text"`
-		Veld      int      `json:"veld"`
-		Secondary []int    `json:"secondary"`
-		Themes    []string `json:"themes"`
-		Checklist []int    `json:"checklist"`
-	} `json:"passages"`
-}
 
 // evalFlags are the flags every evaluation shares.
 type evalFlags struct {
@@ -79,7 +55,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 
 // truthCorpus returns the truth plans and the directory their files are
 // in, generating a corpus first when no truth file was given.
-func truthCorpus(ctx context.Context, ef evalFlags) ([]evalPlan, string, func(), error) {
+func truthCorpus(ctx context.Context, ef evalFlags) ([]gen.TruthPlan, string, func(), error) {
 	done := func() {}
 	path := ef.truth
 	if path == "" {
@@ -88,57 +64,49 @@ func truthCorpus(ctx context.Context, ef evalFlags) ([]evalPlan, string, func(),
 			return nil, "", done, err
 		}
 		done = func() { os.RemoveAll(dir) }
-		gm, err := corpus.LoadGemeenten()
-		if err == nil {
-			_, err = gen.Generate(ctx, gen.Options{Out: dir, Plans: ef.plans, Seed: ef.seed}, gm)
-		}
-		if err != nil {
+		if _, err := gen.Generate(ctx, gen.Options{Out: dir, Plans: ef.plans, Seed: ef.seed}, nil); err != nil {
 			done()
 			return nil, "", func() {}, err
 		}
 		path = filepath.Join(dir, gen.TruthFile)
 	}
-	plans, err := readEvalTruth(path)
+	plans, err := gen.ReadTruth(path)
 	return plans, filepath.Dir(path), done, err
 }
 
-func readEvalTruth(path string) ([]evalPlan, error) {
-	f, err := os.Open(path)
+// taggedTruth loads the tagger and the truth plans; done removes a
+// generated corpus and is to be called even on an error.
+func taggedTruth(ctx context.Context, c *config, ef evalFlags) (*tag.Tagger, []gen.TruthPlan, func(), error) {
+	tg, err := loadTagger(c)
 	if err != nil {
-		return nil, err
+		return nil, nil, func() {}, err
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	var out []evalPlan
-	for sc.Scan() {
-		var p evalPlan
-		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
-			return nil, fmt.Errorf("read truth %s: %w", path, err)
-		}
-		out = append(out, p)
+	plans, _, done, err := truthCorpus(ctx, ef)
+	return tg, plans, done, err
+}
+
+// truthPassages are a truth plan's passages as extraction would give them,
+// untagged.
+func truthPassages(p gen.TruthPlan) []corpus.Passage {
+	ps := make([]corpus.Passage, 0, len(p.Passages))
+	for i, tp := range p.Passages {
+		ps = append(ps, corpus.Passage{Ordinal: i, PageFrom: tp.Page, Headings: tp.Headings, Text: tp.Text})
 	}
-	return out, sc.Err()
+	return ps
 }
 
 func evalTags(ctx context.Context, c *config, ef evalFlags, stdout io.Writer) error {
-	tg, err := loadTagger(c)
-	if err != nil {
-		return err
-	}
-	plans, _, done, err := truthCorpus(ctx, ef)
+	tg, plans, done, err := taggedTruth(ctx, c, ef)
 	defer done()
 	if err != nil {
 		return err
 	}
 	var gold, pred []corpus.Tags
 	for _, p := range plans {
-		var ps []corpus.Passage
 		for _, tp := range p.Passages {
-			ps = append(ps, corpus.Passage{Headings: tp.Headings, Text: tp.Text})
 			gold = append(gold, corpus.Tags{Veld: tp.Veld, Secondary: tp.Secondary, Themes: tp.Themes})
 		}
-		pred = append(pred, tg.TagDocument(ps)...)
+		pred = append(pred, tg.TagDocument(truthPassages(p))...)
 	}
 	fmt.Fprintf(stdout, "tagger %s\n\n== generated corpus (%d plans)\n", tg.Version(), len(plans))
 	tag.Evaluate(gold, pred).Write(stdout)
@@ -174,7 +142,11 @@ func evalMeta(ctx context.Context, c *config, ef evalFlags, stdout io.Writer) er
 	if err != nil {
 		return err
 	}
-	x, err := newEvalExtractor(c)
+	gm, err := corpus.LoadGemeenten()
+	if err != nil {
+		return err
+	}
+	x, err := c.extractor(gm)
 	if err != nil {
 		return err
 	}
@@ -233,25 +205,10 @@ func evalNamed(ctx context.Context, x *ingest.Extractor, dir string, w io.Writer
 	return nil
 }
 
-func newEvalExtractor(c *config) (*ingest.Extractor, error) {
-	gm, err := corpus.LoadGemeenten()
-	if err != nil {
-		return nil, err
-	}
-	o, err := c.ingestOptions()
-	if err != nil {
-		return nil, err
-	}
-	return ingest.NewExtractor(o, gm)
-}
-
 // add scores one plan and prints what differs.
-func (m *metaScore) add(p evalPlan, d corpus.Document, w io.Writer) {
+func (m *metaScore) add(p gen.TruthPlan, d corpus.Document, w io.Writer) {
 	m.n++
-	var codes []string
-	for _, g := range d.Gemeenten {
-		codes = append(codes, g.Code)
-	}
+	codes := d.GemeenteCodes()
 	slices.Sort(codes)
 	want := slices.Sorted(slices.Values(p.Gemeenten))
 	check := func(ok bool, count *int, what string, got, want any) {
@@ -275,11 +232,7 @@ type checkScore struct {
 }
 
 func evalChecklist(ctx context.Context, c *config, ef evalFlags, stdout io.Writer) error {
-	tg, err := loadTagger(c)
-	if err != nil {
-		return err
-	}
-	plans, _, done, err := truthCorpus(ctx, ef)
+	tg, plans, done, err := taggedTruth(ctx, c, ef)
 	defer done()
 	if err != nil {
 		return err
@@ -303,11 +256,8 @@ func evalChecklist(ctx context.Context, c *config, ef evalFlags, stdout io.Write
 
 // add checks one plan's passages, tagged first, against its truth; with
 // why, it prints the evidence behind each wrong answer.
-func (sc *checkScore) add(p evalPlan, tg *tag.Tagger, why bool, w io.Writer) {
-	var ps []corpus.Passage
-	for i, tp := range p.Passages {
-		ps = append(ps, corpus.Passage{Ordinal: i, PageFrom: tp.Page, Headings: tp.Headings, Text: tp.Text})
-	}
+func (sc *checkScore) add(p gen.TruthPlan, tg *tag.Tagger, why bool, w io.Writer) {
+	ps := truthPassages(p)
 	ingest.TagPassages(tg, ps)
 	for _, r := range corpus.CheckPlan(ps) {
 		sc.known[r.Number]++
@@ -323,10 +273,12 @@ func (sc *checkScore) add(p evalPlan, tg *tag.Tagger, why bool, w io.Writer) {
 			}
 		default:
 			sc.fn[r.Number]++
-			for _, tp := range p.Passages {
-				if why && slices.Contains(tp.Checklist, r.Number) {
-					fmt.Fprintf(w, "false- %d %s: %q %.160q\n", r.Number, p.File, tp.Headings, tp.Text)
-					break
+			if why {
+				for _, tp := range p.Passages {
+					if slices.Contains(tp.Checklist, r.Number) {
+						fmt.Fprintf(w, "false- %d %s: %q %.160q\n", r.Number, p.File, tp.Headings, tp.Text)
+						break
+					}
 				}
 			}
 		}

@@ -1,8 +1,13 @@
 package gen
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"slices"
 
 	"github.com/ccv/ivp/corpus"
 )
@@ -68,6 +73,29 @@ type TruthPassage struct {
 	Secondary []int `json:"secondary"`
 }
 
+// ReadTruth reads the plans of a truth.jsonl file, one per line.
+func ReadTruth(path string) ([]TruthPlan, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read truth %s: %w", path, err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	var out []TruthPlan
+	for sc.Scan() {
+		var p TruthPlan
+		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
+			return nil, fmt.Errorf("read truth %s: %w", path, err)
+		}
+		out = append(out, p)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read truth %s: %w", path, err)
+	}
+	return out, nil
+}
+
 // truthPlan describes a rendered plan.
 func truthPlan(m *docModel, pages int, ps []passage) TruthPlan {
 	s := m.spec
@@ -78,7 +106,7 @@ func truthPlan(m *docModel, pages int, ps []passage) TruthPlan {
 	}
 	for _, g := range s.gemeenten {
 		t.Gemeenten = append(t.Gemeenten, g.Code)
-		if !contains(t.Provincies, g.Provincie) {
+		if !slices.Contains(t.Provincies, g.Provincie) {
 			t.Provincies = append(t.Provincies, g.Provincie)
 		}
 	}
@@ -127,13 +155,4 @@ func orEmpty(xs []int) []int {
 		return []int{}
 	}
 	return xs
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
