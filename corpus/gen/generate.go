@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
 
 	"github.com/ccv/ivp/corpus"
 )
@@ -51,7 +49,6 @@ func Generate(ctx context.Context, o Options, gm *corpus.Gemeenten) (Summary, er
 
 // result is one finished plan, or the error that stopped it.
 type result struct {
-	i     int
 	plan  TruthPlan
 	files []string
 	bytes int64
@@ -59,78 +56,28 @@ type result struct {
 }
 
 // writePlans builds, lays out and writes every plan on up to GOMAXPROCS
-// workers, and hands the results to tw in plan order. At most window
-// plans are in flight, which bounds memory. It stops at the first error
-// or when ctx is done.
+// workers, and hands the results to tw in plan order. A bounded number of
+// plans is in flight, which bounds memory. It stops at the first error or
+// when ctx is done.
 func writePlans(ctx context.Context, o Options, specs []*planSpec, tw *truthWriter) error {
-	workers := min(runtime.GOMAXPROCS(0), len(specs))
-	window := 4 * workers
-	jobs := make(chan int)
-	results := make(chan result, window)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for i := range jobs {
-				results <- writePlan(o, specs[i], i)
-			}
-		})
-	}
-	go func() { wg.Wait(); close(results) }()
-	slots := make(chan struct{}, window)
-	done := make(chan struct{})
-	go func() {
-		defer close(jobs)
-		for i := range specs {
-			select {
-			case slots <- struct{}{}:
-			case <-ctx.Done():
-				return
-			case <-done:
-				return
-			}
-			jobs <- i
+	var err error
+	build := func(i int) result { return writePlan(o, specs[i]) }
+	inOrder(ctx, "generate", len(specs), build, func(r result, yerr error) bool {
+		err = yerr
+		if err == nil {
+			err = r.err
 		}
-	}()
-	err := collect(ctx, results, slots, tw)
-	close(done)
-	for range results { // let the workers finish
-	}
+		if err == nil {
+			err = tw.write(r)
+		}
+		return err == nil
+	})
 	return err
-}
-
-// collect writes results in plan order, releasing a slot for each one
-// written.
-func collect(ctx context.Context, results <-chan result, slots <-chan struct{}, tw *truthWriter) error {
-	pending := map[int]result{}
-	next := 0
-	for r := range results {
-		if r.err != nil {
-			return r.err
-		}
-		pending[r.i] = r
-		for {
-			p, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			if err := tw.write(p); err != nil {
-				return err
-			}
-			<-slots
-			next++
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("generate: %w", err)
-	}
-	return nil
 }
 
 // writePlan builds, lays out and writes one plan. A panic, which would
 // otherwise end the process from a worker, becomes the plan's error.
-func writePlan(o Options, s *planSpec, i int) (r result) {
-	r.i = i
+func writePlan(o Options, s *planSpec) (r result) {
 	defer func() {
 		if p := recover(); p != nil {
 			r.err = fmt.Errorf("generate %s: panic: %v", s.baseName(), p)
@@ -144,8 +91,8 @@ func writePlan(o Options, s *planSpec, i int) (r result) {
 	}
 	r.plan = truthPlan(m, pages, ps)
 	if o.pdf() {
-		r.err = r.add(o.Out, s.baseName()+".pdf", pdf)
-		r.plan.setPDF(s.baseName()+".pdf", pdf)
+		r.err = r.add(o.Out, s.fileName(), pdf)
+		r.plan.setPDF(s.fileName(), pdf)
 	}
 	if o.html() && r.err == nil {
 		page := renderHTML(m)

@@ -52,17 +52,19 @@ func Texts(ctx context.Context, plans int, seed int64, gm *corpus.Gemeenten) (it
 		return nil, fmt.Errorf("plan corpus: %w", err)
 	}
 	return func(yield func(PlanText, error) bool) {
-		inOrder(ctx, len(specs), func(i int) PlanText { return planText(specs[i], seed) }, yield)
+		inOrder(ctx, "generate texts", len(specs), func(i int) PlanText { return planText(specs[i], seed) }, yield)
 	}, nil
 }
 
 // inOrder runs build(i) for i < n on all cores and yields the results in
-// order, with a bounded number in flight.
-func inOrder(ctx context.Context, n int, build func(int) PlanText, yield func(PlanText, error) bool) {
+// order, with a bounded number in flight. When ctx is done it yields the
+// error, wrapped with op, and stops; so it does when yield returns false.
+// Builds already started finish before it returns.
+func inOrder[T any](ctx context.Context, op string, n int, build func(int) T, yield func(T, error) bool) {
 	workers := max(1, min(runtime.GOMAXPROCS(0), n))
-	slots := make([]chan PlanText, n)
+	slots := make([]chan T, n)
 	for i := range slots {
-		slots[i] = make(chan PlanText, 1)
+		slots[i] = make(chan T, 1)
 	}
 	next := make(chan int)
 	stop := make(chan struct{})
@@ -94,12 +96,13 @@ func inOrder(ctx context.Context, n int, build func(int) PlanText, yield func(Pl
 	defer close(stop)
 	for i := range n {
 		if err := ctx.Err(); err != nil {
-			yield(PlanText{}, fmt.Errorf("generate texts: %w", err))
+			var zero T
+			yield(zero, fmt.Errorf("%s: %w", op, err))
 			return
 		}
-		pt := <-slots[i]
+		v := <-slots[i]
 		<-ahead
-		if !yield(pt, nil) {
+		if !yield(v, nil) {
 			return
 		}
 	}
