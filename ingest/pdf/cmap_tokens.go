@@ -1,7 +1,5 @@
 package pdf
 
-import "encoding/hex"
-
 // cmapToken is one token of a CMap program: a hex string, an array of hex
 // strings, or a keyword or other word.
 type cmapToken struct {
@@ -22,8 +20,11 @@ func cmapTokens(data []byte) []cmapToken {
 		case c == '<' && i+1 < len(data) && data[i+1] == '<', c == '>' && i+1 < len(data) && data[i+1] == '>':
 			i += 2
 		case c == '<':
-			b, n := hexString(data[i+1:])
-			i += n + 1
+			b, end := lexHex(data, i)
+			if b == nil {
+				b = []byte{} // "<>": the ToUnicode reader tells an empty string from no string
+			}
+			i = end
 			if inList {
 				list = append(list, b)
 			} else {
@@ -42,11 +43,11 @@ func cmapTokens(data []byte) []cmapToken {
 			for i < len(data) && data[i] != '\n' && data[i] != '\r' {
 				i++
 			}
-		case isSpace(c):
+		case isWhite(c):
 			i++
 		default:
 			j := i
-			for j < len(data) && !isSpace(data[j]) && data[j] != '<' && data[j] != '[' && data[j] != ']' {
+			for j < len(data) && !isWhite(data[j]) && data[j] != '<' && data[j] != '[' && data[j] != ']' {
 				j++
 			}
 			if j == i {
@@ -57,26 +58,4 @@ func cmapTokens(data []byte) []cmapToken {
 		}
 	}
 	return out
-}
-
-// hexString decodes the hex digits up to '>' and returns how many bytes
-// it consumed, including the '>'.
-func hexString(data []byte) ([]byte, int) {
-	var digits []byte
-	n := 0
-	for n < len(data) && data[n] != '>' {
-		if c := data[n]; c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' {
-			digits = append(digits, c)
-		}
-		n++
-	}
-	if len(digits)%2 == 1 {
-		digits = append(digits, '0')
-	}
-	b, _ := hex.DecodeString(string(digits))
-	return b, n + 1
-}
-
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0
 }

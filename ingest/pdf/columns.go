@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -27,34 +28,35 @@ type columnizer struct{ next int }
 // layout returns the lines of runs in reading order: rows across the page
 // in place, each band of columns left column first.
 func (c *columnizer) layout(runs []run, depth int) []Line {
-	if depth >= maxColumnDepth {
-		return c.plain(runs)
-	}
 	rows := rowsOf(runs)
+	if depth >= maxColumnDepth {
+		return c.plain(rows)
+	}
 	lo, hi := extent(runs)
 	var out []Line
-	var flat []run
+	var flat [][]run
 	for i := 0; i < len(rows); {
 		n, g0, g1 := band(rows[i:], lo, hi)
 		if n == 0 {
-			flat = append(flat, rows[i]...)
+			flat = append(flat, rows[i])
 			i++
 			continue
 		}
 		out = append(out, c.plain(flat)...)
 		flat = nil
-		out = append(out, c.columns(concat(rows[i:i+n]), g0, g1, depth)...)
+		out = append(out, c.columns(slices.Concat(rows[i:i+n]...), g0, g1, depth)...)
 		i += n
 	}
 	return append(out, c.plain(flat)...)
 }
 
-// plain returns the lines of runs as one column.
-func (c *columnizer) plain(runs []run) []Line {
-	if len(runs) == 0 {
+// plain returns the lines of rows, consecutive rows of rowsOf, as one
+// column.
+func (c *columnizer) plain(rows [][]run) []Line {
+	if len(rows) == 0 {
 		return nil
 	}
-	lines := linesOf(runs)
+	lines := linesOf(rows)
 	for i := range lines {
 		lines[i].Col = c.next
 	}
@@ -106,12 +108,4 @@ func extent(runs []run) (lo, hi float64) {
 		lo, hi = math.Min(lo, r.x0), math.Max(hi, r.x1)
 	}
 	return lo, hi
-}
-
-func concat(rows [][]run) []run {
-	var out []run
-	for _, r := range rows {
-		out = append(out, r...)
-	}
-	return out
 }

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"math"
-	"sort"
 	"strings"
 	"unicode"
 )
@@ -43,17 +42,12 @@ func buildLines(glyphs []glyph, top float64) []Line {
 	return c.layout(attachRaised(buildRuns(glyphs, top)), 0)
 }
 
-// linesOf groups runs into lines by baseline, top to bottom.
-func linesOf(runs []run) []Line {
-	sort.SliceStable(runs, func(i, j int) bool { return runs[i].y < runs[j].y })
+// linesOf assembles the lines of rows (see rowsOf), top to bottom. It
+// reorders the runs of each row in place.
+func linesOf(rows [][]run) []Line {
 	var lines []Line
-	for len(runs) > 0 {
-		n := 1
-		for n < len(runs) && sameLine(runs[0], runs[n]) {
-			n++
-		}
-		lines = append(lines, assemble(runs[:n])...)
-		runs = runs[n:]
+	for _, row := range rows {
+		lines = append(lines, assemble(row)...)
 	}
 	return lines
 }
