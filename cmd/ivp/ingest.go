@@ -26,7 +26,8 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	if _, err := c.ingestOptions(); err != nil { // bad settings fail before the store opens
+	o, err := c.ingestOptions() // bad settings fail before the store opens
+	if err != nil {
 		return err
 	}
 	e, err := open(ctx, &c)
@@ -34,7 +35,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer e.Close()
-	x, err := c.extractor(e.store.Gemeenten())
+	x, err := ingest.NewExtractor(o, e.store.Gemeenten())
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/ccv/ivp/corpus"
-	"github.com/ccv/ivp/ingest"
 )
 
 func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -56,11 +55,7 @@ func retagStore(ctx context.Context, store *corpus.Store, c *config) (docs, pass
 		if err != nil {
 			return docs, passages, err
 		}
-		ingest.TagPassages(tg, ps)
-		tags := make([]corpus.Tags, len(ps))
-		for i, p := range ps {
-			tags[i] = p.Tags
-		}
+		tags := tg.TagDocument(ps)
 		if err := store.SetTags(ctx, d.ID, tags); err != nil {
 			return docs, passages, err
 		}
