@@ -24,7 +24,7 @@ var insertSQL = []string{
 	`INSERT INTO passage_fts (rowid, headings, text) VALUES (?, ?, ?)`,
 }
 
-func prepare(ctx context.Context, tx *sql.Tx) (*inserter, error) {
+func prepare(ctx context.Context, tx *sql.Tx, in *corpus.Inwoners) (*inserter, error) {
 	stmts := make([]*sql.Stmt, len(insertSQL))
 	for i, q := range insertSQL {
 		st, err := tx.PrepareContext(ctx, q)
@@ -33,22 +33,18 @@ func prepare(ctx context.Context, tx *sql.Tx) (*inserter, error) {
 		}
 		stmts[i] = st
 	}
-	in, err := corpus.LoadInwoners()
-	if err != nil {
-		return nil, err
-	}
 	return &inserter{stmts[0], stmts[1], stmts[2], stmts[3], stmts[4], stmts[5], in}, nil
 }
 
 // insertDocs copies a slice of documents and their passages in one
-// transaction.
-func (ix *Index) insertDocs(ctx context.Context, store *corpus.Store, docs []corpus.Document) error {
+// transaction; in gives the population classes.
+func (ix *Index) insertDocs(ctx context.Context, store *corpus.Store, in *corpus.Inwoners, docs []corpus.Document) error {
 	tx, err := ix.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
-	ins, err := prepare(ctx, tx)
+	ins, err := prepare(ctx, tx, in)
 	if err != nil {
 		return err
 	}

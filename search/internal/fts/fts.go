@@ -105,9 +105,13 @@ func (ix *Index) fill(ctx context.Context, store *corpus.Store) error {
 	if err != nil {
 		return err
 	}
+	in, err := corpus.LoadInwoners()
+	if err != nil {
+		return fmt.Errorf("load inwoners: %w", err)
+	}
 	const perTx = 200
 	for i := 0; i < len(docs); i += perTx {
-		if err := ix.insertDocs(ctx, store, docs[i:min(i+perTx, len(docs))]); err != nil {
+		if err := ix.insertDocs(ctx, store, in, docs[i:min(i+perTx, len(docs))]); err != nil {
 			return err
 		}
 	}
