@@ -25,7 +25,9 @@ const stderrTail = 2048
 func (x *Extractor) extractIsolated(ctx context.Context, name string, data []byte) (*Extracted, error) {
 	var req bytes.Buffer
 	o := x.opts
-	o.Worker = nil
+	// The worker extracts in-process and without the fallback: the
+	// fallback runs once, here, after a refusal (see Extract).
+	o.Worker, o.Fallback = nil, ""
 	if err := gob.NewEncoder(&req).Encode(workerRequest{Name: name, Data: data, Options: o}); err != nil {
 		return nil, fmt.Errorf("extract %s: encode request: %w", name, err)
 	}

@@ -15,7 +15,7 @@ import (
 type workerRequest struct {
 	Name    string
 	Data    []byte
-	Options Options // Worker is cleared: the worker extracts in-process
+	Options Options // Worker and Fallback are cleared: the worker extracts in-process, the parent falls back
 }
 
 // workerReply is what a worker process writes on its stdout: the result,
@@ -63,7 +63,7 @@ func replyOf(ex *Extracted, err error) workerReply {
 	r := workerReply{Reason: ReasonOf(err), Message: err.Error()}
 	var e *Error
 	if errors.As(err, &e) {
-		r.Reason, r.Pages, r.Message = e.Reason, e.Pages, e.Err.Error()
+		r.Pages, r.Message = e.Pages, e.Err.Error()
 	}
 	for _, s := range sentinels() {
 		if errors.Is(err, s) {
