@@ -55,9 +55,7 @@ func (s *Store) SetStatus(ctx context.Context, u User, id int64, t Transition) (
 		if err := updateDocument(ctx, tx, c.After); err != nil {
 			return err
 		}
-		subID := int64(0)
 		if sub != nil {
-			subID = sub.ID
 			if err := setSubmissionStatus(ctx, tx, sub.ID, submissionStatusOf(t.To), t.Reason); err != nil {
 				return err
 			}
@@ -65,26 +63,51 @@ func (s *Store) SetStatus(ctx context.Context, u User, id int64, t Transition) (
 		before := map[string]any{"status": d.Status}
 		after := map[string]any{"status": t.To, "reason": t.Reason}
 		var err error
-		c.auditID, err = insertAudit(ctx, tx, u, t.Action, id, subID, before, after)
+		c.auditID, err = insertAudit(ctx, tx, u, t.Action, id, sub.id(), before, after)
 		return err
 	})
 	return c, err
 }
 
 // MarkInReview records that a curator opened a received submission: it
-// becomes "in behandeling". Other submissions are left as they are.
+// becomes "in behandeling", with its audit entry. Other submissions are
+// left as they are, and then nothing is written. ErrNotFound for an
+// unknown document.
 func (s *Store) MarkInReview(ctx context.Context, u User, id int64) error {
-	return s.curate(ctx, id, func(tx *sql.Tx, d Document, sub *Submission) error {
-		if sub == nil || sub.Status != SubmissionReceived {
-			return nil
-		}
-		if err := setSubmissionStatus(ctx, tx, sub.ID, SubmissionInReview, ""); err != nil {
-			return err
-		}
-		_, err := insertAudit(ctx, tx, u, ActionReview, id, sub.ID,
-			map[string]any{"status": sub.Status}, map[string]any{"status": SubmissionInReview})
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("mark document %d in review: %w", id, err)
+	}
+	defer tx.Rollback()
+	var subID int64
+	err = tx.QueryRowContext(ctx, `UPDATE submissions SET status = ?, reason = '', updated = ?
+		WHERE document_id = ? AND status = ? RETURNING id`, string(SubmissionInReview),
+		time.Now().UTC().Format(timeLayout), id, string(SubmissionReceived)).Scan(&subID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return s.exists(ctx, tx, id)
+	}
+	if err != nil {
+		return fmt.Errorf("mark document %d in review: %w", id, err)
+	}
+	_, err = insertAudit(ctx, tx, u, ActionReview, id, subID,
+		map[string]any{"status": SubmissionReceived}, map[string]any{"status": SubmissionInReview})
+	if err != nil {
 		return err
-	})
+	}
+	return tx.Commit()
+}
+
+// exists returns ErrNotFound when there is no document id.
+func (s *Store) exists(ctx context.Context, q querier, id int64) error {
+	var one int
+	err := q.QueryRowContext(ctx, `SELECT 1 FROM documents WHERE id = ?`, id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("document %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return fmt.Errorf("document %d: %w", id, err)
+	}
+	return nil
 }
 
 // SetMetadata replaces a document's editable metadata, with its audit
@@ -102,12 +125,8 @@ func (s *Store) SetMetadata(ctx context.Context, u User, id int64, m Metadata) (
 		if err := updateDocument(ctx, tx, c.After); err != nil {
 			return err
 		}
-		var subID int64
-		if sub != nil {
-			subID = sub.ID
-		}
 		var err error
-		c.auditID, err = insertAudit(ctx, tx, u, ActionEdit, id, subID, d.Metadata(), m)
+		c.auditID, err = insertAudit(ctx, tx, u, ActionEdit, id, sub.id(), d.Metadata(), m)
 		return err
 	})
 	return c, err
@@ -131,7 +150,7 @@ func (s *Store) curate(ctx context.Context, id int64, fn func(tx *sql.Tx, d Docu
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fmt.Errorf("document %d: %w", id, ErrNotFound)
 	}
-	d, err := s.documentTx(ctx, tx, id)
+	d, err := s.documentOf(ctx, tx, id)
 	if err != nil {
 		return err
 	}
@@ -143,29 +162,6 @@ func (s *Store) curate(ctx context.Context, id int64, fn func(tx *sql.Tx, d Docu
 		return err
 	}
 	return tx.Commit()
-}
-
-// documentTx reads one document with its gemeenten inside tx.
-func (s *Store) documentTx(ctx context.Context, tx *sql.Tx, id int64) (Document, error) {
-	d, err := scanDocument(tx.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM documents WHERE id = ?`, id))
-	if err != nil {
-		return d, fmt.Errorf("document %d: %w", id, err)
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT gemeente_code FROM document_gemeenten
-		WHERE document_id = ? ORDER BY gemeente_code`, id)
-	if err != nil {
-		return d, fmt.Errorf("document %d: %w", id, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var code string
-		if err := rows.Scan(&code); err != nil {
-			return d, fmt.Errorf("document %d: %w", id, err)
-		}
-		g, _ := s.gemeenten.ByCode(code)
-		d.Gemeenten = append(d.Gemeenten, g)
-	}
-	return d, rows.Err()
 }
 
 // updateDocument writes every mutable column of d and its gemeenten.

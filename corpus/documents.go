@@ -50,29 +50,16 @@ func (s *Store) validate(d Document) error {
 	return nil
 }
 
+// insert adds a document row with its gemeenten and passages in one
+// transaction.
 func (s *Store) insert(ctx context.Context, d Document, passages []Passage) (int64, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, err
 	}
 	defer tx.Rollback()
-	now := time.Now().UTC().Format(timeLayout)
-	res, err := tx.ExecContext(ctx, `INSERT INTO documents (title, doctype, period_start, period_end,
-		vastgesteld, source, media_type, sha256, size, pages, status, extractor_version, created, updated)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		d.Title, string(d.Type), d.PeriodStart, d.PeriodEnd, d.Vastgesteld, d.Source, d.MediaType,
-		d.SHA256, d.Size, d.Pages, string(d.Status), d.ExtractorVersion, now, now)
+	id, err := insertDocument(ctx, tx, d, passages)
 	if err != nil {
-		return 0, err
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return 0, err
-	}
-	if err := setGemeenten(ctx, tx, id, d.Gemeenten); err != nil {
-		return 0, err
-	}
-	if err := insertPassages(ctx, tx, id, passages); err != nil {
 		return 0, err
 	}
 	return id, tx.Commit()
@@ -107,9 +94,11 @@ func insertPassages(ctx context.Context, tx *sql.Tx, id int64, passages []Passag
 	return nil
 }
 
-func nonNil(s []string) []string {
+// nonNil returns s, or an empty slice when s is nil, so it encodes as []
+// rather than null.
+func nonNil[T any](s []T) []T {
 	if s == nil {
-		return []string{}
+		return []T{}
 	}
 	return s
 }

@@ -142,6 +142,3 @@ func (in *Inwoners) PlanKlasse(codes ...string) (Klasse, bool) {
 	}
 	return KlasseVan(total), true
 }
-
-// Known returns how many municipalities have a number of inhabitants.
-func (in *Inwoners) Known() int { return len(in.byCode) }

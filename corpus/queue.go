@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 )
@@ -76,32 +75,28 @@ func (s *Store) Queue(ctx context.Context, f QueueFilter) ([]QueueItem, error) {
 
 var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
-func scanDocuments(rows *sql.Rows) ([]Document, error) {
-	defer rows.Close()
-	var out []Document
-	for rows.Next() {
-		d, err := scanDocument(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
-}
-
+// queueItems adds their gemeenten and submissions to docs, with one query
+// for each.
 func (s *Store) queueItems(ctx context.Context, docs []Document) ([]QueueItem, error) {
-	gms, err := s.documentGemeenten(ctx)
+	out := make([]QueueItem, 0, len(docs))
+	if len(docs) == 0 {
+		return out, nil
+	}
+	ids := make([]int64, len(docs))
+	for i, d := range docs {
+		ids[i] = d.ID
+	}
+	gms, err := s.documentGemeenten(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]QueueItem, 0, len(docs))
+	subs, err := submissionsOf(ctx, s.db, ids)
+	if err != nil {
+		return nil, err
+	}
 	for _, d := range docs {
 		d.Gemeenten = gms[d.ID]
-		sub, err := s.SubmissionOf(ctx, d.ID)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, QueueItem{Document: d, Submission: sub})
+		out = append(out, QueueItem{Document: d, Submission: subs[d.ID]})
 	}
 	return out, nil
 }

@@ -30,26 +30,55 @@ func scanDocument(row scanner) (Document, error) {
 
 // Document returns one document with its gemeenten, or ErrNotFound.
 func (s *Store) Document(ctx context.Context, id int64) (Document, error) {
-	row := s.db.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM documents WHERE id = ?`, id)
-	d, err := scanDocument(row)
+	return s.documentOf(ctx, s.db, id)
+}
+
+// documentOf reads one document with its gemeenten through q, or
+// ErrNotFound.
+func (s *Store) documentOf(ctx context.Context, q querier, id int64) (Document, error) {
+	d, err := scanDocument(q.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM documents WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, fmt.Errorf("document %d: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return d, fmt.Errorf("document %d: %w", id, err)
 	}
-	gms, err := s.documentGemeenten(ctx)
-	if err != nil {
-		return d, err
-	}
-	d.Gemeenten = gms[d.ID]
-	return d, nil
+	d.Gemeenten, err = s.gemeentenOf(ctx, q, id)
+	return d, err
 }
 
-// documentGemeenten maps every document ID to its gemeenten.
-func (s *Store) documentGemeenten(ctx context.Context) (map[int64][]Gemeente, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT document_id, gemeente_code FROM document_gemeenten
-		ORDER BY document_id, gemeente_code`)
+// gemeentenOf reads the gemeenten of one document through q, ordered by
+// code.
+func (s *Store) gemeentenOf(ctx context.Context, q querier, id int64) ([]Gemeente, error) {
+	rows, err := q.QueryContext(ctx, `SELECT gemeente_code FROM document_gemeenten
+		WHERE document_id = ? ORDER BY gemeente_code`, id)
+	if err != nil {
+		return nil, fmt.Errorf("gemeenten of document %d: %w", id, err)
+	}
+	defer rows.Close()
+	var out []Gemeente
+	for rows.Next() {
+		var code string
+		if err := rows.Scan(&code); err != nil {
+			return nil, fmt.Errorf("gemeenten of document %d: %w", id, err)
+		}
+		g, _ := s.gemeenten.ByCode(code)
+		out = append(out, g)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("gemeenten of document %d: %w", id, err)
+	}
+	return out, nil
+}
+
+// documentGemeenten maps document IDs to their gemeenten: of the
+// documents ids, or of every document when ids is nil.
+func (s *Store) documentGemeenten(ctx context.Context, ids []int64) (map[int64][]Gemeente, error) {
+	query, args := `SELECT document_id, gemeente_code FROM document_gemeenten`, []any(nil)
+	if ids != nil {
+		query, args = query+` WHERE document_id IN (SELECT value FROM json_each(?))`, []any{idList(ids)}
+	}
+	rows, err := s.db.QueryContext(ctx, query+` ORDER BY document_id, gemeente_code`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("document gemeenten: %w", err)
 	}
@@ -67,6 +96,13 @@ func (s *Store) documentGemeenten(ctx context.Context) (map[int64][]Gemeente, er
 	return out, rows.Err()
 }
 
+// idList is ids as a JSON array, one query parameter for json_each
+// however many IDs there are.
+func idList(ids []int64) string {
+	b, _ := json.Marshal(ids)
+	return string(b)
+}
+
 // Documents returns every document with the given status (all when status
 // is ""), ordered by ID.
 func (s *Store) Documents(ctx context.Context, status Status) ([]Document, error) {
@@ -75,19 +111,11 @@ func (s *Store) Documents(ctx context.Context, status Status) ([]Document, error
 	if err != nil {
 		return nil, fmt.Errorf("documents: %w", err)
 	}
-	defer rows.Close()
-	var out []Document
-	for rows.Next() {
-		d, err := scanDocument(rows)
-		if err != nil {
-			return nil, fmt.Errorf("documents: %w", err)
-		}
-		out = append(out, d)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := scanDocuments(rows)
+	if err != nil {
 		return nil, fmt.Errorf("documents: %w", err)
 	}
-	gms, err := s.documentGemeenten(ctx)
+	gms, err := s.documentGemeenten(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -97,9 +125,29 @@ func (s *Store) Documents(ctx context.Context, status Status) ([]Document, error
 	return out, nil
 }
 
+// scanDocuments reads every row of rows as a document (without its
+// gemeenten) and closes rows.
+func scanDocuments(rows *sql.Rows) ([]Document, error) {
+	defer rows.Close()
+	var out []Document
+	for rows.Next() {
+		d, err := scanDocument(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
 // Passages returns a document's passages in reading order.
 func (s *Store) Passages(ctx context.Context, id int64) ([]Passage, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT ordinal, page_from, page_to, headings, text, tags
+	return passagesOf(ctx, s.db, id)
+}
+
+// passagesOf reads a document's passages in reading order through q.
+func passagesOf(ctx context.Context, q querier, id int64) ([]Passage, error) {
+	rows, err := q.QueryContext(ctx, `SELECT ordinal, page_from, page_to, headings, text, tags
 		FROM passages WHERE document_id = ? ORDER BY ordinal`, id)
 	if err != nil {
 		return nil, fmt.Errorf("passages of %d: %w", id, err)

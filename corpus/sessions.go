@@ -45,12 +45,11 @@ func (a *Accounts) CreateSession(ctx context.Context, userID int64, ttl time.Dur
 // Expired sessions are removed on the way.
 func (a *Accounts) Session(ctx context.Context, token string) (Session, User, error) {
 	s := Session{Token: token}
-	var u User
-	var expires, created, role, ucreated string
-	err := a.s.db.QueryRowContext(ctx, `SELECT s.user_id, s.expires, s.created,
-		u.id, u.email, u.role, u.disabled, u.created
-		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`, tokenHash(token)).
-		Scan(&s.UserID, &expires, &created, &u.ID, &u.Email, &role, &u.Disabled, &ucreated)
+	var expires, created string
+	u, err := scanUser(a.s.db.QueryRowContext(ctx, `SELECT u.id, u.email, u.role, u.disabled, u.created,
+		s.user_id, s.expires, s.created
+		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`, tokenHash(token)),
+		&s.UserID, &expires, &created)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Session{}, User{}, ErrNoSession
 	}
@@ -59,8 +58,6 @@ func (a *Accounts) Session(ctx context.Context, token string) (Session, User, er
 	}
 	s.Expires, _ = time.Parse(timeLayout, expires)
 	s.Created, _ = time.Parse(timeLayout, created)
-	u.Role = Role(role)
-	u.Created, _ = time.Parse(timeLayout, ucreated)
 	if !time.Now().Before(s.Expires) {
 		_ = a.DeleteSession(ctx, token)
 		return Session{}, User{}, ErrNoSession

@@ -93,6 +93,15 @@ type Submission struct {
 	Updated      time.Time
 }
 
+// id is the submission's ID, 0 for none (a nil submission): what an audit
+// entry records for a document that did not come in through one.
+func (s *Submission) id() int64 {
+	if s == nil {
+		return 0
+	}
+	return s.ID
+}
+
 // Reference is the short human reference of a submission ("IVP-000042").
 func (s Submission) Reference() string { return fmt.Sprintf("IVP-%06d", s.ID) }
 
@@ -310,4 +319,27 @@ func submissionOf(ctx context.Context, q querier, documentID int64) (*Submission
 		return nil, fmt.Errorf("submission of document %d: %w", documentID, err)
 	}
 	return &sub, nil
+}
+
+// submissionsOf maps the documents ids that came in through a submission
+// to it, with one query through q.
+func submissionsOf(ctx context.Context, q querier, ids []int64) (map[int64]*Submission, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+submissionColumns+` FROM submissions
+		WHERE document_id IN (SELECT value FROM json_each(?))`, idList(ids))
+	if err != nil {
+		return nil, fmt.Errorf("submissions of documents: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]*Submission{}
+	for rows.Next() {
+		sub, err := scanSubmission(rows)
+		if err != nil {
+			return nil, fmt.Errorf("submissions of documents: %w", err)
+		}
+		out[sub.DocumentID] = &sub
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("submissions of documents: %w", err)
+	}
+	return out, nil
 }

@@ -114,10 +114,12 @@ func validateAccount(email string, role Role, password string) error {
 
 const userColumns = `id, email, role, disabled, created`
 
-func scanUser(row scanner) (User, error) {
+// scanUser reads the userColumns of row into a user, and the columns
+// after them into extra.
+func scanUser(row scanner, extra ...any) (User, error) {
 	var u User
 	var role, created string
-	if err := row.Scan(&u.ID, &u.Email, &role, &u.Disabled, &created); err != nil {
+	if err := row.Scan(append([]any{&u.ID, &u.Email, &role, &u.Disabled, &created}, extra...)...); err != nil {
 		return u, err
 	}
 	u.Role = Role(role)
@@ -179,11 +181,8 @@ func (a *Accounts) Disable(ctx context.Context, email string) error {
 // bcrypt comparison each, so the answer takes the same time.
 func (a *Accounts) Authenticate(ctx context.Context, email, password string) (User, error) {
 	var hash string
-	var u User
-	var role, created string
-	err := a.s.db.QueryRowContext(ctx, `SELECT id, email, role, disabled, created, password_hash
-		FROM users WHERE email = ?`, strings.TrimSpace(email)).
-		Scan(&u.ID, &u.Email, &role, &u.Disabled, &created, &hash)
+	u, err := scanUser(a.s.db.QueryRowContext(ctx, `SELECT `+userColumns+`, password_hash
+		FROM users WHERE email = ?`, strings.TrimSpace(email)), &hash)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return User{}, fmt.Errorf("authenticate: %w", err)
 	}
@@ -194,8 +193,6 @@ func (a *Accounts) Authenticate(ctx context.Context, email, password string) (Us
 	if err != nil || cmp != nil || u.Disabled {
 		return User{}, ErrBadCredentials
 	}
-	u.Role = Role(role)
-	u.Created, _ = time.Parse(timeLayout, created)
 	return u, nil
 }
 

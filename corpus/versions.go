@@ -36,11 +36,11 @@ func (s *Store) ReplaceFile(ctx context.Context, u User, id int64, nd Document, 
 	}
 	var c Change
 	err := s.curate(ctx, id, func(tx *sql.Tx, d Document, sub *Submission) error {
-		old, err := s.Passages(ctx, id)
+		old, err := passagesOf(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		c.Before, c.After, c.sub, c.passages = d, d, sub, nonNilPassages(old)
+		c.Before, c.After, c.sub, c.passages = d, d, sub, nonNil(old)
 		a := &c.After
 		a.Source, a.MediaType, a.SHA256, a.Size = nd.Source, nd.MediaType, sha, int64(len(data))
 		a.Pages, a.ExtractorVersion = nd.Pages, nd.ExtractorVersion
@@ -53,21 +53,10 @@ func (s *Store) ReplaceFile(ctx context.Context, u User, id int64, nd Document, 
 		if err := replacePassages(ctx, tx, id, passages); err != nil {
 			return err
 		}
-		var subID int64
-		if sub != nil {
-			subID = sub.ID
-		}
-		c.auditID, err = insertAudit(ctx, tx, u, ActionReplaceFile, id, subID, fileFields(d), fileFields(c.After))
+		c.auditID, err = insertAudit(ctx, tx, u, ActionReplaceFile, id, sub.id(), fileFields(d), fileFields(c.After))
 		return err
 	})
 	return c, err
-}
-
-func nonNilPassages(ps []Passage) []Passage {
-	if ps == nil {
-		return []Passage{}
-	}
-	return ps
 }
 
 func fileFields(d Document) map[string]any {
