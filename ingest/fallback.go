@@ -33,12 +33,9 @@ func (x *Extractor) fallback(ctx context.Context, name string, data []byte, refu
 	if len(doc.pages) == 0 || len(doc.pages) > x.opts.MaxPages {
 		return nil, refusal
 	}
-	cleanPages(doc.pages)
-	if n := doc.letters(); n < minLetters || n < minLettersPerPage*len(doc.pages) {
+	if err := finishPDF(name, doc, nil); err != nil {
 		return nil, refusal
 	}
-	doc.title = pdfTitle(doc.pages)
-	doc.blocks = buildBlocks(doc.pages)
 	ex, err := x.finish(name, data, doc)
 	if err != nil {
 		return nil, refusal

@@ -37,16 +37,27 @@ func (x *Extractor) readPDF(ctx context.Context, name string, data []byte) (*lay
 		doc.pages = append(doc.pages, p)
 	}
 	cover := readCover(doc.pages)
-	cleanPages(doc.pages)
-	if err := checkText(name, doc, failed); err != nil {
+	if err := finishPDF(name, doc, failed); err != nil {
 		return nil, err
 	}
-	doc.title = pdfTitle(doc.pages)
 	if cover.blank {
 		doc.title = cover.title(rd.Title(), doc.title)
 	}
-	doc.blocks = buildBlocks(doc.pages)
 	return doc, nil
+}
+
+// finishPDF cleans the pages read into doc, refuses a document with too
+// little text (checkText; failed are the pages that could not be read)
+// and finds its title and blocks. Both readPDF and the pdftotext
+// fallback end here.
+func finishPDF(name string, doc *layout, failed []error) error {
+	cleanPages(doc.pages)
+	if err := checkText(name, doc, failed); err != nil {
+		return err
+	}
+	doc.title = pdfTitle(doc.pages)
+	doc.blocks = buildBlocks(doc.pages)
+	return nil
 }
 
 // checkText refuses a document with too little text: a scan without a
