@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -219,12 +218,4 @@ func (c *Curator) sync(ctx context.Context, d corpus.Document) error {
 // fieldErr is an ErrInvalid problem with one field.
 func fieldErr(field, msg string) *corpus.FieldError {
 	return &corpus.FieldError{Field: field, Msg: msg, Err: corpus.ErrInvalid}
-}
-
-// errorsJoin joins field errors into one error; nil when there are none.
-func errorsJoin(errs []error) error {
-	if len(errs) == 0 {
-		return nil
-	}
-	return errors.Join(errs...)
 }

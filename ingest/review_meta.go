@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -68,5 +69,5 @@ func (c *Curator) checkMetadata(m corpus.Metadata) (corpus.Metadata, error) {
 		}
 		m.Gemeenten = gms
 	}
-	return m, errorsJoin(errs)
+	return m, errors.Join(errs...)
 }

@@ -209,7 +209,7 @@ func (c *Curator) checkInput(in corpus.SubmissionInput) ([]corpus.Gemeente, erro
 	if len([]rune(in.Note)) > 4000 {
 		errs = append(errs, fieldErr(corpus.FieldNote, "De toelichting is langer dan 4000 tekens."))
 	}
-	return gms, errorsJoin(errs)
+	return gms, errors.Join(errs...)
 }
 
 func validType(t corpus.DocType) bool {

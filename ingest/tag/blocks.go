@@ -38,10 +38,14 @@ func Blocks(text string) []corpus.Passage {
 	return out
 }
 
+// blankLine matches a line break, a line of only spaces and tabs, and the
+// next line break: what separates two blocks.
+var blankLine = regexp.MustCompile(`\n[ \t]*\n`)
+
 func splitBlocks(text string) []string {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	var out []string
-	for _, b := range regexp.MustCompile(`\n[ \t]*\n`).Split(text, -1) {
+	for _, b := range blankLine.Split(text, -1) {
 		if b = strings.TrimSpace(b); b != "" {
 			out = append(out, b)
 		}

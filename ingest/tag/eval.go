@@ -73,9 +73,7 @@ func (r *Report) prf(v int) PRF {
 			fn += r.Confusion[v][o]
 		}
 	}
-	out := prf(tp, fp, fn)
-	out.Support = tp + fn
-	return out
+	return prf(tp, fp, fn)
 }
 
 func prf(tp, fp, fn int) PRF {

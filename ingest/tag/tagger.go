@@ -2,6 +2,7 @@ package tag
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/ccv/ivp/corpus"
@@ -53,7 +54,7 @@ func (t *Tagger) TagDocument(ps []corpus.Passage) []corpus.Tags {
 		total := own.clone()
 		total.addCapped(t.headingContext(p.Headings, cache, w), headingCap)
 		list := isList(p.Text)
-		if list && prev != nil && sameStrings(prevHeadings, p.Headings) {
+		if list && prev != nil && slices.Equal(prevHeadings, p.Headings) {
 			total.addCapped(prev, listCap)
 		}
 		out[i] = t.decide(own, total)
@@ -119,18 +120,6 @@ func isList(text string) bool {
 		}
 	}
 	return false
-}
-
-func sameStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // confidence grows with the share of the votes the winner has and with
