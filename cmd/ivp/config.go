@@ -166,11 +166,17 @@ func (c *config) ingestOptions() (ingest.Options, error) {
 	return o, err
 }
 
-// extractor returns the extractor the settings describe, for gemeenten gm.
+// extractor returns the extractor the settings describe, for gemeenten gm
+// (nil: the embedded register, for commands without a store).
 func (c *config) extractor(gm *corpus.Gemeenten) (*ingest.Extractor, error) {
 	o, err := c.ingestOptions()
 	if err != nil {
 		return nil, err
+	}
+	if gm == nil {
+		if gm, err = corpus.LoadGemeenten(); err != nil {
+			return nil, err
+		}
 	}
 	return ingest.NewExtractor(o, gm)
 }

@@ -142,11 +142,7 @@ func evalMeta(ctx context.Context, c *config, ef evalFlags, stdout io.Writer) er
 	if err != nil {
 		return err
 	}
-	gm, err := corpus.LoadGemeenten()
-	if err != nil {
-		return err
-	}
-	x, err := c.extractor(gm)
+	x, err := c.extractor(nil)
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 
-	"github.com/ccv/ivp/corpus"
 	"github.com/ccv/ivp/ingest"
 )
 
@@ -28,11 +27,7 @@ func runInspect(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	gm, err := corpus.LoadGemeenten()
-	if err != nil {
-		return err
-	}
-	x, err := c.extractor(gm)
+	x, err := c.extractor(nil)
 	if err != nil {
 		return err
 	}
