@@ -18,6 +18,9 @@ type Options struct {
 	// CacheEntries is how many results are kept per index generation for
 	// requests asked again. Default 512; negative turns the cache off.
 	CacheEntries int
+	// NoThesaurus searches the user's words only, without the thesaurus's
+	// alternatives (the relevance suites compare both).
+	NoThesaurus bool
 }
 
 // Searcher answers Requests from the serving index. It is safe for
@@ -54,6 +57,9 @@ func NewWithOptions(ix *indexer.Indexer, o Options) *Searcher {
 	th, err := LoadThesaurus()
 	if err != nil {
 		panic(err) // embedded, as the register above
+	}
+	if o.NoThesaurus {
+		th = &Thesaurus{byKey: map[string][]int{}}
 	}
 	if o.CacheEntries == 0 {
 		o.CacheEntries = 512

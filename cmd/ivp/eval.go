@@ -11,6 +11,7 @@ import (
 
 	"github.com/ccv/ivp/corpus"
 	"github.com/ccv/ivp/corpus/gen"
+	"github.com/ccv/ivp/corpus/realtext"
 	"github.com/ccv/ivp/ingest"
 	"github.com/ccv/ivp/ingest/tag"
 )
@@ -23,6 +24,10 @@ type evalFlags struct {
 	labels string
 	nl     string // directory of real PDFs that are not plans (eval meta)
 	why    bool   // print the evidence of each wrong answer
+	real   string // the real-text set's directory, with --real (eval tags)
+	shared string // the shared taxonomy terms, for the naive lexicon
+	// compare is another ivp binary whose `ivp tag` is scored beside ours
+	compare string
 }
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -38,12 +43,19 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.Int64Var(&ef.seed, "seed", 42, "seed of the generated corpus")
 	fs.StringVar(&ef.labels, "labels", "ingest/tag/testdata/labels.tsv", "labelled real-text set (eval tags)")
 	fs.StringVar(&ef.nl, "nl", "../shared/pdfs/nl", "real PDFs for the gemeente precision (eval meta); \"\" skips")
-	fs.BoolVar(&ef.why, "why", false, "print the evidence behind each wrong answer (eval checklist)")
+	fs.BoolVar(&ef.why, "why", false, "print the evidence behind each wrong answer (eval checklist; eval tags --real: dev half only)")
+	realSet := fs.Bool("real", false, "eval tags: measure on the real-text set (dev and test half) instead")
+	fs.StringVar(&ef.real, "set", realtext.Default, "directory of the real-text set (eval tags --real)")
+	fs.StringVar(&ef.shared, "shared-terms", "../shared/domain/taxonomy_terms.tsv", "taxonomy terms for the naive-lexicon baseline (eval tags --real); \"\" skips")
+	fs.StringVar(&ef.compare, "compare", "", "another ivp binary whose tag command is scored beside ours (eval tags --real)")
 	if _, err := parseArgs(fs, args, stderr); err != nil {
 		return err
 	}
 	switch what {
 	case "tags":
+		if *realSet {
+			return evalReal(ctx, &c, ef, stdout)
+		}
 		return evalTags(ctx, &c, ef, stdout)
 	case "meta":
 		return evalMeta(ctx, &c, ef, stdout)

@@ -29,6 +29,7 @@ func commands() []command {
 		{"gen", "generate a sample corpus of IVP-like PDFs", runGen},
 		{"tag", "tag plain-text passages by veiligheidsveld and theme (JSON lines)", runTag},
 		{"eval", "measure tagging, metadata or checklist against truth (tags|meta|checklist)", runEval},
+		{"realtext", "maintain the real-text set: check|import|sheets|compile", runRealtext},
 		{"user", "manage curator accounts (add EMAIL --role curator|admin, list, disable EMAIL)", runUser},
 		{"config", "print the effective settings", runConfig},
 	}
