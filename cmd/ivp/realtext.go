@@ -172,6 +172,7 @@ func compileLabels(path, text, doc string) ([]realtext.Passage, error) {
 	spans := realtext.Segment(text)
 	var out []realtext.Passage
 	var last *realtext.Passage
+	skipped := false // the block before was skipped: a join to it is skipped too
 	for _, r := range rows {
 		if r.block < 1 || r.block > len(spans) {
 			return nil, fmt.Errorf("%s: block %d of %d", path, r.block, len(spans))
@@ -179,9 +180,12 @@ func compileLabels(path, text, doc string) ([]realtext.Passage, error) {
 		sp := spans[r.block-1]
 		switch r.veld {
 		case "skip":
-			last = nil
+			last, skipped = nil, true
 			continue
 		case "join":
+			if skipped {
+				continue
+			}
 			if last == nil {
 				return nil, fmt.Errorf("%s: block %d joins nothing", path, r.block)
 			}
@@ -189,6 +193,7 @@ func compileLabels(path, text, doc string) ([]realtext.Passage, error) {
 			last.Hash = realtext.PassageHash([]byte(text[last.Offset : last.Offset+last.Length]))
 			continue
 		}
+		skipped = false
 		p, err := r.passage(doc, len(out), sp, text)
 		if err != nil {
 			return nil, fmt.Errorf("%s block %d: %w", path, r.block, err)
