@@ -1,0 +1,59 @@
+package nl
+
+import (
+	"bufio"
+	"bytes"
+	"strings"
+
+	bleventl "github.com/blevesearch/bleve/v2/analysis/lang/nl"
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/dutch"
+)
+
+// Stem returns the Snowball Dutch stem of a folded word (a Form):
+// "woninginbraken" is woninginbrak, "veiligheid" is veilig. Words of at
+// most three bytes and words without a letter (numbers such as "2023" or
+// "3,5") are their own stem. That is what Snowball returns for them anyway
+// (its suffixes need a region after the third letter, and undoubling
+// needs four letters), so the rule only saves time; a test checks it.
+// Numbers with letters ("24uurs") are stemmed like any word.
+func Stem(form string) string {
+	if len(form) <= 3 || !hasLetter(form) {
+		return form
+	}
+	env := snowballstem.NewEnv(form)
+	dutch.Stem(env)
+	return env.Current()
+}
+
+func hasLetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// stopWords is the Dutch stop-word list of Snowball as bleve ships it
+// (bleve's lang/nl.DutchStopWords), parsed once.
+var stopWords = parseStopWords(bleventl.DutchStopWords)
+
+// IsStop reports whether form (lower case, folded) is a Dutch stop word:
+// "de", "het", "een", "van", ... The stemmed index fields leave them out;
+// the exact field keeps them.
+func IsStop(form string) bool { return stopWords[form] }
+
+// parseStopWords reads a Snowball stop list: a word at the start of a
+// line, "|" starts a comment.
+func parseStopWords(data []byte) map[string]bool {
+	out := map[string]bool{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		line, _, _ := strings.Cut(sc.Text(), "|")
+		for _, w := range strings.Fields(line) {
+			out[w] = true
+		}
+	}
+	return out
+}
