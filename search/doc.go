@@ -14,7 +14,11 @@
 // "bedoelde u" (Suggest) work from the index's terms. Results are cached
 // per index generation.
 //
+// Words are corpus/nl's: the highlighter reads a passage with nl.Spans and
+// marks a word when one of its index terms is a query term, and the
+// thesaurus matches on nl's exact forms, so both agree with the index.
+//
 // search is read-only: it never writes to the index or the store. It may
-// import indexer (for field names, analysis and the serving index) and
-// corpus.
+// import indexer (for field names, the analyzers and the serving index),
+// corpus and corpus/nl.
 package search

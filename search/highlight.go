@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/ccv/ivp/indexer"
+	"github.com/ccv/ivp/corpus/nl"
 )
 
 // SnippetLength is about how many characters of a passage a snippet shows.
@@ -56,7 +56,7 @@ func NewHighlighter(q ParsedQuery, th *Thesaurus) *Highlighter {
 		item := h.items
 		h.items++
 		if t.Phrase {
-			h.addPhrase(indexer.ExactTerms(t.Text), true, item)
+			h.addPhrase(nl.ExactTerms(t.Text), true, item)
 			continue
 		}
 		plain = append(plain, t.Text)
@@ -82,7 +82,7 @@ func (h *Highlighter) addAlternatives(alts []Alternative, item int) {
 
 // addWords adds a word, or a stemmed phrase when text has several words.
 func (h *Highlighter) addWords(text string, item int) {
-	terms := indexer.AnalyzeQuery(text)
+	terms := nl.QueryTerms(text)
 	if len(terms) > 1 {
 		h.addPhrase(terms, false, item)
 		return
@@ -107,8 +107,8 @@ func (h *Highlighter) addPhrase(words []string, exact bool, item int) {
 
 // hlWord is a word of a passage and what it matched.
 type hlWord struct {
-	indexer.Word
-	stems []string // index-analyzer terms, for candidate words only
+	nl.Span
+	stems []string // its index terms, for candidate words only
 	item  int      // the query item it matches, or -1
 }
 
@@ -153,20 +153,14 @@ func (h *Highlighter) Snippet(text string) string {
 
 // match finds the words of text that match a query item.
 func (h *Highlighter) match(text string) []hlWord {
-	exact := indexer.ExactWords(text)
-	words := make([]hlWord, len(exact))
-	stems := map[string][]string{} // passages repeat their words
-	for i, w := range exact {
-		words[i] = hlWord{Word: w, item: -1}
-		if !h.candidate(w.Term) {
+	spans := nl.Spans(text)
+	words := make([]hlWord, len(spans))
+	for i, w := range spans {
+		words[i] = hlWord{Span: w, item: -1}
+		if !h.candidate(w.Form) {
 			continue
 		}
-		s, ok := stems[w.Term]
-		if !ok {
-			s = indexer.IndexTermsOfExact(w.Term)
-			stems[w.Term] = s
-		}
-		words[i].stems = s
+		words[i].stems = w.Terms
 		for _, s := range words[i].stems {
 			if item, ok := h.terms[s]; ok {
 				words[i].item = item
@@ -210,7 +204,7 @@ func (p hlPhrase) matchAt(words []hlWord, i int) ([]int, bool) {
 			return nil, false
 		}
 		w := words[i]
-		if !p.exact && len(w.stems) == 0 && len(run) > 0 && len(indexer.IndexTermsOfExact(w.Term)) == 0 {
+		if !p.exact && w.Stop && len(run) > 0 {
 			continue // a stop word inside a stemmed phrase
 		}
 		if !p.has(w, p.words[k]) {
@@ -224,7 +218,7 @@ func (p hlPhrase) matchAt(words []hlWord, i int) ([]int, bool) {
 
 func (p hlPhrase) has(w hlWord, want string) bool {
 	if p.exact {
-		return w.Term == want
+		return w.Form == want
 	}
 	for _, s := range w.stems {
 		if s == want {

@@ -5,14 +5,14 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/lang/nl"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/ccv/ivp/corpus/nl"
 )
 
 // LikeOptions say how Like picks the terms of a "meer zoals dit" query.
@@ -98,12 +98,9 @@ func Like(ctx context.Context, idx bleve.Index, text string, o LikeOptions) (que
 	if an == nil {
 		return nil, nil, fmt.Errorf("like: no analyzer %q", o.Analyzer)
 	}
-	tf, err := termCounts(an, text, o.MinTermRunes)
-	if err != nil {
-		return nil, nil, err
-	}
+	tf := termCounts(an, text, o.MinTermRunes)
 	var terms []LikeTerm
-	err = withReader(idx, func(r index.IndexReader) error {
+	err := withReader(idx, func(r index.IndexReader) error {
 		var err error
 		terms, err = weighTerms(ctx, r, o, tf)
 		return err
@@ -117,28 +114,18 @@ func Like(ctx context.Context, idx bleve.Index, text string, o LikeOptions) (que
 	return likeQuery(terms, o), terms, nil
 }
 
-// dutchStopWords is bleve's Dutch stop list, parsed once.
-var dutchStopWords = sync.OnceValues(func() (analysis.TokenMap, error) {
-	stop := analysis.NewTokenMap()
-	return stop, stop.LoadBytes(nl.DutchStopWords)
-})
-
 // termCounts analyses text and counts its terms, without stop words and
 // short or numeric terms.
-func termCounts(an analysis.Analyzer, text string, minRunes int) (map[string]int, error) {
-	stop, err := dutchStopWords()
-	if err != nil {
-		return nil, fmt.Errorf("like: stop words: %w", err)
-	}
+func termCounts(an analysis.Analyzer, text string, minRunes int) map[string]int {
 	tf := map[string]int{}
 	for _, tok := range an.Analyze([]byte(text)) {
 		t := string(tok.Term)
-		if stop[t] || utf8.RuneCountInString(t) < minRunes || !hasLetter(t) {
+		if nl.IsStop(t) || utf8.RuneCountInString(t) < minRunes || !hasLetter(t) {
 			continue
 		}
 		tf[t]++
 	}
-	return tf, nil
+	return tf
 }
 
 // weighTerms gives each term its tf × idf weight from the document

@@ -6,9 +6,8 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/ccv/ivp/corpus/nl"
 )
 
 //go:embed data/thesaurus.tsv
@@ -169,28 +168,9 @@ func (t *Thesaurus) direct(key string) []Alternative {
 	return out
 }
 
-// thFold is the matching form of a term: lower case, no diacritics,
-// hyphens and runs of spaces as one space, an apostrophe plural removed
-// ("BOA's" -> "boa", "Zorg- en Veiligheidshuis" -> "zorg en veiligheidshuis").
-func thFold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFKD.String(strings.ToLower(s)) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == '-' || r == '‐' || unicode.IsSpace(r):
-			b.WriteByte(' ')
-		case r == '’' || r == '‘':
-			b.WriteByte('\'')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	words := strings.Fields(b.String())
-	for i, w := range words {
-		if base, ok := strings.CutSuffix(w, "'s"); ok && base != "" {
-			w = base
-		}
-		words[i] = strings.ReplaceAll(w, "'", "")
-	}
-	return strings.Join(words, " ")
-}
+// thFold is the matching form of a term: its words as the exact field
+// holds them (corpus/nl: lower case, no diacritics, the apostrophe plural
+// removed), joined by one space, so that hyphens and other punctuation do
+// not count ("BOA's" -> "boa", "Zorg- en Veiligheidshuis" -> "zorg en
+// veiligheidshuis").
+func thFold(s string) string { return strings.Join(nl.ExactTerms(s), " ") }
