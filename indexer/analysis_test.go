@@ -12,102 +12,9 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-func TestIndexTerms(t *testing.T) {
-	tests := []struct {
-		word string
-		want []string
-	}{
-		{"woninginbraak", []string{"woninginbrak", "woning", "inbrak"}},
-		{"woninginbraken", []string{"woninginbrak", "woning", "inbrak"}},
-		{"inbraakpreventie", []string{"inbraakpreventie", "inbrak", "preventie"}},
-		{"jeugdoverlast", []string{"jeugdoverlast", "jeugd", "overlast"}},
-		{"drugsoverlast", []string{"drugsoverlast", "drug", "overlast"}},
-		{"drugshandel", []string{"drugshandel", "drug", "handel"}},
-		{"fietsendiefstal", []string{"fietsendiefstal", "fiet", "diefstal"}},  // linking -en-
-		{"rampenbestrijding", []string{"rampenbestrijd", "ramp", "bestrijd"}}, // linking -en-
-		{"verkeersveiligheid", []string{"verkeersveil", "verker", "veilig"}},  // linking -s-, head stemmed further
-		{"parkeeroverlast", []string{"parkeeroverlast", "overlast"}},          // unknown modifier
-		{"ondermijningsbeeld", []string{"ondermijningsbeeld", "ondermijn"}},   // unknown head
-		{"woninginbraakpreventie", []string{"woninginbraakpreventie", "woning", "inbrak", "preventie"}},
-		{"Camera's", []string{"camera"}},
-		{"camera’s", []string{"camera"}},
-		{"BOA's", []string{"boa"}},
-		{"auto's", []string{"auto"}},
-		{"geïntegreerde", []string{"geintegreerd"}},
-		{"één", nil}, // folded to the stop word "een"
-		{"de", nil},
-		{"wethouder", []string{"wethouder"}},              // no "wet": parts have 4+ letters
-		{"raadsvoorstel", []string{"raadsvoorstel"}},      // "raad" is too short to be a modifier before an unknown head
-		{"voorraad", []string{"voorrad"}},                 // voor- is a prefix, not a modifier
-		{"groepsbehandeling", []string{"groepsbehandel"}}, // be-handel is no handel
-		{"gebruikersinterface", []string{"gebruikersinterfac"}},
-		{"autoriteit", []string{"autoriteit"}},
-		{"brandweer", []string{"brandwer"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.word, func(t *testing.T) {
-			if got := IndexTerms(tt.word); !slices.Equal(got, tt.want) {
-				t.Errorf("IndexTerms(%q) = %q, want %q", tt.word, got, tt.want)
-			}
-			words := ExactWords(tt.word)
-			if len(words) != 1 || words[0].Start != 0 || words[0].End != len(tt.word) {
-				t.Fatalf("ExactWords(%q) = %+v", tt.word, words)
-			}
-			if got := IndexTermsOfExact(words[0].Term); !slices.Equal(got, tt.want) {
-				t.Errorf("IndexTermsOfExact(%q) = %q, want %q", words[0].Term, got, tt.want)
-			}
-		})
-	}
-}
-
-func TestQueryAndExactTerms(t *testing.T) {
-	tests := []struct {
-		text         string
-		query, exact []string
-	}{
-		{"woninginbraak", []string{"woninginbrak"}, []string{"woninginbraak"}},
-		{"De camera's van de BOA's", []string{"camera", "boa"}, []string{"de", "camera", "van", "de", "boa"}},
-		{"Integrale Veiligheid", []string{"integral", "veilig"}, []string{"integrale", "veiligheid"}},
-		{"één geïntegreerde aanpak", []string{"geintegreerd", "aanpak"}, []string{"een", "geintegreerde", "aanpak"}},
-		{"zo'n 12 inbraken", []string{"zon", "12", "inbrak"}, []string{"zon", "12", "inbraken"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			if got := AnalyzeQuery(tt.text); !slices.Equal(got, tt.query) {
-				t.Errorf("AnalyzeQuery = %q, want %q", got, tt.query)
-			}
-			if got := ExactTerms(tt.text); !slices.Equal(got, tt.exact) {
-				t.Errorf("ExactTerms = %q, want %q", got, tt.exact)
-			}
-		})
-	}
-}
-
-func TestCompoundDictionary(t *testing.T) {
-	d, err := parseCompoundDict(compoundPartsTxt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for k := range d.parts {
-		if len(k) < minPart {
-			t.Errorf("key %q is shorter than %d letters", k, minPart)
-		}
-	}
-	for _, w := range []string{"inbraak", "overlast", "woning", "jeugd", "ondermijning", "criminaliteit", "geweld", "camera", "toezicht"} {
-		if _, ok := d.parts[w]; !ok {
-			t.Errorf("%q is missing from compound_parts.txt", w)
-		}
-	}
-	for _, bad := range []string{"wet\n", "Woning\n", "geïntegreerd\n", "twee woorden\n"} {
-		if _, err := parseCompoundDict([]byte(bad)); err == nil {
-			t.Errorf("parseCompoundDict(%q) accepted a bad line", bad)
-		}
-	}
-}
-
 // TestRegisteredChainsMatchHelpers checks that the analyzers a mapping gets
-// from RegisterAnalysis produce what the helpers (built outside any
-// mapping) produce, so highlighting agrees with the index.
+// from RegisterAnalysis produce what corpus/nl's helpers produce, so that
+// highlighting, phrase pairs and compound search agree with the index.
 func TestRegisteredChainsMatchHelpers(t *testing.T) {
 	im := bleve.NewIndexMapping()
 	if err := RegisterAnalysis(im); err != nil {
@@ -116,20 +23,34 @@ func TestRegisteredChainsMatchHelpers(t *testing.T) {
 	if err := RegisterAnalysis(im); err == nil {
 		t.Error("a second RegisterAnalysis on the same mapping succeeded")
 	}
-	text := "De BOA's zagen jeugdoverlast en woninginbraken bij één geïntegreerde aanpak; zo'n 12 camera’s."
+	texts := []string{
+		"De BOA's zagen jeugdoverlast en woninginbraken bij één geïntegreerde aanpak; zo'n 12 camera’s.",
+		"Verkeersveiligheid, WhatsApp-buurtpreventie (o.a. www.ede.nl) en 3,5 fte voor de ĳzeren ﬁets.",
+	}
 	helpers := map[string]func(string) []string{
-		DutchIndexAnalyzer: func(s string) []string { return terms(indexChain, s) },
+		DutchIndexAnalyzer: IndexTerms,
 		DutchQueryAnalyzer: AnalyzeQuery,
 		DutchExactAnalyzer: ExactTerms,
+		DutchPairsAnalyzer: func(s string) []string { return append(ExactTerms(s), PhrasePairs(s)...) },
 	}
 	for name, helper := range helpers {
 		a := im.AnalyzerNamed(name)
 		if a == nil {
 			t.Fatalf("analyzer %s is not defined", name)
 		}
-		got := tokenTerms(a.Analyze([]byte(text)))
-		if want := helper(text); !slices.Equal(got, want) {
-			t.Errorf("%s: mapping gives %q, helper %q", name, got, want)
+		for _, text := range texts {
+			var got []string
+			for _, tok := range a.Analyze([]byte(text)) {
+				got = append(got, string(tok.Term))
+			}
+			want := helper(text)
+			if name == DutchPairsAnalyzer {
+				slices.Sort(got)
+				slices.Sort(want)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%s: mapping gives %q, helper %q", name, got, want)
+			}
 		}
 	}
 }
@@ -249,6 +170,10 @@ func benchPassages() [][]byte {
 
 func BenchmarkAnalyzer(b *testing.B) {
 	passages := benchPassages()
+	im := bleve.NewIndexMapping()
+	if err := RegisterAnalysis(im); err != nil {
+		b.Fatal(err)
+	}
 	cache := registry.NewCache()
 	stock, err := cache.AnalyzerNamed(nl.AnalyzerName)
 	if err != nil {
@@ -257,7 +182,7 @@ func BenchmarkAnalyzer(b *testing.B) {
 	for _, a := range []struct {
 		name string
 		an   analysis.Analyzer
-	}{{"ivp_nl_index", indexChain}, {"ivp_nl_query", queryChain}, {"bleve_nl", stock}} {
+	}{{DutchIndexAnalyzer, im.AnalyzerNamed(DutchIndexAnalyzer)}, {DutchQueryAnalyzer, im.AnalyzerNamed(DutchQueryAnalyzer)}, {"bleve_nl", stock}} {
 		b.Run(a.name, func(b *testing.B) {
 			b.ReportAllocs()
 			n := 0
@@ -268,26 +193,4 @@ func BenchmarkAnalyzer(b *testing.B) {
 			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "passages/s")
 		})
 	}
-}
-
-func FuzzAnalyzers(f *testing.F) {
-	for _, s := range []string{"woninginbraakpreventie camera's", "één geïntegreerde aanpak", "plekplekplekplekplekplekplekplek", "'s-Hertogenbosch ’t zo'n", "\xff\xfe"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, text string) {
-		last := 0
-		for _, w := range ExactWords(text) {
-			if w.Start < last || w.End <= w.Start || w.End > len(text) {
-				t.Fatalf("word %+v out of order or range in %q", w, text)
-			}
-			last = w.End
-			for _, term := range IndexTermsOfExact(w.Term) {
-				if term == "" {
-					t.Fatalf("empty index term for %q", w.Term)
-				}
-			}
-		}
-		AnalyzeQuery(text)
-		IndexTerms(text)
-	})
 }

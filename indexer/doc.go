@@ -8,8 +8,9 @@
 // words and their consecutive pairs for phrases, headings, tags, pages)
 // that ranks and supplies the passages shown. mapping.go is
 // the one place where field names live; analysis*.go defines the Dutch
-// analyzers (our tokenizer, apostrophe plural, folding, stop words, stems,
-// compound parts) that index and query share.
+// analyzers that index and query share as bleve adapters over corpus/nl,
+// which decides what a word is (tokens, folding, apostrophe plural, stop
+// words, stems, compound parts).
 //
 // Add and Remove change the serving generation at once (an approval is
 // searchable within seconds); changes made while a rebuild runs are
@@ -18,5 +19,6 @@
 // A rebuild writes a fresh generation directory from the store and swaps
 // it in through bleve IndexAliases; the serving index is never rebuilt in
 // place. It reads the store while earlier batches are written, several at
-// a time (Options.RebuildWorkers). indexer imports corpus only; it never extracts files.
+// a time (Options.RebuildWorkers). indexer imports corpus and corpus/nl
+// only; it never extracts files.
 package indexer
