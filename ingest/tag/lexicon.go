@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/ccv/ivp/corpus"
+	"github.com/ccv/ivp/corpus/nl"
 )
 
 // Weights of the ways a term can match.
@@ -12,7 +13,6 @@ const (
 	headWeight     = 0.9 // the term is the head (end) of a compound
 	modifierWeight = 0.6 // the term is the modifier (start) of a compound
 	minCompound    = 5   // shortest term, in bytes, matched inside a compound
-	minRemainder   = 3   // shortest rest of a compound beside the term
 )
 
 // phrase is one indicator term as a sequence of stems.
@@ -27,23 +27,25 @@ type lexicon struct {
 	themes   []corpus.Thema
 	themeIdx map[string]int
 	first    map[string][]phrase // by the stem of the term's first word
-	compound map[string][]int32  // one-word terms by form and stem, for compounds
+	compound *nl.Compounds       // one-word terms, found inside compounds
+	byPart   [][]int32           // compound part -> its terms
 }
 
 func newLexicon(tax *corpus.Taxonomy) *lexicon {
 	l := &lexicon{
 		terms: tax.Terms(), themes: tax.Themes(), themeIdx: map[string]int{},
-		first: map[string][]phrase{}, compound: map[string][]int32{},
+		first: map[string][]phrase{}, compound: nl.NewCompounds(),
 	}
 	for i, th := range l.themes {
 		l.themeIdx[th.ID] = i
 	}
 	seen := map[string]bool{}
+	var ws words
 	for i, t := range l.terms {
-		toks := tokenize(t.Text, nil)
+		toks := ws.read(t.Text)
 		p := phrase{term: int32(i)}
-		for _, tk := range toks {
-			p.stems = append(p.stems, tk.stem)
+		for _, w := range toks {
+			p.stems = append(p.stems, w.Stem)
 		}
 		key := fmt.Sprint(t.Thema, t.Veld, p.stems)
 		if len(toks) == 0 || seen[key] {
@@ -51,26 +53,33 @@ func newLexicon(tax *corpus.Taxonomy) *lexicon {
 		}
 		seen[key] = true
 		l.first[p.stems[0]] = append(l.first[p.stems[0]], p)
-		if len(toks) == 1 && len(toks[0].form) >= minCompound {
-			l.addCompound(toks[0].form, int32(i))
-			if toks[0].stem != toks[0].form {
-				l.addCompound(toks[0].stem, int32(i))
-			}
+		if len(toks) == 1 && len(toks[0].Form) >= minCompound {
+			l.addCompound(toks[0].Form, int32(i))
 		}
 	}
 	return l
 }
 
-func (l *lexicon) addCompound(key string, term int32) {
-	l.compound[key] = append(l.compound[key], term)
+// addCompound enters a one-word term into the compound dictionary; words
+// nl.Compounds does not take (digits, over 16 letters) are not matched
+// inside compounds.
+func (l *lexicon) addCompound(form string, term int32) {
+	part := l.compound.Add(form)
+	if part < 0 {
+		return
+	}
+	for int(part) >= len(l.byPart) {
+		l.byPart = append(l.byPart, nil)
+	}
+	l.byPart[part] = append(l.byPart[part], term)
 }
 
 // match calls vote for every term found in toks, with the weight of the
 // match (the term's own weight not included).
-func (l *lexicon) match(toks []token, vote func(term int32, w float64)) {
+func (l *lexicon) match(toks []*nl.Word, vote func(term int32, w float64)) {
 	for i := range toks {
 		matched := false
-		for _, p := range l.first[toks[i].stem] {
+		for _, p := range l.first[toks[i].Stem] {
 			if hasPrefix(toks[i:], p.stems) {
 				vote(p.term, 1+phraseBonus*float64(len(p.stems)-1))
 				matched = true
@@ -82,37 +91,31 @@ func (l *lexicon) match(toks []token, vote func(term int32, w float64)) {
 	}
 }
 
-func hasPrefix(toks []token, stems []string) bool {
+func hasPrefix(toks []*nl.Word, stems []string) bool {
 	if len(toks) < len(stems) {
 		return false
 	}
 	for j, s := range stems {
-		if toks[j].stem != s {
+		if toks[j].Stem != s {
 			return false
 		}
 	}
 	return true
 }
 
-// matchCompound finds the longest term at the end of the word (its head)
-// or, failing that, at its start (its modifier).
-func (l *lexicon) matchCompound(tk token, vote func(term int32, w float64)) {
-	s := tk.stem
-	for i := minRemainder; i <= len(s)-minCompound; i++ {
-		if ts, ok := l.compound[s[i:]]; ok {
-			for _, t := range ts {
-				vote(t, headWeight)
-			}
-			return
-		}
+// matchCompound votes for the terms a word is a compound of: the term
+// that is its head, else the term that is its modifier, under corpus/nl's
+// compound rules.
+func (l *lexicon) matchCompound(w *nl.Word, vote func(term int32, w float64)) {
+	part, pos := l.compound.Find(w.Stem)
+	weight := headWeight
+	switch pos {
+	case nl.NoPart:
+		return
+	case nl.AsModifier:
+		weight = modifierWeight
 	}
-	f := tk.form
-	for j := len(f) - minRemainder; j >= minCompound; j-- {
-		if ts, ok := l.compound[f[:j]]; ok {
-			for _, t := range ts {
-				vote(t, modifierWeight)
-			}
-			return
-		}
+	for _, t := range l.byPart[part] {
+		vote(t, weight)
 	}
 }

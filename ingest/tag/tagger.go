@@ -10,8 +10,9 @@ import (
 
 // RulesVersion names the tagging rules. Tags are stored with Version,
 // which adds the digest of the taxonomy data, so a changed term list or a
-// changed rule both show which passages need a re-tag.
-const RulesVersion = "tag-1"
+// changed rule both show which passages need a re-tag. tag-2: words,
+// stems and compound matching come from corpus/nl, as in the index.
+const RulesVersion = "tag-2"
 
 // Weights of the context a passage gets from around it.
 const (
@@ -23,17 +24,15 @@ const (
 	headingProcess = 0.4
 )
 
-// Tagger tags passages. Apart from a bounded cache of word stems it is
-// immutable; it is safe for concurrent use.
+// Tagger tags passages. It is immutable and safe for concurrent use.
 type Tagger struct {
 	lex     *lexicon
 	version string
-	stems   *sharedStems
 }
 
 // New compiles the taxonomy into a tagger.
 func New(tax *corpus.Taxonomy) *Tagger {
-	return &Tagger{lex: newLexicon(tax), version: RulesVersion + "+" + tax.Version(), stems: &sharedStems{}}
+	return &Tagger{lex: newLexicon(tax), version: RulesVersion + "+" + tax.Version()}
 }
 
 // Version is stored with every tag: the rules version and the taxonomy
@@ -46,7 +45,7 @@ func (t *Tagger) Version() string { return t.version }
 func (t *Tagger) TagDocument(ps []corpus.Passage) []corpus.Tags {
 	out := make([]corpus.Tags, len(ps))
 	cache := map[string]*scores{}
-	w := &work{buf: make([]token, 0, 256), stems: &stemCache{local: map[string]string{}, shared: t.stems}}
+	w := &words{}
 	var prev *scores
 	var prevHeadings []string
 	for i, p := range ps {
@@ -70,16 +69,9 @@ func (t *Tagger) Tag(p corpus.Passage) corpus.Tags {
 	return t.TagDocument([]corpus.Passage{p})[0]
 }
 
-// work is the scratch space of one TagDocument call.
-type work struct {
-	buf   []token
-	stems *stemCache
-}
-
-func (t *Tagger) score(text string, wk *work) *scores {
+func (t *Tagger) score(text string, ws *words) *scores {
 	s := &scores{}
-	wk.buf = tokenizeCached(text, wk.buf[:0], wk.stems)
-	t.lex.match(wk.buf, func(term int32, w float64) {
+	t.lex.match(ws.read(text), func(term int32, w float64) {
 		tm := t.lex.terms[term]
 		s.add(vote{theme: int16(t.lex.themeIdx[tm.Thema]), veld: int8(tm.Veld), w: w * tm.Weight})
 	})
@@ -88,14 +80,14 @@ func (t *Tagger) score(text string, wk *work) *scores {
 
 // headingContext is the votes of the heading path, the innermost heading
 // counting most. Headings repeat, so their scores are cached per document.
-func (t *Tagger) headingContext(headings []string, cache map[string]*scores, wk *work) *scores {
+func (t *Tagger) headingContext(headings []string, cache map[string]*scores, ws *words) *scores {
 	ctx := &scores{}
 	f := 1.0
 	for i := len(headings) - 1; i >= 0; i-- {
 		h := headings[i]
 		s, ok := cache[h]
 		if !ok {
-			s = t.score(h, wk)
+			s = t.score(h, ws)
 			cache[h] = s
 		}
 		ctx.addScaled(s, f)
