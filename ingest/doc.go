@@ -3,7 +3,9 @@
 // normalises it, drops running headers, footers and the table of contents,
 // splits it into passages with page numbers and heading paths, and detects
 // the plan's metadata (gemeenten, periode, documenttype, vaststellingsdatum,
-// title).
+// title). Metadata detection keeps its own tokens, because gemeente names
+// are matched whole ("'s-Hertogenbosch", "Súdwest-Fryslân"), but ignores
+// diacritics through corpus/nl.
 //
 // The Curator (review*.go) takes submissions (an upload or the URL of an
 // HTML plan, checked by content and size while it streams in), extracts
@@ -13,7 +15,7 @@
 //
 // The Pipeline stores what it extracted in corpus.Store and hands it to an
 // index through the small Indexer interface declared here. ingest imports
-// corpus only; it never imports indexer, search or ui. A panic in a parser
+// corpus and corpus/nl only; it never imports indexer, search or ui. A panic in a parser
 // is recovered and becomes that file's error.
 //
 // A hang or a runaway allocation inside the PDF library cannot be stopped

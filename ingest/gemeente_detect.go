@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/ccv/ivp/corpus"
+	"github.com/ccv/ivp/corpus/nl"
 )
 
 // Weights of the evidence that a document belongs to a gemeente.
@@ -56,7 +57,7 @@ func (m *gemeenteMatcher) detect(title string, pages []string) []corpus.Gemeente
 // phrases finds "gemeente X" and lists "gemeenten A, B en C".
 func (m *gemeenteMatcher) phrases(toks []token, emit func(*nameForm)) {
 	for i, t := range toks {
-		switch strings.ToLower(t.text) {
+		switch nl.Fold(t.key) {
 		case "gemeente", "gemeenten", "gemeentes":
 		default:
 			continue
@@ -132,7 +133,7 @@ func (m *gemeenteMatcher) alone(text string, emit func(*nameForm)) {
 			continue
 		}
 		f := m.match(toks, 0)
-		if f != nil && len(f.tokens) == len(toks) && strings.Join(f.tokens, " ") == strings.TrimSpace(apostrophes.Replace(l)) {
+		if f != nil && len(f.tokens) == len(toks) && strings.Join(f.tokens, " ") == nl.Unaccent(strings.TrimSpace(apostrophes.Replace(l))) {
 			emit(f)
 		}
 	}

@@ -2,10 +2,12 @@ package ingest
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/ccv/ivp/corpus"
+	"github.com/ccv/ivp/corpus/nl"
 )
 
 // riskyNames are gemeente names that are also ordinary words (Dutch or
@@ -55,7 +57,8 @@ var aliases = map[string][]string{
 // parenRE matches the province suffix of names like "Hengelo (O.)".
 var parenRE = regexp.MustCompile(`\s*\([^)]*\)`)
 
-// nameForm is one way to write a gemeente's name, as tokens.
+// nameForm is one way to write a gemeente's name, as token keys (without
+// diacritics, so "Sudwest-Fryslan" and "Súdwest-Fryslân" are one form).
 type nameForm struct {
 	tokens []string
 	cands  []corpus.Gemeente // more than one for "Bergen" (NH. and L.)
@@ -71,7 +74,7 @@ type gemeenteMatcher struct {
 func newGemeenteMatcher(all []corpus.Gemeente) *gemeenteMatcher {
 	forms := map[string]*nameForm{}
 	add := func(name string, g corpus.Gemeente) {
-		toks := tokenTexts(tokenize(name))
+		toks := tokenKeys(tokenize(name))
 		key := strings.Join(toks, " ")
 		if len(toks) == 0 {
 			return
@@ -81,21 +84,19 @@ func newGemeenteMatcher(all []corpus.Gemeente) *gemeenteMatcher {
 			f = &nameForm{tokens: toks, risky: riskyNames[key]}
 			forms[key] = f
 		}
-		f.cands = append(f.cands, g)
+		if !slices.ContainsFunc(f.cands, func(c corpus.Gemeente) bool { return c.Code == g.Code }) {
+			f.cands = append(f.cands, g)
+		}
 	}
 	for _, g := range all {
-		base := parenRE.ReplaceAllString(g.Naam, "")
-		add(base, g)
-		if f := fold(base); f != base {
-			add(f, g)
-		}
+		add(parenRE.ReplaceAllString(g.Naam, ""), g)
 		for _, a := range aliases[g.Naam] {
 			add(a, g)
 		}
 	}
 	m := &gemeenteMatcher{byFirst: map[string][]*nameForm{}}
 	for _, f := range forms {
-		k := strings.ToLower(f.tokens[0])
+		k := nl.Fold(f.tokens[0])
 		m.byFirst[k] = append(m.byFirst[k], f)
 	}
 	for _, fs := range m.byFirst {
@@ -106,13 +107,13 @@ func newGemeenteMatcher(all []corpus.Gemeente) *gemeenteMatcher {
 
 // match returns the longest name form at toks[i], or nil.
 func (m *gemeenteMatcher) match(toks []token, i int) *nameForm {
-	for _, f := range m.byFirst[strings.ToLower(toks[i].text)] {
+	for _, f := range m.byFirst[nl.Fold(toks[i].key)] {
 		if i+len(f.tokens) > len(toks) {
 			continue
 		}
 		ok := true
 		for j, want := range f.tokens {
-			if !sameToken(toks[i+j].text, want) {
+			if !sameToken(toks[i+j].key, want) {
 				ok = false
 				break
 			}
@@ -124,8 +125,8 @@ func (m *gemeenteMatcher) match(toks []token, i int) *nameForm {
 	return nil
 }
 
-// sameToken compares a text token with a name token: exactly, or ignoring
-// case when the text is in capitals ("GEMEENTE EDE").
+// sameToken compares the key of a text token with a name token: exactly,
+// or ignoring case when the text is in capitals ("GEMEENTE EDE").
 func sameToken(got, want string) bool {
 	if got == want {
 		return true
@@ -133,22 +134,14 @@ func sameToken(got, want string) bool {
 	return strings.ToUpper(got) == got && strings.EqualFold(got, want) && len([]rune(got)) > 1
 }
 
-// foldMap removes the diacritics of the letters used in gemeente names.
-var foldMap = strings.NewReplacer(
-	"á", "a", "à", "a", "â", "a", "ä", "a", "é", "e", "è", "e", "ê", "e", "ë", "e",
-	"í", "i", "ì", "i", "î", "i", "ï", "i", "ó", "o", "ò", "o", "ô", "o", "ö", "o",
-	"ú", "u", "ù", "u", "û", "u", "ü", "u",
-)
-
-func fold(s string) string { return foldMap.Replace(s) }
-
 // NamesGemeente reports whether text names g: its name (without province
-// suffix, also without diacritics) or one of its aliases, as whole words.
+// suffix) or one of its aliases, as whole words, ignoring case and
+// diacritics.
 func NamesGemeente(text string, g corpus.Gemeente) bool {
 	names := append([]string{parenRE.ReplaceAllString(g.Naam, "")}, aliases[g.Naam]...)
-	folded := fold(text)
+	folded := nl.Unaccent(text)
 	for _, n := range names {
-		re := regexp.MustCompile(`(?i)(^|[^\p{L}])` + regexp.QuoteMeta(fold(n)) + `($|[^\p{L}])`)
+		re := regexp.MustCompile(`(?i)(^|[^\p{L}])` + regexp.QuoteMeta(nl.Unaccent(n)) + `($|[^\p{L}])`)
 		if re.MatchString(folded) {
 			return true
 		}

@@ -24,6 +24,8 @@ func TestDetectGemeenten(t *testing.T) {
 		{"capitals", "IVP", []string{"GEMEENTE OSS\nINTEGRAAL VEILIGHEIDSPLAN"}, []string{"Oss"}},
 		{"long name", "IVP", []string{"Gemeente Alphen aan den Rijn"}, []string{"Alphen aan den Rijn"}},
 		{"name without diacritics", "IVP", []string{"Gemeente Sudwest-Fryslan"}, []string{"Súdwest-Fryslân"}},
+		{"name with some diacritics", "IVP", []string{"Gemeente Súdwest-Fryslan"}, []string{"Súdwest-Fryslân"}},
+		{"logo line with diacritics", "Integraal veiligheidsplan", []string{"Súdwest-Fryslân\nSamen veilig"}, []string{"Súdwest-Fryslân"}},
 		{"province decides Bergen", "IVP", []string{"Gemeente Bergen\nprovincie Limburg"}, []string{"Bergen (L.)"}},
 		{"logo line", "Integraal veiligheidsplan", []string{"Zwolle\nSamen werken aan veiligheid"}, []string{"Zwolle"}},
 		{"passing mention is not enough", "IVP 2023-2026", []string{"Gemeente Ede", "Wij werken samen met de gemeente Arnhem."}, []string{"Ede"}},
@@ -48,6 +50,20 @@ func TestDetectGemeenten(t *testing.T) {
 				t.Errorf("detect = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestNamesGemeente(t *testing.T) {
+	g := corpus.Gemeente{Code: "GM1900", Naam: "Súdwest-Fryslân"}
+	for text, want := range map[string]bool{
+		"De gemeente Súdwest-Fryslân werkt samen.": true,
+		"De gemeente Sudwest-Fryslan werkt samen.": true,
+		"SÚDWEST-FRYSLAN":                          true,
+		"Súdwest-Fryslânse dorpen":                 false,
+	} {
+		if got := NamesGemeente(text, g); got != want {
+			t.Errorf("NamesGemeente(%q) = %v, want %v", text, got, want)
+		}
 	}
 }
 

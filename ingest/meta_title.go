@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/ccv/ivp/corpus/nl"
 )
 
 // A document whose first page has no text (a cover that is a picture)
@@ -57,9 +59,9 @@ func plausibleInfo(t, front string) bool {
 	if !isTitle(t) || fileNameRE.MatchString(t) || genericTitleRE.MatchString(t) {
 		return false
 	}
-	front = strings.ToLower(front)
+	front = nl.Fold(front)
 	n, found := 0, 0
-	for _, w := range strings.Fields(strings.ToLower(t)) {
+	for _, w := range strings.Fields(nl.Fold(t)) {
 		if utf8.RuneCountInString(w) < 3 {
 			continue
 		}
@@ -101,7 +103,7 @@ func runningHeader(pages []page) string {
 // headerTitle reports whether a running header can be a title: it names
 // a kind of document and is no gemeente's name or page number.
 func headerTitle(t string) bool {
-	lower := strings.ToLower(t)
+	lower := nl.Fold(t)
 	return isTitle(t) && docWordRE.MatchString(t) && !pageNumberRE.MatchString(t) &&
 		!strings.HasPrefix(lower, "gemeente") && !strings.Contains(lower, "pagina")
 }

@@ -4,12 +4,15 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ccv/ivp/corpus/nl"
 )
 
 // token is a word, or one of the punctuation marks that matter for lists
 // of names ("," "&"), with the line it is on.
 type token struct {
 	text string
+	key  string // text without diacritics, case kept (nl.Unaccent): what names match on
 	line int
 }
 
@@ -17,7 +20,15 @@ type token struct {
 var apostrophes = strings.NewReplacer("’", "'", "‘", "'", "`", "'", "´", "'")
 
 // tokenize splits text into word tokens (letters, digits, inner hyphens and
-// apostrophes, so "'s-Hertogenbosch" is one token) and "," and "&".
+// apostrophes) and "," and "&", for finding gemeente names.
+//
+// Its rules differ from corpus/nl's tokenizer on purpose: a name is matched
+// token by token, so a hyphenated name and the "'s-" of "'s-Hertogenbosch"
+// stay whole ("Súdwest-Fryslân", "Olst-Wijhe"), and "," and "&" are tokens
+// because they join the names of a list ("gemeenten Bergen, Heiloo en
+// Castricum"). Case is kept, since a name that is also a word ("Best")
+// counts only when capitalised. What a letter is without its accents is
+// corpus/nl's business (token.key).
 func tokenize(text string) []token {
 	text = apostrophes.Replace(text)
 	var out []token
@@ -31,13 +42,13 @@ func tokenize(text string) []token {
 		}
 		if start >= 0 {
 			if w := trimWord(text[start:i]); w != "" {
-				out = append(out, token{w, line})
+				out = append(out, token{w, nl.Unaccent(w), line})
 			}
 			start = -1
 		}
 		switch r {
 		case ',', '&':
-			out = append(out, token{string(r), line})
+			out = append(out, token{string(r), string(r), line})
 		case '\n':
 			line++
 		}
@@ -59,10 +70,10 @@ func trimWord(w string) string {
 	return w
 }
 
-func tokenTexts(toks []token) []string {
+func tokenKeys(toks []token) []string {
 	out := make([]string, len(toks))
 	for i, t := range toks {
-		out[i] = t.text
+		out[i] = t.key
 	}
 	return out
 }
