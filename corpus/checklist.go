@@ -3,6 +3,8 @@ package corpus
 import (
 	"regexp"
 	"strings"
+
+	"github.com/ccv/ivp/corpus/nl"
 )
 
 // ChecklistElement is one core element of a good IVP (the kwaliteitstoets
@@ -23,7 +25,10 @@ type ChecklistElement struct {
 
 // Checklist lists the 15 elements in order. Headings are the strong
 // signal (checklist.md: "search headings first"); a phrase in the text is
-// weak and counts only when minPhraseHits passages have one.
+// weak and counts only when minPhraseHits passages have one. Headings,
+// phrases and patterns are matched on folded text (nl.Fold: lower case, no
+// diacritics), so they are written folded: "financien" also finds
+// "Financiën".
 var Checklist = []ChecklistElement{
 	{Number: 1, Name: "Wettelijke basis en vaststelling door de raad",
 		headings: []string{"wettelijk kader", "juridisch kader", "raadsbesluit", "wettelijke basis"},
@@ -61,7 +66,7 @@ var Checklist = []ChecklistElement{
 		headings: []string{"uitvoeringsplan", "uitvoering", "jaarplan", "acties"},
 		phrases:  []string{"uitvoeringsplan", "jaarplan", "uitvoeringsprogramma", "jaaruitvoeringsplan"}},
 	{Number: 12, Name: "Middelen: budget en capaciteit",
-		headings: []string{"financiën", "financien", "financiering", "middelen", "budget", "begroting", "capaciteit"},
+		headings: []string{"financien", "financiering", "middelen", "budget", "begroting", "capaciteit"},
 		phrases:  []string{"begroting", "€", " fte", "dekking", "budget van"}},
 	{Number: 13, Name: "Monitoring, evaluatie en verantwoording",
 		headings: []string{"monitoring", "verantwoording", "beleidscyclus"},
@@ -99,11 +104,11 @@ func CheckPlan(passages []Passage) []CheckResult {
 		out[i] = CheckResult{Number: e.Number, Name: e.Name, Optional: e.Optional, Pages: []int{}, Passages: []int{}}
 	}
 	for _, p := range passages {
-		inner, all := "", strings.ToLower(strings.Join(p.Headings, "\n"))
+		inner, all := "", nl.Fold(strings.Join(p.Headings, "\n"))
 		if len(p.Headings) > 0 {
-			inner = strings.ToLower(p.Headings[len(p.Headings)-1])
+			inner = nl.Fold(p.Headings[len(p.Headings)-1])
 		}
-		text := strings.ToLower(p.Text)
+		text := nl.Fold(p.Text)
 		for i, e := range Checklist {
 			heads := inner
 			if e.outer {

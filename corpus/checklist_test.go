@@ -1,6 +1,10 @@
 package corpus
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/ccv/ivp/corpus/nl"
+)
 
 func TestCheckPlan(t *testing.T) {
 	ps := []Passage{
@@ -39,6 +43,25 @@ func TestCheckPlan(t *testing.T) {
 	}
 	if len(got) != 15 {
 		t.Errorf("%d elements, want 15", len(got))
+	}
+}
+
+// TestChecklistFolded checks that accents do not matter ("Financiën" is
+// "financien", "Geëvalueerd" "geevalueerd") and that every signal is
+// written folded, since the text it is matched against is.
+func TestChecklistFolded(t *testing.T) {
+	for _, spelling := range []string{"5 Financiën", "5 Financien", "5 FINANCIËN"} {
+		r := CheckPlan([]Passage{{Ordinal: 0, PageFrom: 7, Headings: []string{spelling}, Text: "Tekst."}})
+		if !r[11].Present {
+			t.Errorf("heading %q does not show element 12 (middelen)", spelling)
+		}
+	}
+	for _, e := range Checklist {
+		for _, s := range append(append([]string(nil), e.headings...), e.phrases...) {
+			if nl.Fold(s) != s {
+				t.Errorf("element %d: %q is not folded", e.Number, s)
+			}
+		}
 	}
 }
 

@@ -12,6 +12,6 @@
 // Everything else in ivp (the search index, the web pages) is derived from
 // what the Store holds and can be rebuilt from it.
 //
-// corpus imports no other ivp package. It must not know about Bleve, Gin or
-// PDF parsing.
+// corpus imports no other ivp package apart from corpus/nl (the checklist
+// matches folded text). It must not know about Bleve, Gin or PDF parsing.
 package corpus
