@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ccv/ivp/corpus"
+	"github.com/ccv/ivp/corpus/nl"
 )
 
 // Years the generated plans cover.
@@ -324,12 +325,10 @@ func (s *planSpec) ligatures() bool { return s.index > 5 && (s.seed>>32)%6 == 0 
 // fileName is the name of the plan's PDF.
 func (s *planSpec) fileName() string { return s.baseName() + ".pdf" }
 
-// slugify lower-cases s, folds the accents of Dutch and Frisian names and
-// joins the remaining letters and digits with hyphens.
+// slugify folds s (nl.Fold: lower case, no accents) and joins the
+// remaining letters and digits with hyphens.
 func slugify(s string) string {
-	fold := strings.NewReplacer("á", "a", "â", "a", "à", "a", "ä", "a", "é", "e", "ê", "e", "è", "e", "ë", "e",
-		"í", "i", "î", "i", "ï", "i", "ó", "o", "ô", "o", "ö", "o", "ú", "u", "û", "u", "ü", "u", "ý", "y")
-	s = fold.Replace(strings.ToLower(s))
+	s = nl.Fold(s)
 	var b strings.Builder
 	dash := false
 	for _, r := range s {
