@@ -2,6 +2,7 @@ package nl
 
 import (
 	"hash/maphash"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -103,7 +104,9 @@ func (m *memo) getString(word string) *Word {
 	if ok {
 		return w
 	}
-	return m.store(sh, word, analyzeForm(FormOf(word)))
+	// The key is a copy: word is often a slice of a long text, which the
+	// memo must not keep alive.
+	return m.store(sh, strings.Clone(word), analyzeForm(FormOf(word)))
 }
 
 func (m *memo) getBytes(word []byte) *Word {
