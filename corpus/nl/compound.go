@@ -91,12 +91,6 @@ func (c *Compounds) Add(word string) int32 {
 	return id
 }
 
-// PartStem returns the stem of part number id.
-func (c *Compounds) PartStem(id int32) string { return c.stems[id] }
-
-// Len returns the number of parts.
-func (c *Compounds) Len() int { return len(c.stems) }
-
 // startsAt reports whether some key may begin at w[i].
 func (c *Compounds) startsAt(w string, i int) bool {
 	if i+3 > len(w) {

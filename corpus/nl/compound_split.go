@@ -113,16 +113,16 @@ func (c *Compounds) partsFrom(w string, i int, m *coverMemo) []int32 {
 }
 
 func mustCompounds(data []byte) *Compounds {
-	c, err := ParseCompounds(data)
+	c, err := parseCompounds(data)
 	if err != nil {
 		panic(err)
 	}
 	return c
 }
 
-// ParseCompounds reads a dictionary of compound parts: one part per line
+// parseCompounds reads a dictionary of compound parts: one part per line
 // ("#" starts a comment), a lower-case word of 4 to 16 letters a-z.
-func ParseCompounds(data []byte) (*Compounds, error) {
+func parseCompounds(data []byte) (*Compounds, error) {
 	c := NewCompounds()
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for n := 1; sc.Scan(); n++ {

@@ -56,7 +56,7 @@ func TestIndexTerms(t *testing.T) {
 }
 
 func TestCompoundDictionary(t *testing.T) {
-	c, err := ParseCompounds(compoundPartsTxt)
+	c, err := parseCompounds(compoundPartsTxt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,8 +71,8 @@ func TestCompoundDictionary(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"wet\n", "Woning\n", "geïntegreerd\n", "twee woorden\n"} {
-		if _, err := ParseCompounds([]byte(bad)); err == nil {
-			t.Errorf("ParseCompounds(%q) accepted a bad line", bad)
+		if _, err := parseCompounds([]byte(bad)); err == nil {
+			t.Errorf("parseCompounds(%q) accepted a bad line", bad)
 		}
 	}
 }

@@ -40,13 +40,18 @@ func Unaccent(s string) string {
 	return string(stripMarks([]byte(s)))
 }
 
-// stripMarks decomposes b (NFKD) and drops its combining marks.
+// stripMarks decomposes b (NFKD) and drops its combining marks, in the
+// decomposed buffer: what it writes is never longer than what it has read,
+// since a byte that is not UTF-8 is kept as it is.
 func stripMarks(b []byte) []byte {
 	d := norm.NFKD.Bytes(b)
 	out := d[:0]
 	for len(d) > 0 {
 		r, n := utf8.DecodeRune(d)
-		if !unicode.Is(unicode.Mn, r) {
+		switch {
+		case r == utf8.RuneError && n == 1:
+			out = append(out, d[0])
+		case !unicode.Is(unicode.Mn, r):
 			out = utf8.AppendRune(out, r)
 		}
 		d = d[n:]
@@ -54,9 +59,10 @@ func stripMarks(b []byte) []byte {
 	return out
 }
 
-// lowerBytes lower-cases b, in place when no rune changes its length. A
-// capital sigma that ends the word becomes the final form ς, as in the
-// bleve filter the index used before.
+// lowerBytes lower-cases b: ASCII in place, anything else into a new slice
+// (bytes.ToLower, which makes a byte that is not UTF-8 U+FFFD). A capital
+// sigma that ends the word becomes the final form ς, as bleve's lower-case
+// filter did.
 func lowerBytes(b []byte) []byte {
 	if isASCII(b) {
 		for i, c := range b {

@@ -13,6 +13,7 @@ func TestFold(t *testing.T) {
 		{"İstanbul", "istanbul", "Istanbul"},
 		{"ΟΔΟΣ", "οδος", "ΟΔΟΣ"},
 		{"plain ascii", "plain ascii", "plain ascii"},
+		{"Té\xffé", "te\uFFFDe", "Te\xffe"}, // bytes.ToLower makes a bad byte U+FFFD
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

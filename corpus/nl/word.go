@@ -19,17 +19,9 @@ type Word struct {
 	// Stop is true for a Dutch stop word.
 	Stop bool
 	// Terms is what the stemmed index fields hold for the word: Stem and
-	// then the stems of its dictionary parts (Parts); nil for a stop word.
+	// then the stems of its dictionary parts (Parts(Stem)); nil for a stop
+	// word.
 	Terms []string
-}
-
-// Parts returns the stems of the word's compound parts: Terms without the
-// stem.
-func (w *Word) Parts() []string {
-	if len(w.Terms) < 2 {
-		return nil
-	}
-	return w.Terms[1:]
 }
 
 // Analyze returns the analysis of word, one word as written (a token of
