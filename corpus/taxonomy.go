@@ -68,7 +68,19 @@ type Term struct {
 	Veld   Veld
 	Text   string
 	Weight float64
+	// Source says where the term came from: TermTaxonomy, TermReal,
+	// TermGenerator or TermHand ("" in a curator's file that has no
+	// source column).
+	Source string
 }
+
+// Sources of a term (column source of taxonomy_terms.tsv).
+const (
+	TermTaxonomy  = "taxonomy"  // the shared taxonomy's indicator terms
+	TermReal      = "real"      // seen in the dev half of the real-text set (testdata/realtext)
+	TermGenerator = "generator" // occurs in the sample generator's phrase banks
+	TermHand      = "hand"      // added by hand, in neither of the above
+)
 
 // File names of the taxonomy data, embedded and optionally overridden by
 // files of the same name in the data directory.
@@ -171,7 +183,7 @@ func (t *Taxonomy) parseThemes(data []byte) error {
 func (t *Taxonomy) parseTerms(data []byte) error {
 	return tsvRows(TaxonomyTermsFile, data, func(f []string) error {
 		if len(f) < 3 {
-			return fmt.Errorf("want theme_id, veld, term[, weight]; got %q", f)
+			return fmt.Errorf("want theme_id, veld, term[, weight[, source]]; got %q", f)
 		}
 		if _, ok := t.byID[f[0]]; !ok {
 			return fmt.Errorf("unknown theme %q", f[0])
@@ -186,7 +198,16 @@ func (t *Taxonomy) parseTerms(data []byte) error {
 				return fmt.Errorf("weight %q: %w", f[3], err)
 			}
 		}
-		t.terms = append(t.terms, Term{Thema: f[0], Veld: v, Text: strings.TrimSpace(f[2]), Weight: w})
+		src := ""
+		if len(f) > 4 {
+			src = strings.TrimSpace(f[4])
+		}
+		switch src {
+		case "", TermTaxonomy, TermReal, TermGenerator, TermHand:
+		default:
+			return fmt.Errorf("source %q: want taxonomy, real, generator or hand", src)
+		}
+		t.terms = append(t.terms, Term{Thema: f[0], Veld: v, Text: strings.TrimSpace(f[2]), Weight: w, Source: src})
 		return nil
 	})
 }

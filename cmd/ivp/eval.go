@@ -28,6 +28,7 @@ type evalFlags struct {
 	shared string // the shared taxonomy terms, for the naive lexicon
 	// compare is another ivp binary whose `ivp tag` is scored beside ours
 	compare string
+	half    string // only this half of the real-text set ("" both)
 }
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -41,12 +42,13 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.StringVar(&ef.truth, "truth", "", "truth.jsonl of a generated corpus (default: generate one)")
 	fs.IntVar(&ef.plans, "plans", 60, "plans to generate when --truth is not given")
 	fs.Int64Var(&ef.seed, "seed", 42, "seed of the generated corpus")
-	fs.StringVar(&ef.labels, "labels", "ingest/tag/testdata/labels.tsv", "labelled real-text set (eval tags)")
+	fs.StringVar(&ef.labels, "labels", "ingest/tag/testdata/labels.tsv", "the hand-written labelled set (eval tags)")
 	fs.StringVar(&ef.nl, "nl", "../shared/pdfs/nl", "real PDFs for the gemeente precision (eval meta); \"\" skips")
 	fs.BoolVar(&ef.why, "why", false, "print the evidence behind each wrong answer (eval checklist; eval tags --real: dev half only)")
 	realSet := fs.Bool("real", false, "eval tags: measure on the real-text set (dev and test half) instead")
 	fs.StringVar(&ef.real, "set", realtext.Default, "directory of the real-text set (eval tags --real)")
 	fs.StringVar(&ef.shared, "shared-terms", "../shared/domain/taxonomy_terms.tsv", "taxonomy terms for the naive-lexicon baseline (eval tags --real); \"\" skips")
+	fs.StringVar(&ef.half, "half", "", "only this half of the real-text set: dev or test (eval tags --real)")
 	fs.StringVar(&ef.compare, "compare", "", "another ivp binary whose tag command is scored beside ours (eval tags --real)")
 	if _, err := parseArgs(fs, args, stderr); err != nil {
 		return err
@@ -132,7 +134,7 @@ func evalTags(ctx context.Context, c *config, ef evalFlags, stdout io.Writer) er
 		return err
 	}
 	gold, pred = tg.TagLabelled(ls)
-	fmt.Fprintf(stdout, "\n== labelled real-text set %s\n", ef.labels)
+	fmt.Fprintf(stdout, "\n== hand-written set %s (text this project wrote or took from national PDFs)\n", ef.labels)
 	tag.Evaluate(gold, pred).Write(stdout)
 	return nil
 }

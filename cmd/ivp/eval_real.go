@@ -33,10 +33,11 @@ func evalReal(ctx context.Context, c *config, ef evalFlags, stdout io.Writer) er
 	}
 	fmt.Fprintf(stdout, "tagger %s\n", tg.Version())
 	for _, h := range []string{realtext.Dev, realtext.Test} {
+		if ef.half != "" && ef.half != h {
+			continue
+		}
 		half := set.Half(h)
-		gold, pred, err := tagReal(half, func(text string) ([]corpus.Tags, error) {
-			return tg.TagDocument(tag.Blocks(text)), nil
-		})
+		gold, pred, err := tag.TagRealSet(half, tg.TagText)
 		if err != nil {
 			return err
 		}
@@ -52,31 +53,6 @@ func evalReal(ctx context.Context, c *config, ef evalFlags, stdout io.Writer) er
 		}
 	}
 	return nil
-}
-
-// tagReal tags each document of s as `ivp tag` would read it (its
-// passages as blank-line-separated blocks) and returns gold and predicted
-// tags in passage order.
-func tagReal(s *realtext.Set, tagDoc func(text string) ([]corpus.Tags, error)) (gold, pred []corpus.Tags, err error) {
-	for i, ps := range s.ByDoc() {
-		if len(ps) == 0 {
-			continue
-		}
-		texts := make([]string, len(ps))
-		for j, p := range ps {
-			texts[j] = p.Text
-			gold = append(gold, corpus.Tags{Veld: p.Veld, Secondary: p.Secondary, Themes: p.Themes})
-		}
-		got, err := tagDoc(strings.Join(texts, "\n\n"))
-		if err != nil {
-			return nil, nil, fmt.Errorf("text %s: %w", s.Docs[i].ID, err)
-		}
-		if len(got) != len(ps) {
-			return nil, nil, fmt.Errorf("text %s: %d passages tagged, %d labelled", s.Docs[i].ID, len(got), len(ps))
-		}
-		pred = append(pred, got...)
-	}
-	return gold, pred, nil
 }
 
 // bands are the confidence bands accuracy is reported for.
@@ -139,14 +115,14 @@ func writeByType(w io.Writer, s *realtext.Set, gold, pred []corpus.Tags) {
 // binary's `ivp tag` on the same passages.
 func writeBaselines(ctx context.Context, w io.Writer, s *realtext.Set, naive *naiveLexicon, compare string) error {
 	if naive != nil {
-		gold, pred, _ := tagReal(s, func(text string) ([]corpus.Tags, error) { return naive.tagBlocks(text), nil })
+		gold, pred, _ := tag.TagRealSet(s, func(text string) ([]corpus.Tags, error) { return naive.tagBlocks(text), nil })
 		r := tag.Evaluate(gold, pred)
 		fmt.Fprintf(w, "naive lexicon (shared terms, longest wins): macro-F1 %.3f, accuracy %.3f, themes F1 %.3f\n", r.MacroF1, r.Accuracy, r.Themes.F1)
 	}
 	if compare == "" {
 		return nil
 	}
-	gold, pred, err := tagReal(s, func(text string) ([]corpus.Tags, error) { return tagWith(ctx, compare, text) })
+	gold, pred, err := tag.TagRealSet(s, func(text string) ([]corpus.Tags, error) { return tagWith(ctx, compare, text) })
 	if err != nil {
 		return err
 	}

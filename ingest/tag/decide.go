@@ -2,7 +2,6 @@ package tag
 
 import (
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/ccv/ivp/corpus"
@@ -10,8 +9,13 @@ import (
 
 // Thresholds of the labelling rules.
 const (
-	minEvidence    = 0.6  // fewer votes for the best veld than this is general text: veld 0
-	processRatio   = 1.0  // veld 0 wins when its votes reach this share of the best veld's
+	minEvidence = 0.6 // fewer votes for the best veld than this is no subject
+	ownStrong   = 1.5 // a passage with this many votes of its own keeps its subject in a list or document of another
+	listConf    = 0.6 // confidence of an item tagged by its list
+	// veld 0 wins when its votes reach this share of the subject's, times
+	// the subject's share of the safety votes (general text that touches
+	// many velden needs fewer process words to be veld 0)
+	processRatio   = 1.0
 	secondaryShare = 0.45 // a runner-up veld with this share of the winner's votes is secondary
 	secondaryMin   = 0.8  // and at least this many votes from the passage's own text
 	overviewShare  = 0.25 // a veld counts towards an overview with this share of the own maximum
@@ -28,34 +32,91 @@ const (
 
 const overviewTheme = "0.prioriteiten-overzicht"
 
-// decide applies the labelling rules to the votes of the passage's own
-// text and of its text with context.
-func (t *Tagger) decide(own, total *scores) corpus.Tags {
-	tags := corpus.Tags{Version: t.version}
-	if ov := overview(own); len(ov) >= overviewVelden && !dominated(total) || t.listsPriorities(own) {
-		tags.Secondary = ov
-		tags.Themes = t.themes(total, 0, overviewTheme)
-		tags.Confidence = confidence(own.total*0.8, own.total)
-		return tags
+// decide applies the labelling rules to one passage: an overview of three
+// or more velden is 0; an item of a topical list takes the list's subject;
+// a passage with a subject of its own takes it unless it is about process;
+// else its document's subject, else its headings', else 0.
+func (t *Tagger) decide(e *evidence, pr prior) corpus.Tags {
+	own := e.own
+	total := own.clone()
+	total.addCapped(e.heading, headingCap)
+	if ov := overview(own); len(ov) >= overviewVelden && !dominated(own) || t.listsPriorities(own) {
+		return t.overviewTags(own, total, ov)
 	}
-	top, m := total.best()
-	if m < minEvidence || total.veld[0] >= processRatio*topShare(total)*m {
-		tags.Themes = t.themes(total, 0, "")
-		tags.Confidence = confidence(total.veld[0], total.total)
-		if m < minEvidence && total.veld[0] == 0 {
-			tags.Confidence = 0.2
+	top, m := own.best()
+	if e.list > 0 && (top == e.list || m < ownStrong) {
+		return t.inherited(e.list, own, e.listVotes, listConf)
+	}
+	if pr.ok && top != pr.veld && m < ownStrong && !e.overview {
+		m = 0 // rule 7: a weak other subject gives way to the document's
+	}
+	if m >= minEvidence && !processWins(own, m) {
+		if tt, tm := total.best(); tt != top && tm > 1.5*m {
+			top = tt // the headings name another subject of which this is a detail
 		}
-		return tags
+		return t.subject(top, total, own, confidence(total.veld[top], total.total))
 	}
-	tags.Veld = int(top)
-	for v := 1; v < corpus.NumVelden; v++ {
-		if corpus.Veld(v) != top && total.veld[v] >= secondaryShare*m && own.veld[v] >= secondaryMin {
-			tags.Secondary = append(tags.Secondary, v)
-		}
+	if pr.ok && !e.overview {
+		return t.inherited(pr.veld, own, pr.votes, round2(priorConf*pr.share))
 	}
-	tags.Themes = t.themes(total, top, "")
-	tags.Confidence = confidence(m, total.total)
+	if tt, tm := total.best(); tm >= minEvidence && !processWins(total, tm) && !e.overview {
+		return t.subject(tt, total, own, confidence(tm, total.total))
+	}
+	tags := t.process(total)
+	if navigation(e, e.index == 0, e.text) && !slices.ContainsFunc(tags.Themes, isProcessTheme) {
+		tags.Themes = append(tags.Themes, navigationTheme)
+	}
 	return tags
+}
+
+// isProcessTheme reports a theme of veld 0 other than navigation.
+func isProcessTheme(id string) bool { return strings.HasPrefix(id, "0.") && id != navigationTheme }
+
+// inherited tags a passage with the subject v of its list or document:
+// its own votes in v first, else the context's themes.
+func (t *Tagger) inherited(v corpus.Veld, own, ctx *scores, conf float64) corpus.Tags {
+	tags := t.subject(v, own, own, conf)
+	if len(t.themes(own, v, "")) == 0 {
+		tags.Themes = t.contextThemes(ctx, v)
+	}
+	return tags
+}
+
+// processWins reports whether a passage's process words outweigh its
+// subject (best veld with m votes).
+func processWins(s *scores, m float64) bool {
+	return s.veld[0] >= processRatio*topShare(s)*m
+}
+
+// subject tags a passage with veld v; ctx gives the themes and the
+// secondary velden beside the passage's own votes.
+func (t *Tagger) subject(v corpus.Veld, ctx, own *scores, conf float64) corpus.Tags {
+	tags := corpus.Tags{Veld: int(v), Confidence: conf}
+	m := ctx.veld[v]
+	for o := 1; o < corpus.NumVelden; o++ {
+		if corpus.Veld(o) != v && own.veld[o] >= secondaryMin && own.veld[o] >= secondaryShare*max(m, own.veld[v]) {
+			tags.Secondary = append(tags.Secondary, o)
+		}
+	}
+	tags.Themes = t.themes(ctx, v, "")
+	return tags
+}
+
+// process tags a passage veld 0.
+func (t *Tagger) process(total *scores) corpus.Tags {
+	tags := corpus.Tags{Themes: t.themes(total, 0, "")}
+	tags.Confidence = confidence(total.veld[0], total.total)
+	if total.veld[0] == 0 {
+		tags.Confidence = 0.2
+	}
+	return tags
+}
+
+// overviewTags tags an overview passage (rule 2): veld 0 with the velden
+// it names as secondary.
+func (t *Tagger) overviewTags(own, total *scores, ov []int) corpus.Tags {
+	return corpus.Tags{Secondary: ov, Themes: t.themes(total, 0, overviewTheme),
+		Confidence: confidence(own.total*0.8, own.total)}
 }
 
 // overview returns the velden 1-5 that the passage's own text speaks of
@@ -71,18 +132,13 @@ func overview(own *scores) []int {
 	return out
 }
 
-// topShare is the best veld's share of the votes for velden 1-5: general
-// text that touches many velden needs fewer process words to be veld 0.
-func topShare(total *scores) float64 {
-	_, m := total.best()
-	safety := 0.0
-	for v := 1; v < corpus.NumVelden; v++ {
-		safety += total.veld[v]
+// topShare is the best veld's share of the votes for velden 1-5.
+func topShare(s *scores) float64 {
+	_, m := s.best()
+	if safety := s.safety(); safety > 0 {
+		return m / safety
 	}
-	if safety == 0 {
-		return 1
-	}
-	return m / safety
+	return 1
 }
 
 // listsPriorities reports whether a passage names its text a choice of
@@ -106,47 +162,4 @@ func (t *Tagger) listsPriorities(own *scores) bool {
 
 // dominated reports whether one veld clearly leads, so that a passage
 // touching several velden is a mixed passage rather than an overview.
-func dominated(total *scores) bool {
-	return topShare(total) >= dominantShare
-}
-
-// themes returns the strongest themes voted for in veld v, plus extra when
-// it is not "". A veld-level theme ("3.0") gives way to a specific one of
-// the same veld; cross-cutting themes (X.*) overlap with the KBV themes, so
-// they need a smaller share of the best theme's votes.
-func (t *Tagger) themes(s *scores, v corpus.Veld, extra string) []string {
-	sum := map[int16]float64{}
-	best := 0.0
-	for _, vt := range s.votes {
-		if corpus.Veld(vt.veld) != v {
-			continue
-		}
-		sum[vt.theme] += vt.w
-		best = max(best, sum[vt.theme])
-	}
-	var out []string
-	if extra != "" {
-		out = append(out, extra)
-	}
-	share, least := themeShare, themeMin
-	if v == 0 {
-		share, least = processThemeShare, processThemeMin
-	}
-	specific := false
-	for th, w := range sum {
-		id := t.lex.themes[th].ID
-		cut := share
-		if strings.HasPrefix(id, "X.") {
-			cut = crossShare
-		}
-		if w >= cut*best && w >= least && id != extra {
-			out = append(out, id)
-			specific = specific || !strings.HasSuffix(id, ".0") && !strings.HasPrefix(id, "X.")
-		}
-	}
-	if specific {
-		out = slices.DeleteFunc(out, func(id string) bool { return strings.HasSuffix(id, ".0") })
-	}
-	sort.Strings(out)
-	return out
-}
+func dominated(s *scores) bool { return topShare(s) >= dominantShare }

@@ -10,7 +10,8 @@ import (
 	"github.com/ccv/ivp/corpus"
 )
 
-// Labelled is one hand-labelled passage of the real-text set.
+// Labelled is one passage of the hand-written set (testdata/labels.tsv):
+// text written for the project or taken from national PDFs, labelled by hand.
 type Labelled struct {
 	Doc     string         // passages with the same Doc, in file order, are one document
 	Passage corpus.Passage // headings and text

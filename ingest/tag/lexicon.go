@@ -29,6 +29,7 @@ type lexicon struct {
 	first    map[string][]phrase // by the stem of the term's first word
 	compound *nl.Compounds       // one-word terms, found inside compounds
 	byPart   [][]int32           // compound part -> its terms
+	youthTo  []int16             // theme -> the theme it becomes about young people, or -1
 }
 
 func newLexicon(tax *corpus.Taxonomy) *lexicon {
@@ -39,6 +40,7 @@ func newLexicon(tax *corpus.Taxonomy) *lexicon {
 	for i, th := range l.themes {
 		l.themeIdx[th.ID] = i
 	}
+	l.youthTo = youthTargets(l)
 	seen := map[string]bool{}
 	var ws words
 	for i, t := range l.terms {

@@ -61,3 +61,35 @@ func (s *scores) best() (corpus.Veld, float64) {
 	}
 	return top, m
 }
+
+// dampProcess scales the process (veld 0) votes by f.
+func (s *scores) dampProcess(f float64) {
+	for i := range s.votes {
+		if s.votes[i].veld == 0 {
+			d := s.votes[i].w * (1 - f)
+			s.veld[0] -= d
+			s.total -= d
+			s.votes[i].w *= f
+		}
+	}
+}
+
+// safety is the sum of the votes for velden 1-5.
+func (s *scores) safety() float64 {
+	sum := 0.0
+	for v := 1; v < corpus.NumVelden; v++ {
+		sum += s.veld[v]
+	}
+	return sum
+}
+
+// inVeld returns the votes of s for veld v only.
+func (s *scores) inVeld(v corpus.Veld) *scores {
+	out := &scores{}
+	for _, vt := range s.votes {
+		if corpus.Veld(vt.veld) == v {
+			out.add(vt)
+		}
+	}
+	return out
+}

@@ -2,7 +2,6 @@ package tag
 
 import (
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/ccv/ivp/corpus"
@@ -10,19 +9,10 @@ import (
 
 // RulesVersion names the tagging rules. Tags are stored with Version,
 // which adds the digest of the taxonomy data, so a changed term list or a
-// changed rule both show which passages need a re-tag. tag-2: words,
-// stems and compound matching come from corpus/nl, as in the index.
-const RulesVersion = "tag-2"
-
-// Weights of the context a passage gets from around it.
-const (
-	headingCap   = 2.0 // most votes the headings above a passage can add
-	outerHeading = 0.6 // factor per heading level further out
-	listCap      = 1.5 // most votes a list takes from the paragraph before it
-	// headingProcess scales the process votes of headings: "Prioriteiten"
-	// or "Hoofdstuk 3" frame a section rather than say what it is about.
-	headingProcess = 0.4
-)
+// changed rule both show which passages need a re-tag. tag-3: a document
+// prior (labelling rule 7), lists by kind (rule 5), subject before process
+// words, youth moves drugs, exploitation and weapons to veld 3.
+const RulesVersion = "tag-3"
 
 // Tagger tags passages. It is immutable and safe for concurrent use.
 type Tagger struct {
@@ -39,27 +29,18 @@ func New(tax *corpus.Taxonomy) *Tagger {
 // digest.
 func (t *Tagger) Version() string { return t.version }
 
-// TagDocument tags the passages of one document, given in reading order:
-// their headings give context, and a bullet list inherits from the
-// paragraph before it under the same headings.
+// TagDocument tags the passages of one document, given in reading order.
+// Each passage is judged by its own words first; its headings, the list
+// it is an item of and the document as a whole decide when its own words
+// do not (labelling rules 5 and 7 of the taxonomy).
 func (t *Tagger) TagDocument(ps []corpus.Passage) []corpus.Tags {
+	ev := t.evidence(ps)
+	t.markLists(ps, ev)
+	pr := t.docPrior(ps, ev)
 	out := make([]corpus.Tags, len(ps))
-	cache := map[string]*scores{}
-	w := &words{}
-	var prev *scores
-	var prevHeadings []string
-	for i, p := range ps {
-		own := t.score(p.Text, w)
-		total := own.clone()
-		total.addCapped(t.headingContext(p.Headings, cache, w), headingCap)
-		list := isList(p.Text)
-		if list && prev != nil && slices.Equal(prevHeadings, p.Headings) {
-			total.addCapped(prev, listCap)
-		}
-		out[i] = t.decide(own, total)
-		if !list {
-			prev, prevHeadings = own, p.Headings
-		}
+	for i := range ev {
+		out[i] = t.decide(&ev[i], pr)
+		out[i].Version = t.version
 	}
 	return out
 }
@@ -69,12 +50,49 @@ func (t *Tagger) Tag(p corpus.Passage) corpus.Tags {
 	return t.TagDocument([]corpus.Passage{p})[0]
 }
 
+// evidence scores every passage's own text and its headings.
+func (t *Tagger) evidence(ps []corpus.Passage) []evidence {
+	ev := make([]evidence, len(ps))
+	cache := map[string]*scores{}
+	ws := &words{}
+	for i, p := range ps {
+		ev[i] = evidence{own: t.score(p.Text, ws), short: isShort(p.Text), index: i, text: p.Text}
+		ev[i].heading = t.headingContext(p.Headings, cache, ws)
+		ev[i].item = isList(p.Text)
+		ev[i].intro = strings.HasSuffix(strings.TrimSpace(p.Text), ":")
+	}
+	return ev
+}
+
+// evidence is what the tagger knows of one passage before it decides.
+type evidence struct {
+	index   int     // the passage's place in its document
+	text    string  // its text
+	own     *scores // the passage's own words
+	heading *scores // its headings, the innermost counting most
+	short   bool    // a heading or a one-line item
+	item    bool    // starts with a list marker
+	intro   bool    // ends with a colon: it introduces a list
+	// list is the subject of the topical list the passage is an item of
+	// (0: none); listVotes are that list's votes, for themes.
+	list      corpus.Veld
+	listVotes *scores
+	overview  bool // an item of an overview list: its own subject only
+}
+
 func (t *Tagger) score(text string, ws *words) *scores {
 	s := &scores{}
-	t.lex.match(ws.read(text), func(term int32, w float64) {
-		tm := t.lex.terms[term]
-		s.add(vote{theme: int16(t.lex.themeIdx[tm.Thema]), veld: int8(tm.Veld), w: w * tm.Weight})
-	})
+	for _, sentence := range sentences(text) {
+		one := &scores{}
+		toks := ws.read(sentence)
+		t.lex.match(toks, func(term int32, w float64) {
+			tm := t.lex.terms[term]
+			one.add(vote{theme: int16(t.lex.themeIdx[tm.Thema]), veld: int8(tm.Veld), w: w * tm.Weight})
+		})
+		t.office(one, toks)
+		t.youth(one)
+		s.addScaled(one, 1)
+	}
 	return s
 }
 
@@ -93,15 +111,18 @@ func (t *Tagger) headingContext(headings []string, cache map[string]*scores, ws 
 		ctx.addScaled(s, f)
 		f *= outerHeading
 	}
-	for i := range ctx.votes {
-		if ctx.votes[i].veld == 0 {
-			ctx.veld[0] -= ctx.votes[i].w * (1 - headingProcess)
-			ctx.total -= ctx.votes[i].w * (1 - headingProcess)
-			ctx.votes[i].w *= headingProcess
-		}
-	}
+	ctx.dampProcess(headingProcess)
 	return ctx
 }
+
+// Weights of the context a passage gets from around it.
+const (
+	headingCap   = 2.0 // most votes the headings above a passage can add
+	outerHeading = 0.6 // factor per heading level further out
+	// headingProcess scales the process votes of headings: "Prioriteiten"
+	// or "Hoofdstuk 3" frame a section rather than say what it is about.
+	headingProcess = 0.4
+)
 
 // isList reports whether a passage is a bullet list.
 func isList(text string) bool {
@@ -114,12 +135,38 @@ func isList(text string) bool {
 	return false
 }
 
+// isShort reports a heading or one-line item: one line of at most a dozen
+// words.
+func isShort(text string) bool {
+	return !strings.Contains(strings.TrimSpace(text), "\n") && len(strings.Fields(text)) <= 12
+}
+
 // confidence grows with the share of the votes the winner has and with
 // the amount of evidence.
 func confidence(win, total float64) float64 {
 	if total <= 0 {
 		return 0
 	}
-	c := win / total * (1 - math.Exp(-total/1.5))
-	return math.Round(c*100) / 100
+	return round2(win / total * (1 - math.Exp(-total/1.5)))
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// sentences splits text at sentence ends and line breaks: who is meant
+// (young people, office holders) is read per sentence.
+func sentences(text string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		end := c == '\n' || c == ';' || (c == '.' || c == '?' || c == '!') && (i+1 == len(text) || text[i+1] == ' ')
+		if end {
+			out = append(out, text[start:i+1])
+			start = i + 1
+		}
+	}
+	if start < len(text) {
+		out = append(out, text[start:])
+	}
+	return out
 }

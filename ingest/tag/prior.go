@@ -1,0 +1,121 @@
+package tag
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/ccv/ivp/corpus"
+	"github.com/ccv/ivp/corpus/nl"
+)
+
+// A document wholly about one subject gives it to every passage that does
+// not clearly speak of another (labelling rule 7): the intitulé and
+// procedure articles of a cameratoezicht-besluit, the generic sentences
+// of a news item on one drugs lab.
+const (
+	priorCap   = 3.0  // most votes one passage adds to the document's
+	priorTitle = 3.0  // the first passage (the title) counts this much more
+	priorMin   = 2.0  // the subject needs this many votes in the document
+	priorShare = 0.6  // and this share of its safety votes
+	priorConf  = 0.75 // confidence of a passage tagged by the prior, times the share
+)
+
+// prior is the subject of a document, if it has one.
+type prior struct {
+	ok    bool
+	veld  corpus.Veld
+	share float64
+	votes *scores // the document's votes in veld, for themes
+}
+
+// docPrior sums the passages' own votes, each passage capped, and finds
+// whether one veld dominates. A plan, budget or programme of many subjects
+// has no prior, however its excerpt leans.
+func (t *Tagger) docPrior(ps []corpus.Passage, ev []evidence) prior {
+	if manySubjects(ps) || t.listsChoices(ev) {
+		return prior{}
+	}
+	sum := &scores{}
+	for i, e := range ev {
+		one := &scores{}
+		one.addCapped(e.own, priorCap)
+		if i == 0 {
+			sum.addScaled(one, priorTitle)
+		} else {
+			sum.addScaled(one, 1)
+		}
+	}
+	top, m := sum.best()
+	safety := sum.safety()
+	if m < priorMin || safety == 0 || m/safety < priorShare {
+		return prior{}
+	}
+	return prior{ok: true, veld: top, share: m / safety, votes: sum.inVeld(top)}
+}
+
+// manyWords in the first passages of a document name a kind of document
+// that covers many subjects: an integraal veiligheidsplan, a budget.
+var manyWords = []string{"integra", "veiligheidsplan", "veiligheidsbeleid", "veiligheidsnota", "kadernota",
+	"veiligheidsagenda", "veiligheidsprogramma", "begroting", "jaarverslag", "jaarstukken", "jaarrekening",
+	"programmarekening", "ivp", "ivb"}
+
+// manyHead is how many passages at the start of a document are read for
+// manyWords.
+const manyHead = 3
+
+// manySubjects reports whether a document names itself a plan of many
+// subjects in its first passages, or is titled with safety in general
+// ("Openbare orde en veiligheid", "Veiligheid en handhaving").
+func manySubjects(ps []corpus.Passage) bool {
+	if len(ps) > 0 && generalTitle(ps[0].Text) {
+		return true
+	}
+	for _, p := range ps[:min(len(ps), manyHead)] {
+		for _, w := range nl.ExactTerms(p.Text) {
+			for _, m := range manyWords {
+				if strings.HasPrefix(w, m) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// generalWords are the words of a title about safety in general.
+var generalWords = []string{"veilig", "orde", "openba", "handhav", "toezicht", "en", "de", "het", "programma", "taakveld", "thema", "beleid"}
+
+// generalTitle reports a short title made only of generalWords and
+// numbers.
+func generalTitle(text string) bool {
+	ws := nl.ExactTerms(text)
+	if len(ws) == 0 || len(ws) > 8 {
+		return false
+	}
+	for _, w := range ws {
+		if w[0] >= '0' && w[0] <= '9' {
+			continue
+		}
+		if !slices.ContainsFunc(generalWords, func(g string) bool { return strings.HasPrefix(w, g) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// listsChoices reports whether a document has a heading that announces its
+// priorities or themes ("3 Prioriteiten", "Speerpunten"): a plan of many
+// subjects.
+func (t *Tagger) listsChoices(ev []evidence) bool {
+	for _, e := range ev {
+		if !e.short {
+			continue
+		}
+		for _, v := range e.own.votes {
+			if t.lex.themes[v.theme].ID == overviewTheme {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,114 @@
+package tag
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/ccv/ivp/corpus"
+)
+
+// themes returns the strongest themes voted for in veld v, plus extra when
+// it is not "". A veld-level theme ("3.0") gives way to a specific one of
+// the same veld. Cross-cutting themes (X.*) count whatever veld their
+// votes are for, since they overlap with the KBV themes, and need a
+// smaller share of the best theme's votes.
+func (t *Tagger) themes(s *scores, v corpus.Veld, extra string) []string {
+	return t.pickThemes(s, v, extra, themeMin)
+}
+
+// contextThemes is themes for a passage tagged by its list or document:
+// the context's votes are scaled down, so no absolute minimum applies.
+func (t *Tagger) contextThemes(s *scores, v corpus.Veld) []string {
+	return t.pickThemes(s, v, "", 0)
+}
+
+func (t *Tagger) pickThemes(s *scores, v corpus.Veld, extra string, least float64) []string {
+	sum := map[int16]float64{}
+	best := 0.0
+	for _, vt := range s.votes {
+		cross := strings.HasPrefix(t.lex.themes[vt.theme].ID, "X.")
+		if corpus.Veld(vt.veld) != v && !(cross && v > 0) {
+			continue
+		}
+		sum[vt.theme] += vt.w
+		if !cross {
+			best = max(best, sum[vt.theme])
+		}
+	}
+	var out []string
+	if extra != "" {
+		out = append(out, extra)
+	}
+	share := themeShare
+	if v == 0 {
+		share, least = processThemeShare, max(least, processThemeMin)
+	}
+	specific := false
+	for th, w := range sum {
+		id := t.lex.themes[th].ID
+		cut := share
+		if strings.HasPrefix(id, "X.") {
+			cut = crossShare
+		}
+		if w >= cut*best && w >= least && w > 0 && id != extra {
+			out = append(out, id)
+			specific = specific || !strings.HasSuffix(id, ".0") && !strings.HasPrefix(id, "X.")
+		}
+	}
+	if specific {
+		out = slices.DeleteFunc(out, func(id string) bool { return strings.HasSuffix(id, ".0") })
+	}
+	sort.Strings(out)
+	return withDefaults(out, v)
+}
+
+// navigationTheme is the theme of titles and table-of-contents lines.
+const navigationTheme = "0.metadata-navigatie"
+
+// tocLine matches a table-of-contents line: a section number or a page
+// number at the end ("3.2 Aanpak 14", "Inleiding ... 5", "p. 12").
+var tocLine = regexp.MustCompile(`(?i)^(\d+(\.\d+)*\.?\s+\S.*|.*(\.{3,}|…)\s*\d+|.*\b(p|pag|blz)\.?\s*\d+|.*\s\d{1,3})$`)
+
+// navigation reports whether a veld-0 passage is a title or contents line:
+// the first passage of a document, a contents heading, or a short line
+// that looks like a contents entry.
+func navigation(e *evidence, first bool, text string) bool {
+	if !e.short {
+		return false
+	}
+	f := strings.ToLower(strings.TrimSpace(strings.TrimLeft(text, "•·▪◦-–* ")))
+	return first || strings.HasPrefix(f, "inhoud") || tocLine.MatchString(f)
+}
+
+// crossDefaults is the KBV theme a cross-cutting theme stands for in each
+// veld (taxonomy.md, "Cross-cutting themes"): drugs dealt in a buurt is
+// 1.1, drugs production 5.2, drugs and young people 3.3, coffeeshops 2.3.
+var crossDefaults = map[string]map[corpus.Veld]string{
+	"X.drugs":                           {1: "1.1", 2: "2.3", 3: "3.3", 5: "5.2"},
+	"X.mensenhandel":                    {3: "3.2", 5: "5.2"},
+	"X.wapens-explosies":                {2: "2.4", 3: "3.2", 5: "5.2"},
+	"X.vakantieparken-arbeidsmigranten": {2: "2.5", 5: "5.2"},
+	"X.high-impact-crimes":              {1: "1.3", 2: "2.1"},
+	"X.ondermijning":                    {5: "5.2"},
+	"X.polarisatie":                     {5: "5.1"},
+}
+
+// withDefaults adds to themes of veld v the KBV theme a cross-cutting
+// theme stands for, when no KBV theme of v is there.
+func withDefaults(themes []string, v corpus.Veld) []string {
+	prefix := strconv.Itoa(int(v)) + "."
+	if v == 0 || slices.ContainsFunc(themes, func(id string) bool { return strings.HasPrefix(id, prefix) }) {
+		return themes
+	}
+	for _, id := range themes {
+		if d := crossDefaults[id][v]; d != "" {
+			themes = append(themes, d)
+			sort.Strings(themes)
+			return themes
+		}
+	}
+	return themes
+}
