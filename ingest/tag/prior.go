@@ -16,9 +16,19 @@ const (
 	priorCap   = 3.0  // most votes one passage adds to the document's
 	priorTitle = 3.0  // the first passage (the title) counts this much more
 	priorMin   = 2.0  // the subject needs this many votes in the document
-	priorShare = 0.6  // and this share of its safety votes
+	priorShare = 0.5  // and this share of its safety votes
 	priorConf  = 0.75 // confidence of a passage tagged by the prior, times the share
+	titleShare = 0.35 // a subject named in the title needs only this share
 )
+
+// titleSubject is the subject the first passage (the title) names clearly.
+func titleSubject(ev []evidence) (corpus.Veld, bool) {
+	if len(ev) == 0 {
+		return 0, false
+	}
+	v, m := ev[0].own.best()
+	return v, ev[0].short && m >= minEvidence && topShare(ev[0].own) >= dominantShare+0.2
+}
 
 // prior is the subject of a document, if it has one.
 type prior struct {
@@ -47,10 +57,14 @@ func (t *Tagger) docPrior(ps []corpus.Passage, ev []evidence) prior {
 	}
 	top, m := sum.best()
 	safety := sum.safety()
-	if m < priorMin || safety == 0 || m/safety < priorShare {
+	need := priorShare
+	if tv, ok := titleSubject(ev); ok && sum.veld[tv] >= titleShare*safety {
+		top, m, need = tv, sum.veld[tv], titleShare // the title names the subject the others share
+	}
+	if m < priorMin || safety == 0 || m/safety < need {
 		return prior{}
 	}
-	return prior{ok: true, veld: top, share: m / safety, votes: sum.inVeld(top)}
+	return prior{ok: true, veld: top, share: max(m/safety, priorShare), votes: sum.inVeld(top)}
 }
 
 // manyWords in the first passages of a document name a kind of document
