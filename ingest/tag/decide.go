@@ -10,7 +10,7 @@ import (
 // Thresholds of the labelling rules.
 const (
 	minEvidence = 0.6 // fewer votes for the best veld than this is no subject
-	ownStrong   = 1.5 // a passage with this many votes of its own keeps its subject in a list or document of another
+	ownStrong   = 2.0 // a passage with this many votes of its own keeps its subject in a list or document of another
 	listConf    = 0.6 // confidence of an item tagged by its list
 	// veld 0 wins when its votes reach this share of the subject's, times
 	// the subject's share of the safety votes (general text that touches

@@ -28,10 +28,25 @@ func (t *Tagger) office(s *scores, toks []*nl.Word) {
 	}
 	switch {
 	case hasAny(toks, officeWords):
-		s.add(vote{theme: int16(t.lex.themeIdx["5.5"]), veld: 5, w: officeVote})
+		t.toOffice(s, "5.5")
 	case hasAny(toks, servantWords):
-		s.add(vote{theme: int16(t.lex.themeIdx["5.3"]), veld: 5, w: officeVote})
+		t.toOffice(s, "5.3")
 	}
+}
+
+// toOffice gives a sentence about a threatened office holder or public
+// servant to theme id: its common-crime votes (veld 1) move there, and it
+// gets a vote of its own.
+func (t *Tagger) toOffice(s *scores, id string) {
+	th := int16(t.lex.themeIdx[id])
+	for i, v := range s.votes {
+		if v.veld == 1 {
+			s.veld[1] -= v.w
+			s.veld[5] += v.w
+			s.votes[i].veld, s.votes[i].theme = 5, th
+		}
+	}
+	s.add(vote{theme: th, veld: 5, w: officeVote})
 }
 
 // hasAny reports whether a word of toks starts with one of prefixes.

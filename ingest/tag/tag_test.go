@@ -20,7 +20,7 @@ import (
 const (
 	recordedHandMacroF1  = 0.902
 	recordedHandThemeF1  = 0.738
-	recordedGenMacroF1   = 0.957
+	recordedGenMacroF1   = 0.956
 	regressionSlack      = 0.02
 	barGenMacroF1        = 0.95
 	minLabelledPassages  = 300
