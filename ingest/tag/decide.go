@@ -30,7 +30,10 @@ const (
 	processThemeMin   = 0.9
 )
 
-const overviewTheme = "0.prioriteiten-overzicht"
+const (
+	overviewTheme = "0.prioriteiten-overzicht"
+	moneyTheme    = "0.middelen"
+)
 
 // decide applies the labelling rules to one passage: an overview of three
 // or more velden is 0; an item of a topical list takes the list's subject;
@@ -63,7 +66,12 @@ func (t *Tagger) decide(e *evidence, pr prior) corpus.Tags {
 		return t.subject(tt, total, own, confidence(tm, total.total))
 	}
 	tags := t.process(total)
-	if navigation(e, e.index == 0, e.text) && !slices.ContainsFunc(tags.Themes, isProcessTheme) {
+	switch only, fallback := navigation(e); {
+	case e.short && strings.Contains(e.text, "€"):
+		tags.Themes = []string{moneyTheme} // a line of a budget table
+	case only:
+		tags.Themes = []string{navigationTheme}
+	case fallback && !slices.ContainsFunc(tags.Themes, isProcessTheme):
 		tags.Themes = append(tags.Themes, navigationTheme)
 	}
 	return tags

@@ -68,19 +68,24 @@ func (t *Tagger) pickThemes(s *scores, v corpus.Veld, extra string, least float6
 // navigationTheme is the theme of titles and table-of-contents lines.
 const navigationTheme = "0.metadata-navigatie"
 
-// tocLine matches a table-of-contents line: a section number or a page
-// number at the end ("3.2 Aanpak 14", "Inleiding ... 5", "p. 12").
-var tocLine = regexp.MustCompile(`(?i)^(\d+(\.\d+)*\.?\s+\S.*|.*(\.{3,}|…)\s*\d+|.*\b(p|pag|blz)\.?\s*\d+|.*\s\d{1,3})$`)
+// tocLine matches a table-of-contents line: a section number first, or a
+// page number last ("3.2 Aanpak", "Inleiding ... 5", "p. 12", "Bijlage 2").
+var tocLine = regexp.MustCompile(`(?i)^((hoofdstuk|bijlage|paragraaf)\s+\d|\d+(\.\d+)*\.?\s+\S.*|.*(\.{3,}|…)\s*\d+|.*\b(p|pag|blz)\.?\s*\d+|.*\s\d{1,3})`)
 
-// navigation reports whether a veld-0 passage is a title or contents line:
-// the first passage of a document, a contents heading, or a short line
-// that looks like a contents entry.
-func navigation(e *evidence, first bool, text string) bool {
+// navProcess is the process votes above which a contents-like line is
+// read as text ("gelezen het voorstel van 14 november 2023").
+const navProcess = 1.0
+
+// navigation says whether a veld-0 passage is a title or contents line
+// (only the navigation theme), a short line without a process theme
+// (navigation beside nothing), or neither.
+func navigation(e *evidence) (only, fallback bool) {
 	if !e.short {
-		return false
+		return false, false
 	}
-	f := strings.ToLower(strings.TrimSpace(strings.TrimLeft(text, "•·▪◦-–* ")))
-	return first || strings.HasPrefix(f, "inhoud") || tocLine.MatchString(f)
+	f := strings.ToLower(strings.TrimSpace(strings.TrimLeft(e.text, "•·▪◦-–* ")))
+	only = strings.HasPrefix(f, "inhoud") || tocLine.MatchString(f) && e.own.veld[0] < navProcess && !strings.Contains(f, "€")
+	return only, true
 }
 
 // crossDefaults is the KBV theme a cross-cutting theme stands for in each
