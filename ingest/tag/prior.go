@@ -71,7 +71,7 @@ func (t *Tagger) docPrior(ps []corpus.Passage, ev []evidence) prior {
 // that covers many subjects: an integraal veiligheidsplan, a budget.
 var manyWords = []string{"integra", "veiligheidsplan", "veiligheidsbeleid", "veiligheidsnota", "kadernota",
 	"veiligheidsagenda", "veiligheidsprogramma", "begroting", "jaarverslag", "jaarstukken", "jaarrekening",
-	"programmarekening", "ivp", "ivb"}
+	"programmarekening", "programma", "ivp", "ivb"}
 
 // manyHead is how many passages at the start of a document are read for
 // manyWords.
