@@ -46,7 +46,8 @@ func TestAnalyzeForm(t *testing.T) {
 }
 
 func TestMemoIsBoundedAndShared(t *testing.T) {
-	m := newMemo(2 * memoShards)
+	analyze := func(w string) *Word { return analyzeForm(FormOf(w)) }
+	m := newMemo(2*memoShards, analyze)
 	var wg sync.WaitGroup
 	for g := range 8 {
 		wg.Add(1)
@@ -68,7 +69,7 @@ func TestMemoIsBoundedAndShared(t *testing.T) {
 	if n > 2*memoShards {
 		t.Errorf("memo holds %d words, bound %d", n, 2*memoShards)
 	}
-	m = newMemo(1024)
+	m = newMemo(1024, analyze)
 	if a, b := m.getString("woninginbraak"), m.getBytes([]byte("woninginbraak")); a != b {
 		t.Error("the same word was analysed twice")
 	}
