@@ -63,7 +63,7 @@ const (
 // generation built with another version is stale and gets rebuilt.
 // Version 12: every analyzer step is corpus/nl (bleve's to_lower filter
 // garbled a word after a letter whose lower case is shorter, such as İ).
-const MappingVersion = "13"
+const MappingVersion = "14"
 
 // TextAnalyzer analyses Dutch body text at index time: the apostrophe
 // plural, lower case, folded diacritics, Dutch stop words and stems, and

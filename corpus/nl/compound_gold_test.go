@@ -142,11 +142,11 @@ func TestGoldSplits(t *testing.T) {
 		halves[i%2].add(g, leafStems(g.word))
 	}
 	// Floors: the figures of December 2026 less about 0.02 (A: exact
-	// 0.906, P 0.954, R 0.934, simple words split 0.062; B: 0.886, 0.950,
-	// 0.922, 0.091), and ceilings on the simple words split. The splitter
+	// 0.910, P 0.958, R 0.941, simple words split 0.062; B: 0.882, 0.946,
+	// 0.914, 0.091), and ceilings on the simple words split. The splitter
 	// of 168 domain parts before it had A 0.514, 0.506, 0.274, 0 and B
 	// 0.547, 0.604, 0.335, 0.
-	floors := [2]struct{ exact, p, r, simple float64 }{{0.88, 0.93, 0.91, 0.09}, {0.86, 0.93, 0.90, 0.12}}
+	floors := [2]struct{ exact, p, r, simple float64 }{{0.89, 0.93, 0.92, 0.09}, {0.86, 0.92, 0.89, 0.12}}
 	for h, s := range halves {
 		t.Logf("half %c: %v", 'A'+h, s)
 		f := floors[h]

@@ -76,10 +76,10 @@ func notModifier(p string) bool {
 // words of their own, and so never a part: "natuurlijk" is no kind of
 // lijk, "waterschap" no kind of schap, "slagvaardig" no kind of vaardig,
 // "jongeren" no jong-eren. Stems are listed as Snowball leaves them
-// ("schapp" of "schappen", "vaard" of "vaardig").
+// ("vaard" of "vaardig").
 var suffixWords = map[string]bool{
 	"heid": true, "heden": true, "lijk": true, "lijke": true, "lijks": true,
-	"baar": true, "bare": true, "schap": true, "schapp": true, "schappen": true,
+	"baar": true, "bare": true, "schap": true, "schappen": true,
 	"loos": true, "achtig": true, "isch": true, "vaardig": true, "vaard": true,
 	"ment": true, "eren": true,
 }

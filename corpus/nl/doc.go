@@ -15,7 +15,9 @@
 //   - the apostrophe plural and possessive (StripApostrophes: "camera's"
 //     and "BOA’s" are camera and boa; "zo'n" is zon);
 //   - the Dutch stop words (IsStop) and the Snowball Dutch stem (Stem;
-//     words of up to three bytes and numbers are their own stem);
+//     words of up to three bytes and numbers are their own stem; a double
+//     consonant Snowball leaves after removing a suffix is undoubled, so
+//     "diefstallen" is diefstal like "diefstal");
 //   - compounds, under one set of rules (compound_rules.go: linking
 //     morphemes -s-, -en- and -er-, prefixes and particles that are no
 //     modifiers, suffixes that are no parts). The splitter covers a word

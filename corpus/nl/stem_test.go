@@ -16,7 +16,13 @@ func TestStem(t *testing.T) {
 		{"de", "de"},
 		{"2023", "2023"},
 		{"3,5", "3,5"},
-		{"24uurs", "24ur"}, // numbers with letters are stemmed like words
+		{"24uurs", "24ur"},          // numbers with letters are stemmed like words
+		{"diefstallen", "diefstal"}, // Snowball leaves diefstall: undoubled
+		{"diefstal", "diefstal"},
+		{"plannen", "plan"},
+		{"vergunningen", "vergun"},
+		{"vergunning", "vergun"},
+		{"grill", "grill"}, // no suffix removed: the double consonant is the word's own
 	}
 	for _, tt := range tests {
 		if got := Stem(tt.in); got != tt.want {
