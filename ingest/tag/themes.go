@@ -68,9 +68,10 @@ func (t *Tagger) pickThemes(s *scores, v corpus.Veld, extra string, least float6
 // navigationTheme is the theme of titles and table-of-contents lines.
 const navigationTheme = "0.metadata-navigatie"
 
-// tocLine matches a table-of-contents line: a section number first, or a
-// page number last ("3.2 Aanpak", "Inleiding ... 5", "p. 12", "Bijlage 2").
-var tocLine = regexp.MustCompile(`(?i)^((hoofdstuk|bijlage|paragraaf)\s+\d|\d+(\.\d+)*\.?\s+\S.*|.*(\.{3,}|…)\s*\d+|.*\b(p|pag|blz)\.?\s*\d+|.*\s\d{1,3})`)
+// tocLine matches a table-of-contents line: a page number last
+// ("Inleiding ... 5", "3.2 Aanpak p. 12", "Bijlage 2"), not a numbered
+// heading ("1.1 Wettelijk kader").
+var tocLine = regexp.MustCompile(`(?i)^((hoofdstuk|bijlage|paragraaf)\s+\d|.*(\.{3,}|…)\s*\d+|.*\b(p|pag|blz)\.?\s*\d+|.*\s\d{1,3})$`)
 
 // navProcess is the process votes above which a contents-like line is
 // read as text ("gelezen het voorstel van 14 november 2023").
