@@ -10,8 +10,11 @@ import (
 // Thresholds of the labelling rules.
 const (
 	minEvidence = 0.6 // fewer votes for the best veld than this is no subject
-	ownStrong   = 2.0 // a passage with this many votes of its own keeps its subject in a list or document of another
-	listConf    = 0.6 // confidence of an item tagged by its list
+	// headingEvidence is the least evidence, own and headings together,
+	// for a passage whose own words name no subject
+	headingEvidence = 0.9
+	ownStrong       = 2.0 // a passage with this many votes of its own keeps its subject in a list or document of another
+	listConf        = 0.6 // confidence of an item tagged by its list
 	// veld 0 wins when its votes reach this share of the subject's, times
 	// the subject's share of the safety votes (general text that touches
 	// many velden needs fewer process words to be veld 0)
@@ -62,7 +65,7 @@ func (t *Tagger) decide(e *evidence, pr prior) corpus.Tags {
 	if pr.ok && !e.overview {
 		return t.inherited(pr.veld, own, pr.votes, round2(priorConf*pr.share))
 	}
-	if tt, tm := total.best(); tm >= minEvidence && !processWins(total, tm) && !e.overview {
+	if tt, tm := total.best(); tm >= headingEvidence && !processWins(total, tm) && !e.overview {
 		return t.subject(tt, total, own, confidence(tm, total.total))
 	}
 	tags := t.process(total)

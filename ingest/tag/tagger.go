@@ -5,14 +5,17 @@ import (
 	"strings"
 
 	"github.com/ccv/ivp/corpus"
+	"github.com/ccv/ivp/corpus/nl"
 )
 
 // RulesVersion names the tagging rules. Tags are stored with Version,
 // which adds the digest of the taxonomy data, so a changed term list or a
 // changed rule both show which passages need a re-tag. tag-3: a document
 // prior (labelling rule 7), lists by kind (rule 5), subject before process
-// words, youth moves drugs, exploitation and weapons to veld 3.
-const RulesVersion = "tag-3"
+// words, youth moves drugs, exploitation and weapons to veld 3. tag-4:
+// compounds split against OpenTaal's word list (corpus/nl), a vision
+// statement is process, headings alone need more evidence.
+const RulesVersion = "tag-4"
 
 // Tagger tags passages. It is immutable and safe for concurrent use.
 type Tagger struct {
@@ -91,6 +94,7 @@ func (t *Tagger) score(text string, ws *words) *scores {
 		})
 		t.office(one, toks)
 		t.youth(one)
+		t.vision(one, nl.Fold(sentence))
 		s.addScaled(one, 1)
 	}
 	return s
