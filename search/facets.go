@@ -79,9 +79,11 @@ func facetFilters(r Request) map[string][]string {
 
 // facets returns every facet; a filtered facet is counted with its own
 // filter left out, so its other values show how many plans they would
-// add. Counts are intersections of bitmaps (see bitfacets.go).
-func (s *Searcher) facets(ctx context.Context, snap indexer.Snapshot, p *prepared) ([]Facet, error) {
+// add. Counts are intersections of bitmaps (see bitfacets.go). It also
+// returns how many of the matching plans have every word of the query.
+func (s *Searcher) facets(ctx context.Context, snap indexer.Snapshot, p *prepared) ([]Facet, uint64, error) {
 	out := make([]Facet, len(facetOrder))
+	var all uint64
 	err := s.planReader(snap.Plans, func(r index.IndexReader, vb valueBits) error {
 		m := snap.Plans.Mapping()
 		var velden []int
@@ -93,6 +95,9 @@ func (s *Searcher) facets(ctx context.Context, snap indexer.Snapshot, p *prepare
 			return err
 		}
 		filters := p.filterBits(vb)
+		if all, err = allWords(ctx, r, m, p, velden, base, filters); err != nil {
+			return err
+		}
 		for i, name := range facetOrder {
 			others := base.Clone()
 			for n, f := range filters {
@@ -116,7 +121,24 @@ func (s *Searcher) facets(ctx context.Context, snap indexer.Snapshot, p *prepare
 		}
 		return nil
 	})
-	return out, err
+	return out, all, err
+}
+
+// allWords counts the plans of base that pass every filter and have
+// every group of the query (in the text of velden when given).
+func allWords(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, p *prepared, velden []int, base *roaring.Bitmap, filters map[string]*roaring.Bitmap) (uint64, error) {
+	bm := base.Clone()
+	for _, f := range filters {
+		bm.And(f)
+	}
+	if n := len(p.text.groups); n > 1 && !bm.IsEmpty() {
+		every, err := matchBits(ctx, r, m, wordsQuery(p.text, planFields(velden), n, false))
+		if err != nil {
+			return 0, err
+		}
+		bm.And(every)
+	}
+	return bm.GetCardinality(), nil
 }
 
 // filterBits are, per filtered facet, the plans having one of the chosen

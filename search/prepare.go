@@ -22,7 +22,6 @@ type prepared struct {
 	filters map[string][]string // facet name -> selected values
 	years   []string            // the jaar range as years, nil without one
 	sort    string
-	strict  bool // all (or most) groups must match; false after a fallback
 
 	phrasePlans   []string // plans with every must-phrase; nil without phrases
 	excludedPlans []string // plans with an excluded phrase, or the "like" source
@@ -36,14 +35,14 @@ func (s *Searcher) prepare(ctx context.Context, snap indexer.Snapshot, r Request
 	pq := ParseQuery(r.Query, s.resolvers)
 	r = withQueryFilters(r, pq.Filters)
 	text, added := compile(pq, s.thesaurus)
-	p := &prepared{r: r, parsed: pq, text: text, filters: facetFilters(r), strict: true, sort: r.Sort}
+	p := &prepared{r: r, parsed: pq, text: text, filters: facetFilters(r), sort: r.Sort}
 	p.notices = append(p.notices, pq.Warnings...)
 	p.notices = append(p.notices, filterNotice(pq.Filters)...)
 	if len(added) > 0 {
 		p.notices = append(p.notices, "Ook gezocht op: "+strings.Join(firstDistinct(added, 6), ", ")+".")
 	}
 	p.years = s.yearRange(r)
-	if err := s.splitUnknownCompounds(ctx, snap, p); err != nil {
+	if err := s.correctUnknown(ctx, snap, p); err != nil {
 		return nil, err
 	}
 	if r.Like != "" {
@@ -106,10 +105,6 @@ func intersect(a, b []string) []string {
 	return out
 }
 
-// relaxable reports whether a search that found nothing may be retried
-// with any word instead of all of them.
-func (p *prepared) relaxable() bool { return p.strict && len(p.text.groups) > 1 }
-
 // veldByText reports whether the veld filter and facet work through the
 // per-veld text fields (the words must occur in passages of that veld),
 // which needs words; a phrase-only or empty query uses the plan's velden.
@@ -141,7 +136,7 @@ func (p *prepared) baseQuery(velden []int) query.Query {
 	}
 	var must []query.Query
 	if len(p.text.groups) > 0 {
-		must = append(must, wordsQuery(p.text, planFields(velden), p.text.minShould(p.strict), false))
+		must = append(must, wordsQuery(p.text, planFields(velden), p.text.minShould(), false))
 	}
 	if p.phrasePlans != nil {
 		must = append(must, idsQuery(p.phrasePlans))
@@ -241,37 +236,6 @@ func firstDistinct(s []string, n int) []string {
 		out = appendDistinct(out, x)
 	}
 	return out
-}
-
-// compoundPartsWeight weighs a compound's parts, searched when the
-// compound itself never occurs, against the user's own word.
-const compoundPartsWeight = 0.7
-
-// splitUnknownCompounds adds to a word that occurs in no passage its
-// compound parts as an alternative: "evenementenveiligheid", which plans
-// write as "veiligheid bij evenementen", finds the passages with both
-// parts. Words that do occur are left alone, so a known compound never
-// widens to every passage with its parts.
-func (s *Searcher) splitUnknownCompounds(ctx context.Context, snap indexer.Snapshot, p *prepared) error {
-	for gi, g := range p.text.groups {
-		for _, a := range g {
-			if a.phrase || a.term || len(a.parts) > 0 || strings.Contains(a.text, " ") {
-				continue
-			}
-			parts := indexer.IndexTerms(a.text)
-			if len(parts) < 3 { // the word itself and at least two parts
-				continue
-			}
-			n, err := termCount(ctx, snap, parts[0])
-			if err != nil {
-				return err
-			}
-			if n == 0 {
-				p.text.groups[gi] = append(p.text.groups[gi], alt{text: a.text, parts: parts[1:], boost: compoundPartsWeight})
-			}
-		}
-	}
-	return nil
 }
 
 // termCount is the number of passages whose text has the index term t.

@@ -94,7 +94,12 @@ func (r Request) cacheKey() string {
 
 // Result is one page of plans matching a Request.
 type Result struct {
-	Total     uint64     `json:"total"` // number of matching plans
+	// Total is the number of matching plans: those with any word of the
+	// query (and every phrase and filter).
+	Total uint64 `json:"total"`
+	// AllWords is how many of them contain every word (or one of its
+	// alternatives); Total when the query has one word or none.
+	AllWords  uint64     `json:"all_words"`
 	Page      int        `json:"page"`
 	Size      int        `json:"size"`
 	Sort      string     `json:"sort"`

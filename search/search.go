@@ -102,10 +102,6 @@ func (s *Searcher) search(ctx context.Context, snap indexer.Snapshot, r Request)
 		return nil, err
 	}
 	res, best, err := s.run(ctx, snap, p)
-	if err == nil && res.Total == 0 && p.relaxable() {
-		p.strict = false // nothing has all (or most) words: any word will do
-		res, best, err = s.run(ctx, snap, p)
-	}
 	if err != nil {
 		return nil, err
 	}
@@ -120,7 +116,7 @@ func (s *Searcher) run(ctx context.Context, snap indexer.Snapshot, p *prepared) 
 	res := &Result{Page: p.r.Page, Size: p.r.Size, Sort: p.sort, Notices: p.notices, LikeTitle: p.likeTitle}
 	var best map[string][]string
 	err := parallel(
-		func() (err error) { res.Facets, err = s.facets(ctx, snap, p); return err },
+		func() (err error) { res.Facets, res.AllWords, err = s.facets(ctx, snap, p); return err },
 		func() error {
 			main, err := s.plans(ctx, snap, p)
 			if err != nil {

@@ -134,20 +134,21 @@ func TestSearch(t *testing.T) {
 		req       search.Request
 		wantFirst string
 		wantTotal uint64
+		wantAll   uint64 // plans with every word
 	}{
-		{"two words rank the plan that has both first", search.Request{Query: "cameratoezicht uitgaansgebied"}, "Integraal Veiligheidsplan Arnhem 2023-2026", 1},
-		{"stemmed plural finds singular", search.Request{Query: "vakantiepark"}, "Gezamenlijk veiligheidsplan Achterhoek 2023-2026", 1},
-		{"words that never occur together fall back to any word", search.Request{Query: "woninginbraak jeugdoverlast"}, "", 2},
-		{"provincie filter", search.Request{Query: "ondermijning", Provincies: []string{"Gelderland"}}, "", 2},
-		{"gemeente filter on a joint plan", search.Request{Gemeenten: []string{"GM1859"}}, "Gezamenlijk veiligheidsplan Achterhoek 2023-2026", 1},
-		{"type filter", search.Request{Types: []corpus.DocType{corpus.TypeUitvoeringsplan}}, "Uitvoeringsplan veiligheid Amsterdam 2024", 1},
-		{"jaar filter means the period covers the year", search.Request{Jaren: []int{2020, 2021}}, "Veiligheidsplan Nijmegen 2019-2022", 1},
-		{"jaar range means the period overlaps it", search.Request{JaarVan: 2025}, "", 3},
-		{"closed jaar range", search.Request{JaarVan: 2018, JaarTot: 2023}, "", 3},
-		{"three words: plans with most of them", search.Request{Query: "cameratoezicht horeca zwembad"}, "Integraal Veiligheidsplan Arnhem 2023-2026", 1},
-		{"sort by date", search.Request{Query: "cameratoezicht", Sort: search.SortDate}, "Integraal Veiligheidsplan Arnhem 2023-2026", 2},
-		{"empty query lists newest first", search.Request{}, "Uitvoeringsplan veiligheid Amsterdam 2024", 4},
-		{"nothing found", search.Request{Query: "zwembadregels"}, "", 0},
+		{"two words rank the plan that has both first, and the other too", search.Request{Query: "cameratoezicht uitgaansgebied"}, "Integraal Veiligheidsplan Arnhem 2023-2026", 2, 1},
+		{"stemmed plural finds singular", search.Request{Query: "vakantiepark"}, "Gezamenlijk veiligheidsplan Achterhoek 2023-2026", 1, 1},
+		{"words that never occur together: plans with either", search.Request{Query: "woninginbraak jeugdoverlast"}, "", 2, 0},
+		{"provincie filter", search.Request{Query: "ondermijning", Provincies: []string{"Gelderland"}}, "", 2, 2},
+		{"gemeente filter on a joint plan", search.Request{Gemeenten: []string{"GM1859"}}, "Gezamenlijk veiligheidsplan Achterhoek 2023-2026", 1, 1},
+		{"type filter", search.Request{Types: []corpus.DocType{corpus.TypeUitvoeringsplan}}, "Uitvoeringsplan veiligheid Amsterdam 2024", 1, 1},
+		{"jaar filter means the period covers the year", search.Request{Jaren: []int{2020, 2021}}, "Veiligheidsplan Nijmegen 2019-2022", 1, 1},
+		{"jaar range means the period overlaps it", search.Request{JaarVan: 2025}, "", 3, 3},
+		{"closed jaar range", search.Request{JaarVan: 2018, JaarTot: 2023}, "", 3, 3},
+		{"three words: the plan with most of them first", search.Request{Query: "cameratoezicht horeca zwembad"}, "Integraal Veiligheidsplan Arnhem 2023-2026", 2, 0},
+		{"sort by date", search.Request{Query: "cameratoezicht", Sort: search.SortDate}, "Integraal Veiligheidsplan Arnhem 2023-2026", 2, 2},
+		{"empty query lists newest first", search.Request{}, "Uitvoeringsplan veiligheid Amsterdam 2024", 4, 4},
+		{"nothing found", search.Request{Query: "zwembadregels"}, "", 0, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -155,8 +156,8 @@ func TestSearch(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if res.Total != tt.wantTotal {
-				t.Errorf("total = %d, want %d (%v)", res.Total, tt.wantTotal, titles(res))
+			if res.Total != tt.wantTotal || res.AllWords != tt.wantAll {
+				t.Errorf("total = %d, all words %d, want %d and %d (%v)", res.Total, res.AllWords, tt.wantTotal, tt.wantAll, titles(res))
 			}
 			if tt.wantFirst != "" && (len(res.Documents) == 0 || res.Documents[0].Title != tt.wantFirst) {
 				t.Errorf("first = %v, want %q", titles(res), tt.wantFirst)
@@ -327,8 +328,19 @@ func TestDidYouMean(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Total != 0 || res.Suggestion != "cameratoezicht" {
-		t.Errorf("total %d, suggestion %q; want 0 and cameratoezicht", res.Total, res.Suggestion)
+	if res.Total != 2 || !strings.Contains(strings.Join(res.Notices, " "), `ook gezocht op "cameratoezicht"`) {
+		t.Errorf("misspelt word: total %d, notices %q; want the 2 plans with cameratoezicht and a notice", res.Total, res.Notices)
+	}
+	res, err = s.Search(context.Background(), search.Request{Query: "camaratoezicht zwembadregels"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 2 {
+		t.Errorf("misspelt word and unknown word: total %d, want 2", res.Total)
+	}
+	res, err = s.Search(context.Background(), search.Request{Query: "qqxzv"})
+	if err != nil || res.Total != 0 || res.Suggestion != "" {
+		t.Errorf("nonsense word: %v, total %d, suggestion %q; want nothing", err, res.Total, res.Suggestion)
 	}
 }
 

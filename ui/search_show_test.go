@@ -45,7 +45,7 @@ func TestSearchPage(t *testing.T) {
 		{"twee provincies is of", query("/", "q", "cameratoezicht", "provincie", "Limburg", "provincie", "Groningen"),
 			[]string{"maas", "gron"}, nil},
 		{"niet gepubliceerd plan wordt niet gevonden", query("/", "q", "concept"), nil, []string{"Geen plannen gevonden"}},
-		{"tekst wordt ontsnapt", query("/", "q", "stationsgebied incidenten"), []string{"leeuw"},
+		{"tekst wordt ontsnapt", query("/", "q", "stationsgebied incidenten"), []string{"leeuw", "gron", "ams", "rdam"},
 			[]string{"Veiligheid &amp; leefbaarheid", "&lt;50&gt;"}},
 	}
 	for _, tt := range tests {
@@ -248,4 +248,24 @@ func sameSet(a, b []string) bool {
 	slices.Sort(a)
 	slices.Sort(b)
 	return slices.Equal(slices.Compact(a), slices.Compact(b))
+}
+
+func TestSearchPageAllWords(t *testing.T) {
+	f := newFixture(t)
+	r := f.get(t, query("/", "q", "stationsgebied incidenten"))
+	doc := r.html(t)
+	if keys := f.resultKeys(t, doc); len(keys) < 2 || keys[0] != "leeuw" {
+		t.Errorf("results %v, want leeuw (both words) first and the plans with one word after it", keys)
+	}
+	if got := strings.TrimSpace(doc.Find("#allewoorden").Text()); got != "· 1 plan bevat alle woorden" {
+		t.Errorf("#allewoorden %q, want the one plan with both words", got)
+	}
+	api := f.get(t, query("/api/v1/search", "q", "stationsgebied incidenten"))
+	if !strings.Contains(api.body, `"all_words":1`) {
+		t.Errorf("api lacks all_words 1: %.200s", api.body)
+	}
+	one := f.get(t, query("/", "q", "stationsgebied")).html(t)
+	if one.Find("#allewoorden").Length() != 0 {
+		t.Error("one word: the page should not count plans with all words")
+	}
 }

@@ -19,12 +19,16 @@ type searchPage struct {
 	TotalText string // Total with Dutch thousands separators
 	Noun      string // "plan" or "plannen"
 	Range     string // "11–20 van 34" when there is more than one page
-	Results   []resultView
-	Facets    []facetView
-	Chips     []chipView
-	ClearURL  string // the same query without filters; "" without filters
-	Hidden    []hiddenField
-	Paging    pagingView
+	// AllWords says how many plans contain every word ("12 plannen
+	// bevatten alle woorden") when some found plans lack one; else "".
+	AllWords      string
+	AllWordsCount uint64
+	Results       []resultView
+	Facets        []facetView
+	Chips         []chipView
+	ClearURL      string // the same query without filters; "" without filters
+	Hidden        []hiddenField
+	Paging        pagingView
 	// Start is true on the start page: no query and no filters.
 	Start       bool
 	Suggestions []suggestion
@@ -111,6 +115,20 @@ type chipView struct {
 	URL   string
 }
 
+// allWordsText tells how many of the plans found contain every word of
+// the query, when that is not all of them.
+func allWordsText(res *search.Result) string {
+	switch {
+	case res.AllWords >= res.Total:
+		return ""
+	case res.AllWords == 0:
+		return "Geen plan bevat alle woorden"
+	case res.AllWords == 1:
+		return "1 plan bevat alle woorden"
+	}
+	return getal(res.AllWords) + " plannen bevatten alle woorden"
+}
+
 // hiddenField keeps an active filter when the query box is submitted.
 type hiddenField struct {
 	Name, Value string
@@ -127,6 +145,7 @@ func (h *handler) newSearchPage(r search.Request, res *search.Result) searchPage
 	if res.Total == 1 {
 		p.Noun = "plan"
 	}
+	p.AllWords, p.AllWordsCount = allWordsText(res), res.AllWords
 	if res.Pages() > 1 {
 		first := uint64(r.Page-1)*uint64(r.Size) + 1
 		last := min(first+uint64(len(res.Documents))-1, res.Total)
