@@ -40,12 +40,15 @@ bench: build
 	IVP_BENCH_LARGE=1 $(GO) test -run '^$$' -bench Generate20k -benchtime 1x -timeout 60m ./corpus/gen/ | tee -a bench.out
 	@d=$$(mktemp -d); /usr/bin/time -f 'gen 20000 plans: peak RSS %M KB, %e s' ./$(BIN) gen --out $$d --plans 20000 --seed 1 2>&1 | tee -a bench.out; rm -rf $$d
 	IVP_BENCH_LARGE=1 $(GO) test -count=1 -v -run '^TestLargeSearch$$' -timeout 240m ./search/ | grep -v '^=== RUN' | tee -a bench.out
+	IVP_BENCH_LARGE=1 $(GO) test -count=1 -v -run '^TestLargeHTTP$$' -timeout 60m ./ui/ | grep -v '^=== RUN' | tee -a bench.out
 
 ## bench-large: only the large-corpus search benchmark: 300,000 and 1,000,000 generated passages
 ##              (IVP_BENCH_SIZES), ivp and the SQLite FTS5 baseline side by side; the generated stores
-##              are kept in IVP_BENCH_DIR (default /tmp/ivp-bench) for the next run
+##              are kept in IVP_BENCH_DIR (default /tmp/ivp-bench) for the next run; then /api/v1/search
+##              over HTTP (loopback) on the largest index, 3-6 words with filters, 1 and 8 clients
 bench-large:
 	IVP_BENCH_LARGE=1 $(GO) test -count=1 -v -run '^TestLargeSearch$$' -timeout 240m ./search/ | grep -v '^=== RUN' | tee bench-large.out
+	IVP_BENCH_LARGE=1 $(GO) test -count=1 -v -run '^TestLargeHTTP$$' -timeout 60m ./ui/ | grep -v '^=== RUN' | tee -a bench-large.out
 
 ## fuzz: three minutes each for the PDF extractor, the decryption, the passage splitter and the HTML parser
 fuzz:
