@@ -178,21 +178,6 @@ func (b *batch) flush() error {
 }
 
 func planDoc(d corpus.Document, passages []corpus.Passage) map[string]any {
-	// Each veld's text, with the headings above its passages where they
-	// change, so that a plan matches a word found only in a heading (the
-	// passage index searches headings with the text too).
-	var texts [6]strings.Builder
-	var last [6]string
-	for _, p := range passages {
-		v := veldOf(p)
-		t := &texts[v]
-		if h := strings.Join(p.Headings, "\n"); h != last[v] {
-			t.WriteString(h + "\n\n")
-			last[v] = h
-		}
-		t.WriteString(p.Text)
-		t.WriteString("\n\n")
-	}
 	doc := map[string]any{
 		FieldTitle:     d.Title,
 		FieldGemeente:  d.GemeenteCodes(),
@@ -204,15 +189,48 @@ func planDoc(d corpus.Document, passages []corpus.Passage) map[string]any {
 		FieldThema:     planThemes(passages),
 		FieldJaar:      planYears(d),
 	}
+	texts, body := planTexts(passages)
 	for v := range texts {
-		if texts[v].Len() > 0 {
-			doc[VeldTextFields[v]] = texts[v].String()
+		if texts[v] != "" {
+			doc[VeldTextFields[v]] = texts[v]
 		}
+	}
+	if body != "" {
+		doc[FieldBody] = body
 	}
 	if y := d.Year(); y > 0 {
 		doc[FieldYear] = float64(y)
 	}
 	return doc
+}
+
+// planTexts is the text of a plan's passages per veld and as a whole,
+// with the headings above them where they change, so that a plan matches
+// a word found only in a heading (the passage index searches headings
+// with the text too).
+func planTexts(passages []corpus.Passage) (texts [6]string, body string) {
+	var per [6]strings.Builder
+	var all strings.Builder
+	var last [6]string
+	lastAll := ""
+	for _, p := range passages {
+		v := veldOf(p)
+		h := strings.Join(p.Headings, "\n")
+		if h != last[v] {
+			per[v].WriteString(h + "\n\n")
+			last[v] = h
+		}
+		if h != lastAll {
+			all.WriteString(h + "\n\n")
+			lastAll = h
+		}
+		per[v].WriteString(p.Text + "\n\n")
+		all.WriteString(p.Text + "\n\n")
+	}
+	for v := range per {
+		texts[v] = per[v].String()
+	}
+	return texts, all.String()
 }
 
 // veldOf is a passage's primary veld, 0 when out of range.

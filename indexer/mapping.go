@@ -37,6 +37,13 @@ const (
 // velden, which is what the veld filter and facet mean with a query.
 var VeldTextFields = [6]string{"t0", "t1", "t2", "t3", "t4", "t5"}
 
+// FieldBody is the plan-index field holding a plan's whole text, the
+// headings above its passages included: the union of the VeldTextFields
+// as one field, which a query without a veld filter searches (one field
+// per word instead of six: a cleaner plan score and a cheaper query now
+// that any word of a query matches).
+const FieldBody = "body"
+
 // FieldVeldText is the plan-index text field of veld v (0..5).
 func FieldVeldText(v int) string { return VeldTextFields[v] }
 
@@ -63,7 +70,8 @@ const (
 // generation built with another version is stale and gets rebuilt.
 // Version 12: every analyzer step is corpus/nl (bleve's to_lower filter
 // garbled a word after a letter whose lower case is shorter, such as İ).
-const MappingVersion = "14"
+// Version 15: the plan index has FieldBody.
+const MappingVersion = "15"
 
 // TextAnalyzer analyses Dutch body text at index time: the apostrophe
 // plural, lower case, folded diacritics, Dutch stop words and stems, and
@@ -124,6 +132,7 @@ func numericField(store bool) *mapping.FieldMapping {
 func planMapping() (mapping.IndexMapping, error) {
 	m := bleve.NewDocumentStaticMapping()
 	m.AddFieldMappingsAt(FieldTitle, textField(TextAnalyzer, false, false))
+	m.AddFieldMappingsAt(FieldBody, textField(TextAnalyzer, false, false))
 	for _, f := range VeldTextFields {
 		m.AddFieldMappingsAt(f, textField(TextAnalyzer, false, false))
 	}
