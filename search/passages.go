@@ -15,17 +15,23 @@ import (
 	"github.com/ccv/ivp/indexer"
 )
 
-// bestPassages returns per plan the keys of its best passages (for plans
-// in date order; relevance ranking picks them while it ranks).
-func (s *Searcher) bestPassages(ctx context.Context, snap indexer.Snapshot, p *prepared, plans []string) (map[string][]string, error) {
+// passageRef is a passage chosen to be shown: its key and its score.
+type passageRef struct {
+	key   string
+	score float64
+}
+
+// bestPassages returns per plan its best passages (for plans in date
+// order; relevance ranking picks them while it ranks).
+func (s *Searcher) bestPassages(ctx context.Context, snap indexer.Snapshot, p *prepared, plans []string) (map[string][]passageRef, error) {
 	res, err := s.matchingPassages(ctx, snap, p, plans)
 	if err != nil {
 		return nil, err
 	}
-	best := map[string][]string{}
+	best := map[string][]passageRef{}
 	for _, h := range res.Hits {
 		if id := indexer.PlanOfPassage(h.ID); len(best[id]) < PassagesPerDocument {
-			best[id] = append(best[id], h.ID)
+			best[id] = append(best[id], passageRef{h.ID, h.Score})
 		}
 	}
 	return best, nil
@@ -46,17 +52,21 @@ func (p *prepared) passageText() query.Query {
 	return bleve.NewDisjunctionQuery(qs...)
 }
 
-// loadPassages reads and highlights the chosen passages into docs.
-func (s *Searcher) loadPassages(ctx context.Context, snap indexer.Snapshot, p *prepared, docs []Document, best map[string][]string) error {
+// loadPassages reads and highlights the chosen passages into docs. Their
+// stored fields are read by key: the passages were scored when chosen.
+func (s *Searcher) loadPassages(ctx context.Context, snap indexer.Snapshot, p *prepared, docs []Document, best map[string][]passageRef) error {
 	var keys []string
-	for _, ks := range best {
-		keys = append(keys, ks...)
+	for _, refs := range best {
+		for _, r := range refs {
+			keys = append(keys, r.key)
+		}
 	}
 	if len(keys) == 0 {
 		return nil
 	}
-	req := bleve.NewSearchRequestOptions(conj(bleve.NewDocIDQuery(keys), p.passageText()), len(keys), 0, false)
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(keys), len(keys), 0, false)
 	req.Fields = []string{indexer.FieldOrdinal, indexer.FieldPageFrom, indexer.FieldPageTo, indexer.FieldHeadings, indexer.FieldText, indexer.FieldTags}
+	req.Score = "none"
 	res, err := snap.Passages.SearchInContext(ctx, req)
 	if err != nil {
 		return err
@@ -67,9 +77,11 @@ func (s *Searcher) loadPassages(ctx context.Context, snap indexer.Snapshot, p *p
 	}
 	hl := NewHighlighter(p.highlightQuery(), s.thesaurus)
 	for i := range docs {
-		for _, k := range best[strconv.FormatInt(docs[i].ID, 10)] {
-			if h := byKey[k]; h != nil {
-				docs[i].Passages = append(docs[i].Passages, s.withTags(passageOf(h, hl), h))
+		for _, r := range best[strconv.FormatInt(docs[i].ID, 10)] {
+			if h := byKey[r.key]; h != nil {
+				ps := passageOf(h, hl)
+				ps.Score = r.score
+				docs[i].Passages = append(docs[i].Passages, s.withTags(ps, h))
 			}
 		}
 	}

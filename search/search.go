@@ -112,9 +112,9 @@ func (s *Searcher) search(ctx context.Context, snap indexer.Snapshot, r Request)
 }
 
 // run counts the facets while it finds and ranks the plans of the page.
-func (s *Searcher) run(ctx context.Context, snap indexer.Snapshot, p *prepared) (*Result, map[string][]string, error) {
+func (s *Searcher) run(ctx context.Context, snap indexer.Snapshot, p *prepared) (*Result, map[string][]passageRef, error) {
 	res := &Result{Page: p.r.Page, Size: p.r.Size, Sort: p.sort, Notices: p.notices, LikeTitle: p.likeTitle}
-	var best map[string][]string
+	var best map[string][]passageRef
 	err := parallel(
 		func() (err error) { res.Facets, res.AllWords, err = s.facets(ctx, snap, p); return err },
 		func() error {
@@ -133,7 +133,7 @@ func (s *Searcher) run(ctx context.Context, snap indexer.Snapshot, p *prepared) 
 // documents returns the plans of the requested page with the keys of
 // their best passages: re-ranked by passages when ranking by relevance,
 // else in the plan index's order.
-func (s *Searcher) documents(ctx context.Context, snap indexer.Snapshot, p *prepared, hits bsearch.DocumentMatchCollection) ([]Document, map[string][]string, error) {
+func (s *Searcher) documents(ctx context.Context, snap indexer.Snapshot, p *prepared, hits bsearch.DocumentMatchCollection) ([]Document, map[string][]passageRef, error) {
 	if p.sort == SortRelevance {
 		rs, err := s.rank(ctx, snap, p, hits)
 		if err != nil {

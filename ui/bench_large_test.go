@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
@@ -28,7 +29,8 @@ import (
 // (default /tmp/ivp-bench) for the largest of IVP_BENCH_SIZES. The mix is
 // three- to six-word queries, half of them with one or two filters, all
 // distinct (a fresh handler per pass, so no answer comes from the result
-// cache); a warm-up pass, then one client, then 8. It only reports. It runs only with
+// cache); a warm-up pass, then one client, then 8. It only reports.
+// IVP_BENCH_CPUPROFILE=FILE writes a CPU profile of the one-client pass. It runs only with
 // IVP_BENCH_LARGE=1.
 func TestLargeHTTP(t *testing.T) {
 	if os.Getenv("IVP_BENCH_LARGE") != "1" {
@@ -57,10 +59,27 @@ func TestLargeHTTP(t *testing.T) {
 	httpPass(t, store, ix, mix[:per], 2) // warm the page cache with other requests
 	t.Logf("HTTP /api/v1/search at %s passages, %d distinct requests of 3-6 words per pass, half filtered", n, per)
 	for i, clients := range []int{1, 8} {
+		stop := func() {}
+		if path := os.Getenv("IVP_BENCH_CPUPROFILE"); path != "" && clients == 1 {
+			stop = cpuProfile(t, path)
+		}
 		lat, wall := httpPass(t, store, ix, mix[(i+1)*per:(i+2)*per], clients)
+		stop()
 		t.Logf("%d client(s): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, %.1f queries/s", clients,
 			ms(pct(lat, 50)), ms(pct(lat, 90)), ms(pct(lat, 99)), float64(len(lat))/wall.Seconds())
 	}
+}
+
+// cpuProfile starts a CPU profile into path and returns its stop.
+func cpuProfile(t *testing.T, path string) func() {
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		t.Fatal(err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }
 }
 
 func envOr(key, def string) string {
