@@ -26,7 +26,10 @@ import (
 //     missing a common word are much better on the rest.
 // Each of the first two is divided by its best value among the
 // candidates, so they weigh alike whatever the query. The same passage
-// search picks the passages shown.
+// search picks the passages shown. The real dev half figures in the
+// comments here and in coverage.go, words.go and query.go were measured
+// when each choice was made (six veld fields in the plan query, 50
+// candidates); the code as it is gives 0.775 nDCG@10.
 
 // rankCandidates is how many plans, best first by their plan-index score,
 // are re-ranked by their passages. (Real dev half: 0.775 nDCG@10 with 20,
