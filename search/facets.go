@@ -86,10 +86,7 @@ func (s *Searcher) facets(ctx context.Context, snap indexer.Snapshot, p *prepare
 	var all uint64
 	err := s.planReader(snap.Plans, func(r index.IndexReader, vb valueBits) error {
 		m := snap.Plans.Mapping()
-		var velden []int
-		if p.veldByText() {
-			velden = veldInts(p.filters[facetVeld])
-		}
+		velden := p.textVelden()
 		base, err := matchBits(ctx, r, m, p.baseQuery(velden))
 		if err != nil {
 			return err

@@ -110,13 +110,19 @@ func intersect(a, b []string) []string {
 // which needs words; a phrase-only or empty query uses the plan's velden.
 func (p *prepared) veldByText() bool { return len(p.text.groups) > 0 }
 
+// textVelden are the velden whose text the words must occur in: the
+// filtered velden when the query has words, else none (any text).
+func (p *prepared) textVelden() []int {
+	if p.veldByText() {
+		return veldInts(p.filters[facetVeld])
+	}
+	return nil
+}
+
 // planQuery is the query over the plan index: the text (in the fields of
 // the filtered velden when there are words) and the filters of every facet.
 func (p *prepared) planQuery() query.Query {
-	var velden []int
-	if p.veldByText() {
-		velden = veldInts(p.filters[facetVeld])
-	}
+	velden := p.textVelden()
 	must := []query.Query{p.baseQuery(velden)}
 	for _, name := range facetOrder {
 		if len(p.filters[name]) == 0 || name == facetVeld && p.veldByText() {
