@@ -87,12 +87,16 @@ func (s *Searcher) facets(ctx context.Context, snap indexer.Snapshot, p *prepare
 	err := s.planReader(snap.Plans, func(r index.IndexReader, vb valueBits) error {
 		m := snap.Plans.Mapping()
 		velden := p.textVelden()
-		base, err := matchBits(ctx, r, m, p.baseQuery(velden))
+		ts, err := s.terms.get(r, newTermSets)
+		if err != nil {
+			return err
+		}
+		base, err := p.matchBase(ctx, r, m, ts, vb, velden)
 		if err != nil {
 			return err
 		}
 		filters := p.filterBits(vb)
-		if all, err = allWords(ctx, r, m, p, velden, base, filters); err != nil {
+		if all, err = allWords(ctx, r, m, ts, vb, p, velden, base, filters); err != nil {
 			return err
 		}
 		for i, name := range facetOrder {
@@ -103,7 +107,7 @@ func (s *Searcher) facets(ctx context.Context, snap indexer.Snapshot, p *prepare
 				}
 			}
 			if name == facetVeld && p.veldByText() {
-				if out[i], err = s.veldFacet(ctx, r, m, p, others); err != nil {
+				if out[i], err = s.veldFacet(ctx, r, m, ts, vb, p, others); err != nil {
 					return err
 				}
 				continue
@@ -123,19 +127,34 @@ func (s *Searcher) facets(ctx context.Context, snap indexer.Snapshot, p *prepare
 
 // allWords counts the plans of base that pass every filter and have
 // every group of the query (in the text of velden when given).
-func allWords(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, p *prepared, velden []int, base *roaring.Bitmap, filters map[string]*roaring.Bitmap) (uint64, error) {
+func allWords(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, ts *termSets, vb valueBits, p *prepared, velden []int, base *roaring.Bitmap, filters map[string]*roaring.Bitmap) (uint64, error) {
 	bm := base.Clone()
 	for _, f := range filters {
 		bm.And(f)
 	}
 	if n := len(p.text.groups); n > 1 && !bm.IsEmpty() {
-		every, err := matchBits(ctx, r, m, wordsQuery(p.text, planFields(velden), n, false))
+		var every *roaring.Bitmap
+		var err error
+		if p.fastWords() {
+			every, err = p.wordBits(r, ts, vb, planFields(velden), true)
+		} else {
+			every, err = matchBits(ctx, r, m, wordsQuery(p.text, planFields(velden), n, false))
+		}
 		if err != nil {
 			return 0, err
 		}
 		bm.And(every)
 	}
 	return bm.GetCardinality(), nil
+}
+
+// matchBase returns the plans that baseQuery(velden) matches: from the
+// words' postings bitmaps when it can, else through a searcher.
+func (p *prepared) matchBase(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, ts *termSets, vb valueBits, velden []int) (*roaring.Bitmap, error) {
+	if p.fastWords() {
+		return p.wordBits(r, ts, vb, planFields(velden), false)
+	}
+	return matchBits(ctx, r, m, p.baseQuery(velden))
 }
 
 // filterBits are, per filtered facet, the plans having one of the chosen
@@ -160,12 +179,12 @@ func (p *prepared) filterBits(vb valueBits) map[string]*roaring.Bitmap {
 // veldFacet counts per veld the plans in which the words occur in passages
 // of that veld (among those the other filters leave): one unscored match
 // over the plan index per veld.
-func (s *Searcher) veldFacet(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, p *prepared, others *roaring.Bitmap) (Facet, error) {
+func (s *Searcher) veldFacet(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, ts *termSets, vb valueBits, p *prepared, others *roaring.Bitmap) (Facet, error) {
 	var n [len(indexer.VeldTextFields)]int
 	var jobs []func() error
 	for v := range indexer.VeldTextFields {
 		jobs = append(jobs, func() error {
-			bm, err := matchBits(ctx, r, m, p.baseQuery([]int{v}))
+			bm, err := p.matchBase(ctx, r, m, ts, vb, []int{v})
 			if err == nil {
 				n[v] = int(others.AndCardinality(bm))
 			}

@@ -34,6 +34,7 @@ type Searcher struct {
 	cache     *resultCache
 	phrases   *genCache[[]string] // plans per exact phrase
 	bits      snapCache[valueBits]
+	terms     snapCache[*termSets] // postings bitmaps of query words
 	// passagePlans maps passage doc numbers to plans, for phrases
 	passagePlans snapCache[*passagePlans]
 	now          func() time.Time
