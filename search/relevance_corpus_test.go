@@ -22,7 +22,7 @@ import (
 
 // The fixed corpus of the relevance suite: relPlans generated plans of
 // seed relSeed, ingested from their PDFs by the real pipeline, plus the
-// real-text documents of realdocs.tsv built from labels.tsv.
+// hand-written documents of handdocs.tsv built from labels.tsv.
 const (
 	relSeed   = 6
 	relPlans  = 70
@@ -56,7 +56,7 @@ func buildRelCorpus(t *testing.T) *relCorpus {
 	if err := c.addGenerated(ctx, out); err != nil {
 		t.Fatal(err)
 	}
-	if err := c.addReal(ctx); err != nil {
+	if err := c.addHandWritten(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if c.digest, err = contentDigest(c.docs); err != nil {
@@ -141,18 +141,18 @@ func judgedTruth(tp gen.TruthPlan) judgedDoc {
 	return d
 }
 
-// realDoc is one line of realdocs.tsv with its labelled rows.
-type realDoc struct {
+// handDoc is one line of handdocs.tsv with its labelled rows.
+type handDoc struct {
 	doc       corpus.Document
 	passages  []corpus.Passage
 	judged    judgedDoc
 	gemeenten []string
 }
 
-// addReal stores the real-text documents, tagged by the real tagger, as
+// addReal stores the hand-written documents, tagged by the real tagger, as
 // the pipeline would have tagged them.
-func (c *relCorpus) addReal(ctx context.Context) error {
-	docs, err := readRealDocs(c.store.Gemeenten())
+func (c *relCorpus) addHandWritten(ctx context.Context) error {
+	docs, err := readHandDocs(c.store.Gemeenten())
 	if err != nil {
 		return err
 	}
@@ -177,16 +177,16 @@ func (c *relCorpus) addReal(ctx context.Context) error {
 	return nil
 }
 
-// readRealDocs reads realdocs.tsv and the rows of labels.tsv.
-func readRealDocs(gm *corpus.Gemeenten) ([]*realDoc, error) {
-	meta, err := readTSV(filepath.Join(relDir, "realdocs.tsv"))
+// readHandDocs reads handdocs.tsv and the rows of labels.tsv.
+func readHandDocs(gm *corpus.Gemeenten) ([]*handDoc, error) {
+	meta, err := readTSV(filepath.Join(relDir, "handdocs.tsv"))
 	if err != nil {
 		return nil, err
 	}
-	byName := map[string]*realDoc{}
-	var out []*realDoc
+	byName := map[string]*handDoc{}
+	var out []*handDoc
 	for _, m := range meta {
-		rd, err := newRealDoc(m, gm)
+		rd, err := newHandDoc(m, gm)
 		if err != nil {
 			return nil, err
 		}
@@ -200,16 +200,16 @@ func readRealDocs(gm *corpus.Gemeenten) ([]*realDoc, error) {
 	for _, r := range labels {
 		rd := byName[r[0]]
 		if rd == nil {
-			return nil, fmt.Errorf("labels.tsv: document %q is not in realdocs.tsv", r[0])
+			return nil, fmt.Errorf("labels.tsv: document %q is not in handdocs.tsv", r[0])
 		}
 		rd.addRow(r)
 	}
 	return out, nil
 }
 
-func newRealDoc(m []string, gm *corpus.Gemeenten) (*realDoc, error) {
+func newHandDoc(m []string, gm *corpus.Gemeenten) (*handDoc, error) {
 	if len(m) != 7 {
-		return nil, fmt.Errorf("realdocs.tsv: %d columns in %q, want 7", len(m), m[0])
+		return nil, fmt.Errorf("handdocs.tsv: %d columns in %q, want 7", len(m), m[0])
 	}
 	d := corpus.Document{Title: m[1], Type: corpus.DocType(m[2]), Source: "labels/" + m[0],
 		MediaType: "text/plain", Pages: 1, Status: corpus.StatusPublished}
@@ -218,11 +218,11 @@ func newRealDoc(m []string, gm *corpus.Gemeenten) (*realDoc, error) {
 	if d.PeriodEnd, _ = strconv.Atoi(to); d.PeriodEnd == 0 {
 		d.PeriodEnd = d.PeriodStart
 	}
-	rd := &realDoc{}
+	rd := &handDoc{}
 	if m[4] != "-" {
 		g, ok := gm.ByCode(m[4])
 		if !ok {
-			return nil, fmt.Errorf("realdocs.tsv: unknown gemeente %s", m[4])
+			return nil, fmt.Errorf("handdocs.tsv: unknown gemeente %s", m[4])
 		}
 		d.Gemeenten = []corpus.Gemeente{g}
 		rd.gemeenten = []string{g.Naam}
@@ -235,7 +235,7 @@ func newRealDoc(m []string, gm *corpus.Gemeenten) (*realDoc, error) {
 
 // addRow adds a labels.tsv row: doc, headings, veld, secondary, themes,
 // source, note, text.
-func (rd *realDoc) addRow(r []string) {
+func (rd *handDoc) addRow(r []string) {
 	var headings []string
 	if r[1] != "" {
 		headings = strings.Split(r[1], " > ")

@@ -17,9 +17,9 @@ const gradingRule = `# Graded judgements (0-3) of the relevance suite: query x p
 # by hand: put a hand judgement in overrides.tsv, which the update applies last.
 #
 # The rule, per query and plan. For generated plans it reads the generator's truth.jsonl
-# (passage text, headings, veld, themes; the plan's prioriteiten); for real-text documents
+# (passage text, headings, veld, themes; the plan's prioriteiten); for hand-written documents
 # the hand labels of ingest/tag/testdata/labels.tsv and the hand-set priorities in
-# realdocs.tsv.
+# handdocs.tsv.
 #  0. A plan that fails a field filter of the query (gemeente:, type:, jaar: overlapping the
 #     plan's period) is 0.
 #  1. A passage is on topic when one of its themes is a target theme of the query (any

@@ -150,7 +150,7 @@ func list(s string) []string {
 }
 
 // judgedDoc is a plan as the grader sees it: the truth of the generator,
-// or the hand labels of a real-text document.
+// or the hand labels of a hand-written document.
 type judgedDoc struct {
 	Key        string // plan file name, or "labels/<doc>"
 	Type       string

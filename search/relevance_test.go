@@ -67,7 +67,7 @@ func TestRelevance(t *testing.T) {
 	}
 	start := time.Now()
 	c := buildRelCorpus(t)
-	t.Logf("corpus: %d plans generated, ingested and indexed with %d real-text documents in %v",
+	t.Logf("corpus: %d plans generated, ingested and indexed with %d hand-written documents in %v",
 		relPlans, len(c.docs)-relPlans, time.Since(start).Round(time.Millisecond))
 	grades := relJudgements(t, qs, c)
 	ctx := context.Background()
