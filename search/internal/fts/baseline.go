@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"os"
 	"strings"
 	"unicode"
 
@@ -46,12 +45,7 @@ func BuildBaseline(ctx context.Context, store *corpus.Store, path string, o Base
 	if tok == "" {
 		return nil, fmt.Errorf("fts baseline: unknown tokenizer %q", o.Tokenizer)
 	}
-	for _, p := range []string{path, path + "-wal", path + "-shm"} {
-		if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
-			return nil, fmt.Errorf("fts baseline %s: %w", path, err)
-		}
-	}
-	db, err := open(path)
+	db, err := create(path)
 	if err != nil {
 		return nil, err
 	}

@@ -61,6 +61,17 @@ func open(path string) (*sql.DB, error) {
 	return db, nil
 }
 
+// create removes the SQLite file path and its journal files, if any, and
+// opens a new one there.
+func create(path string) (*sql.DB, error) {
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
+			return nil, fmt.Errorf("create fts %s: %w", path, err)
+		}
+	}
+	return open(path)
+}
+
 // Open opens an index that Build wrote earlier.
 func Open(ctx context.Context, path string) (*Index, error) {
 	if _, err := os.Stat(path); err != nil {
@@ -80,12 +91,7 @@ func Open(ctx context.Context, path string) (*Index, error) {
 // Build writes a fresh index of every published document in store to the
 // SQLite file path (replaced when it exists) and opens it.
 func Build(ctx context.Context, store *corpus.Store, path string) (*Index, error) {
-	for _, p := range []string{path, path + "-wal", path + "-shm"} {
-		if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
-			return nil, fmt.Errorf("build fts %s: %w", path, err)
-		}
-	}
-	db, err := open(path)
+	db, err := create(path)
 	if err != nil {
 		return nil, err
 	}
