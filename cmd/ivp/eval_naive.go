@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/ccv/ivp/corpus"
+	"github.com/ccv/ivp/corpus/nl"
 	"github.com/ccv/ivp/ingest/tag"
 )
 
@@ -48,7 +49,7 @@ func loadNaive(path string) (*naiveLexicon, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s line %d: veld %q", path, n, c[1])
 		}
-		l.terms = append(l.terms, naiveTerm{text: foldNaive(c[2]), veld: v, theme: c[0]})
+		l.terms = append(l.terms, naiveTerm{text: nl.Fold(c[2]), veld: v, theme: c[0]})
 	}
 	return l, sc.Err()
 }
@@ -57,7 +58,7 @@ func (l *naiveLexicon) tagBlocks(text string) []corpus.Tags {
 	ps := tag.Blocks(text)
 	out := make([]corpus.Tags, len(ps))
 	for i, p := range ps {
-		folded := foldNaive(p.Text)
+		folded := nl.Fold(p.Text)
 		best := -1
 		for j, t := range l.terms {
 			if strings.Contains(folded, t.text) && (best < 0 || len(t.text) > len(l.terms[best].text)) {
@@ -69,10 +70,4 @@ func (l *naiveLexicon) tagBlocks(text string) []corpus.Tags {
 		}
 	}
 	return out
-}
-
-// foldNaive lower-cases and removes the accents of Dutch text.
-// TODO(nl): corpus/nl.Fold once that package lands.
-var foldNaive = func(s string) string {
-	return strings.NewReplacer("é", "e", "ë", "e", "è", "e", "ï", "i", "ö", "o", "ü", "u", "á", "a", "ó", "o").Replace(strings.ToLower(s))
 }
