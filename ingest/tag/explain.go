@@ -19,9 +19,7 @@ type Explanation struct {
 // Explain returns, for each passage of a document, the evidence TagDocument
 // decides on.
 func (t *Tagger) Explain(ps []corpus.Passage) []Explanation {
-	ev := t.evidence(ps)
-	t.markLists(ps, ev)
-	pr := t.docPrior(ps, ev)
+	ev, pr := t.read(ps)
 	out := make([]Explanation, len(ev))
 	for i, e := range ev {
 		x := Explanation{Own: e.own.veld, Heading: e.heading.veld}

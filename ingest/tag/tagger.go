@@ -37,15 +37,21 @@ func (t *Tagger) Version() string { return t.version }
 // it is an item of and the document as a whole decide when its own words
 // do not (labelling rules 5 and 7 of the taxonomy).
 func (t *Tagger) TagDocument(ps []corpus.Passage) []corpus.Tags {
-	ev := t.evidence(ps)
-	t.markLists(ps, ev)
-	pr := t.docPrior(ps, ev)
+	ev, pr := t.read(ps)
 	out := make([]corpus.Tags, len(ps))
 	for i := range ev {
 		out[i] = t.decide(&ev[i], pr)
 		out[i].Version = t.version
 	}
 	return out
+}
+
+// read gathers the evidence of a document's passages, marks its lists
+// and finds its subject: what TagDocument decides on and Explain shows.
+func (t *Tagger) read(ps []corpus.Passage) ([]evidence, prior) {
+	ev := t.evidence(ps)
+	t.markLists(ps, ev)
+	return ev, t.docPrior(ps, ev)
 }
 
 // Tag tags one passage on its own, with its headings as context.
