@@ -29,7 +29,7 @@ type Gemeenten struct {
 // LoadGemeenten parses the embedded register of the 342 municipalities of 2025.
 func LoadGemeenten() (*Gemeenten, error) {
 	g := &Gemeenten{byCode: map[string]Gemeente{}, byKey: map[string]Gemeente{}}
-	err := tsvRows("gemeenten.tsv", gemeentenTSV, func(f []string) error {
+	err := TSVRows("gemeenten.tsv", gemeentenTSV, func(f []string) error {
 		if len(f) != 3 {
 			return fmt.Errorf("want code, naam, provincie; got %q", f)
 		}

@@ -73,7 +73,7 @@ type Inwoners struct {
 // number, so a hand edit that breaks it fails here.
 func LoadInwoners() (*Inwoners, error) {
 	in := &Inwoners{byCode: map[string]int{}}
-	return in, tsvRows("inwoners.tsv", inwonersTSV, in.parseRow)
+	return in, TSVRows("inwoners.tsv", inwonersTSV, in.parseRow)
 }
 
 func (in *Inwoners) parseRow(f []string) error {

@@ -143,9 +143,10 @@ func overridable(dir, name string, def []byte) ([]byte, error) {
 	return b, nil
 }
 
-// tsvRows calls fn with the fields of every data line (after the header,
-// skipping blank lines and # comments).
-func tsvRows(name string, data []byte, fn func(f []string) error) error {
+// TSVRows calls fn with the tab-separated fields of every line of data
+// after the header line, skipping blank lines and lines starting with #;
+// name is the file's name in errors.
+func TSVRows(name string, data []byte, fn func(f []string) error) error {
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	header := true
 	for n := 1; sc.Scan(); n++ {
@@ -165,7 +166,7 @@ func tsvRows(name string, data []byte, fn func(f []string) error) error {
 }
 
 func (t *Taxonomy) parseThemes(data []byte) error {
-	return tsvRows(TaxonomyFile, data, func(f []string) error {
+	return TSVRows(TaxonomyFile, data, func(f []string) error {
 		if len(f) < 3 {
 			return fmt.Errorf("want id, veld, label; got %q", f)
 		}
@@ -181,7 +182,7 @@ func (t *Taxonomy) parseThemes(data []byte) error {
 }
 
 func (t *Taxonomy) parseTerms(data []byte) error {
-	return tsvRows(TaxonomyTermsFile, data, func(f []string) error {
+	return TSVRows(TaxonomyTermsFile, data, func(f []string) error {
 		if len(f) < 3 {
 			return fmt.Errorf("want theme_id, veld, term[, weight[, source]]; got %q", f)
 		}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -12,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ccv/ivp/corpus"
 	"github.com/ccv/ivp/corpus/realtext"
 )
 
@@ -233,24 +233,19 @@ func fieldsOf(s string) []string {
 }
 
 func readLabelRows(path string) ([]labelRow, error) {
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
 	var out []labelRow
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimRight(sc.Text(), "\r")
-		if n == 1 || strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		c := append(strings.Split(line, "\t"), "", "", "", "")
+	err = corpus.TSVRows(path, data, func(f []string) error {
+		c := append(f, "", "", "", "")
 		b, err := strconv.Atoi(strings.TrimSpace(c[0]))
 		if err != nil {
-			return nil, fmt.Errorf("%s line %d: block %q", path, n, c[0])
+			return fmt.Errorf("block %q", c[0])
 		}
 		out = append(out, labelRow{b, strings.TrimSpace(c[1]), c[2], c[3], strings.TrimSpace(c[4])})
-	}
-	return out, sc.Err()
+		return nil
+	})
+	return out, err
 }

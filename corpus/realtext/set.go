@@ -1,7 +1,6 @@
 package realtext
 
 import (
-	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -13,6 +12,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/ccv/ivp/corpus"
 )
 
 // Halves of the set.
@@ -206,32 +207,17 @@ func HalfOf(code string) (string, error) {
 }
 
 // tsv calls fn with the fields of every line of path after the header,
-// skipping blank lines and lines starting with #.
+// skipping blank lines and lines starting with #; a line must have
+// columns fields.
 func tsv(path string, columns int, fn func(f []string) error) error {
-	fh, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	defer fh.Close()
-	sc := bufio.NewScanner(fh)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	header := true
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if header {
-			header = false
-			continue
-		}
-		f := strings.Split(line, "\t")
+	return corpus.TSVRows(path, data, func(f []string) error {
 		if len(f) != columns {
-			return fmt.Errorf("%s line %d: %d columns, want %d", path, n, len(f), columns)
+			return fmt.Errorf("%d columns, want %d", len(f), columns)
 		}
-		if err := fn(f); err != nil {
-			return fmt.Errorf("%s line %d: %w", path, n, err)
-		}
-	}
-	return sc.Err()
+		return fn(f)
+	})
 }
