@@ -89,16 +89,6 @@ func parsePassage(f []string) (Passage, error) {
 	return p, nil
 }
 
-// WriteDocs writes docs in the format of docs.tsv.
-func WriteDocs(w io.Writer, docs []Doc) error {
-	rows := [][]string{docColumns}
-	for _, d := range docs {
-		rows = append(rows, []string{d.ID, d.URL, strings.Join(d.Gemeenten, ";"), d.Type, d.Half,
-			strconv.Itoa(d.Length), d.SHA256, d.Query, d.Title})
-	}
-	return writeRows(w, rows)
-}
-
 // WritePassages writes passages in the format of passages.tsv.
 func WritePassages(w io.Writer, ps []Passage) error {
 	rows := [][]string{passageColumns}
