@@ -1,8 +1,6 @@
 package nl
 
 import (
-	"bufio"
-	"bytes"
 	"strings"
 
 	bleventl "github.com/blevesearch/bleve/v2/analysis/lang/nl"
@@ -54,25 +52,17 @@ func hasLetter(s string) bool {
 	return false
 }
 
-// stopWords is the Dutch stop-word list of Snowball as bleve ships it
-// (bleve's lang/nl.DutchStopWords), parsed once.
-var stopWords = parseStopWords(bleventl.DutchStopWords)
+// stopWords is the Dutch stop-word list of Snowball as bleve ships and
+// parses it (bleve's lang/nl stop_nl token map).
+var stopWords = func() map[string]bool {
+	m, err := bleventl.TokenMapConstructor(nil, nil)
+	if err != nil {
+		panic(err) // bleve's own list, read from memory
+	}
+	return m
+}()
 
 // IsStop reports whether form (lower case, folded) is a Dutch stop word:
 // "de", "het", "een", "van", ... The stemmed index fields leave them out;
 // the exact field keeps them.
 func IsStop(form string) bool { return stopWords[form] }
-
-// parseStopWords reads a Snowball stop list: a word at the start of a
-// line, "|" starts a comment.
-func parseStopWords(data []byte) map[string]bool {
-	out := map[string]bool{}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for sc.Scan() {
-		line, _, _ := strings.Cut(sc.Text(), "|")
-		for _, w := range strings.Fields(line) {
-			out[w] = true
-		}
-	}
-	return out
-}
