@@ -3,6 +3,7 @@ package nl
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	_ "embed"
 	"fmt"
@@ -112,7 +113,8 @@ func (d *partDict) addOpenTaal(gz []byte) error {
 		form, rest, _ := strings.Cut(line, "\t")
 		count, stems, _ := strings.Cut(rest, "\t")
 		stem, head, _ := strings.Cut(stems, "\t")
-		stem, head = cmpOr(stem, form), cmpOr(head, cmpOr(stem, form))
+		stem = cmp.Or(stem, form)
+		head = cmp.Or(head, stem)
 		uses, err := strconv.ParseUint(count, 10, 16)
 		if err != nil || !isPartWord(form, minShortHead, maxCompound) || !isPartWord(stem, 1, maxCompound) || !isPartWord(head, 1, maxCompound) {
 			return fmt.Errorf("opentaal parts line %d: want a word of %d+ letters a-z, its uses and its stems, got %q", n, minShortHead, line)
@@ -120,13 +122,6 @@ func (d *partDict) addOpenTaal(gz []byte) error {
 		d.add(form, stem, head, 0, uint16(uses))
 	}
 	return nil
-}
-
-func cmpOr(s, or string) string {
-	if s == "" {
-		return or
-	}
-	return s
 }
 
 // isPartWord reports whether w has min to max letters a-z and nothing
