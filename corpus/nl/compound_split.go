@@ -16,7 +16,7 @@ type node struct {
 }
 
 // splitOf returns the parts of stem, a folded and stemmed word, remembered
-// (see MaxMemoWords); nil for a word that is no compound.
+// (see maxMemoWords); nil for a word that is no compound.
 func splitOf(stem string) []node {
 	if len(stem) < minCompound || len(stem) > maxCompound {
 		return nil // without asking the memo: most words are short

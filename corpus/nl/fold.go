@@ -106,14 +106,14 @@ func StripApostrophes(word []byte) []byte {
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' }
 
-// FormOf returns the form of one word as the exact field holds it: lower
+// formOf returns the form of one word as the exact field holds it: lower
 // case, the apostrophe rule, folded. Analyze returns it memoised as
 // Word.Form.
-func FormOf(word string) string {
+func formOf(word string) string {
 	return string(formBytes([]byte(word)))
 }
 
-// formBytes is FormOf on a copy the caller owns.
+// formBytes is formOf on a copy the caller owns.
 func formBytes(b []byte) []byte {
 	b = lowerBytes(b)
 	b = StripApostrophes(b)

@@ -42,8 +42,8 @@ func TestFormOf(t *testing.T) {
 		{"één", "een"},
 	}
 	for _, tt := range tests {
-		if got := FormOf(tt.in); got != tt.want {
-			t.Errorf("FormOf(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := formOf(tt.in); got != tt.want {
+			t.Errorf("formOf(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 		if got := string(StripApostrophes([]byte(tt.in))); tt.in == "zo'n" && got != "zon" {
 			t.Errorf("StripApostrophes(%q) = %q", tt.in, got)

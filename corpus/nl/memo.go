@@ -7,11 +7,11 @@ import (
 	"sync/atomic"
 )
 
-// MaxMemoWords bounds the words Analyze remembers (about 200 bytes each),
+// maxMemoWords bounds the words Analyze remembers (about 200 bytes each),
 // and the stems whose compound parts splitOf remembers; words beyond it
 // are analysed every time. A plan vocabulary is small: after a few
 // documents almost every word is known.
-const MaxMemoWords = 1 << 20
+const maxMemoWords = 1 << 20
 
 // memoShards spreads a memo over locks so that goroutines analysing
 // different words seldom wait for each other.
@@ -21,8 +21,8 @@ const memoShards = 64
 // dictionary, read once from embedded data (dict), they are its only
 // state, and none of them changes an answer.
 var (
-	words  = newMemo(MaxMemoWords, func(word string) *Word { return analyzeForm(FormOf(word)) })
-	splits = newMemo(MaxMemoWords, split)
+	words  = newMemo(maxMemoWords, func(word string) *Word { return analyzeForm(formOf(word)) })
+	splits = newMemo(maxMemoWords, split)
 )
 
 // memo remembers the answer of compute per key, bounded. It is safe for

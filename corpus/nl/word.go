@@ -18,8 +18,9 @@ type Word struct {
 }
 
 // Analyze returns the analysis of word, one word as written (a token of
-// AppendTokens). Answers are remembered (see MaxMemoWords), so a caller
-// that analyses a corpus word by word needs no cache of its own.
+// AppendTokens). Answers are remembered (up to about a million words, see
+// maxMemoWords), so a caller that analyses a corpus word by word needs no
+// cache of its own.
 func Analyze(word string) *Word { return words.getString(word) }
 
 // AnalyzeBytes is Analyze for bytes; it does not keep word.

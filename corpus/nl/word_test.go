@@ -27,7 +27,7 @@ func TestTextHelpers(t *testing.T) {
 				t.Errorf("ExactTerms = %q, want %q", got, tt.exact)
 			}
 			for i, sp := range Spans(tt.text) {
-				if sp.Form != tt.exact[i] || FormOf(tt.text[sp.Start:sp.End]) != sp.Form {
+				if sp.Form != tt.exact[i] || formOf(tt.text[sp.Start:sp.End]) != sp.Form {
 					t.Errorf("span %d %+v, want form %q", i, sp, tt.exact[i])
 				}
 			}
@@ -46,7 +46,7 @@ func TestAnalyzeForm(t *testing.T) {
 }
 
 func TestMemoIsBoundedAndShared(t *testing.T) {
-	analyze := func(w string) *Word { return analyzeForm(FormOf(w)) }
+	analyze := func(w string) *Word { return analyzeForm(formOf(w)) }
 	m := newMemo(2*memoShards, analyze)
 	var wg sync.WaitGroup
 	for g := range 8 {
