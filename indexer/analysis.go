@@ -76,11 +76,6 @@ func RegisterAnalysis(im *mapping.IndexMappingImpl) error {
 // order: what a MatchQuery with that analyzer looks up (nl.QueryTerms).
 func AnalyzeQuery(text string) []string { return nl.QueryTerms(text) }
 
-// IndexTerms returns the terms DutchIndexAnalyzer makes of text, compound
-// parts included: IndexTerms("woninginbraken") is [woninginbrak woning
-// inbrak] (nl.IndexTerms). Stop words give nil.
-func IndexTerms(text string) []string { return nl.IndexTerms(text) }
-
 // ExactTerms returns the terms DutchExactAnalyzer makes of text, in order:
 // what a phrase on the exact field must match word for word
 // (nl.ExactTerms).

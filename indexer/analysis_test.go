@@ -7,9 +7,11 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/lang/nl"
+	bleventl "github.com/blevesearch/bleve/v2/analysis/lang/nl"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/ccv/ivp/corpus/nl"
 )
 
 // TestRegisteredChainsMatchHelpers checks that the analyzers a mapping gets
@@ -28,7 +30,7 @@ func TestRegisteredChainsMatchHelpers(t *testing.T) {
 		"Verkeersveiligheid, WhatsApp-buurtpreventie (o.a. www.ede.nl) en 3,5 fte voor de ĳzeren ﬁets.",
 	}
 	helpers := map[string]func(string) []string{
-		DutchIndexAnalyzer: IndexTerms,
+		DutchIndexAnalyzer: nl.IndexTerms,
 		DutchQueryAnalyzer: AnalyzeQuery,
 		DutchExactAnalyzer: ExactTerms,
 		DutchPairsAnalyzer: func(s string) []string { return append(ExactTerms(s), PhrasePairs(s)...) },
@@ -175,7 +177,7 @@ func BenchmarkAnalyzer(b *testing.B) {
 		b.Fatal(err)
 	}
 	cache := registry.NewCache()
-	stock, err := cache.AnalyzerNamed(nl.AnalyzerName)
+	stock, err := cache.AnalyzerNamed(bleventl.AnalyzerName)
 	if err != nil {
 		b.Fatal(err)
 	}
