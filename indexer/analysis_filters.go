@@ -26,22 +26,27 @@ const (
 )
 
 func init() {
-	must := func(err error) {
+	err := registry.RegisterTokenizer(wordTokenizerName, func(map[string]any, *registry.Cache) (analysis.Tokenizer, error) {
+		return wordTokenizer{}, nil
+	})
+	if err != nil {
+		panic(err)
+	}
+	registerFilters(map[string]analysis.TokenFilter{
+		formFilter: formTokenFilter{}, stemsFilter: stemsTokenFilter{}, termsFilter: termsTokenFilter{},
+	})
+}
+
+// registerFilters registers each filter with bleve under its name, at
+// start-up; a name taken twice is a programming error.
+func registerFilters(filters map[string]analysis.TokenFilter) {
+	for name, f := range filters {
+		err := registry.RegisterTokenFilter(name, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+			return f, nil
+		})
 		if err != nil {
 			panic(err)
 		}
-	}
-	must(registry.RegisterTokenizer(wordTokenizerName, func(map[string]any, *registry.Cache) (analysis.Tokenizer, error) {
-		return wordTokenizer{}, nil
-	}))
-	filters := map[string]analysis.TokenFilter{
-		formFilter: formTokenFilter{}, stemsFilter: stemsTokenFilter{}, termsFilter: termsTokenFilter{},
-		legacyApostropheFilter: legacyApostrophe{}, legacyFoldFilter: legacyFold{}, legacyStemSplitFilter: legacyStemSplit{},
-	}
-	for name, f := range filters {
-		must(registry.RegisterTokenFilter(name, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
-			return f, nil
-		}))
 	}
 }
 

@@ -9,13 +9,22 @@ import (
 // Filters of mapping version 11, whose chains began with bleve's to_lower
 // filter and applied the apostrophe rule, folding and stemming as separate
 // steps. An index keeps its mapping, so a generation built with version 11
-// needs these names to open and to analyse queries while the server
-// rebuilds it with the current mapping; no current analyzer uses them.
+// needs these names to open at all (also for 'ivp reindex') and to analyse
+// queries while the server rebuilds it with the current mapping; no
+// current analyzer uses them. Version 11's other filters, to_lower, stop_nl
+// and stemmer_nl_snowball, are bleve's own. This file and its test can go
+// once no installation has a version 11 generation left.
 const (
 	legacyApostropheFilter = "ivp_apostrophe"
 	legacyFoldFilter       = "ivp_fold"
 	legacyStemSplitFilter  = "ivp_nl_stem_split"
 )
+
+func init() {
+	registerFilters(map[string]analysis.TokenFilter{
+		legacyApostropheFilter: legacyApostrophe{}, legacyFoldFilter: legacyFold{}, legacyStemSplitFilter: legacyStemSplit{},
+	})
+}
 
 type legacyApostrophe struct{}
 
