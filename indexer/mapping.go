@@ -70,7 +70,9 @@ const (
 // generation built with another version is stale and gets rebuilt.
 // Version 12: every analyzer step is corpus/nl (bleve's to_lower filter
 // garbled a word after a letter whose lower case is shorter, such as İ).
-// Version 15: the plan index has FieldBody.
+// Version 13: compounds split against OpenTaal's Dutch word list.
+// Version 14: stems undouble the consonant Snowball leaves ("diefstallen"
+// is diefstal). Version 15: the plan index has FieldBody.
 const MappingVersion = "15"
 
 // TextAnalyzer analyses Dutch body text at index time: the apostrophe
