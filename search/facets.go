@@ -96,7 +96,7 @@ func (s *Searcher) facets(ctx context.Context, snap indexer.Snapshot, p *prepare
 			return err
 		}
 		filters := p.filterBits(vb)
-		if all, err = allWords(ctx, r, m, ts, vb, p, velden, base, filters); err != nil {
+		if all, err = allWords(r, ts, vb, p, velden, base, filters); err != nil {
 			return err
 		}
 		for i, name := range facetOrder {
@@ -126,20 +126,16 @@ func (s *Searcher) facets(ctx context.Context, snap indexer.Snapshot, p *prepare
 }
 
 // allWords counts the plans of base that pass every filter and have
-// every group of the query (in the text of velden when given).
-func allWords(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, ts *termSets, vb valueBits, p *prepared, velden []int, base *roaring.Bitmap, filters map[string]*roaring.Bitmap) (uint64, error) {
+// every group of the query (in the text of velden when given). The groups
+// come from the postings bitmaps even when base could not (phrases,
+// exclusions): base has already applied those.
+func allWords(r index.IndexReader, ts *termSets, vb valueBits, p *prepared, velden []int, base *roaring.Bitmap, filters map[string]*roaring.Bitmap) (uint64, error) {
 	bm := base.Clone()
 	for _, f := range filters {
 		bm.And(f)
 	}
-	if n := len(p.text.groups); n > 1 && !bm.IsEmpty() {
-		var every *roaring.Bitmap
-		var err error
-		if p.fastWords() {
-			every, err = p.wordBits(r, ts, vb, planFields(velden), true)
-		} else {
-			every, err = matchBits(ctx, r, m, wordsQuery(p.text, planFields(velden), n, false))
-		}
+	if len(p.text.groups) > 1 && !bm.IsEmpty() {
+		every, err := p.wordBits(r, ts, vb, planFields(velden), true)
 		if err != nil {
 			return 0, err
 		}
