@@ -41,11 +41,7 @@ func TestRegisteredChainsMatchHelpers(t *testing.T) {
 			t.Fatalf("analyzer %s is not defined", name)
 		}
 		for _, text := range texts {
-			var got []string
-			for _, tok := range a.Analyze([]byte(text)) {
-				got = append(got, string(tok.Term))
-			}
-			want := helper(text)
+			got, want := tokenTerms(a.Analyze([]byte(text))), helper(text)
 			if name == DutchPairsAnalyzer {
 				slices.Sort(got)
 				slices.Sort(want)

@@ -25,7 +25,7 @@ func TestWordTokenizerMatchesUnicodeOnPlans(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, p := range pt.Passages {
-			a, b := terms2(wordTokenizer{}.Tokenize([]byte(p.Text))), terms2(uni.Tokenize([]byte(p.Text)))
+			a, b := tokenTerms(wordTokenizer{}.Tokenize([]byte(p.Text))), tokenTerms(uni.Tokenize([]byte(p.Text)))
 			total++
 			if slices.Equal(a, b) {
 				same++
@@ -39,7 +39,8 @@ func TestWordTokenizerMatchesUnicodeOnPlans(t *testing.T) {
 	}
 }
 
-func terms2(ts analysis.TokenStream) []string {
+// tokenTerms returns the terms of a token stream.
+func tokenTerms(ts analysis.TokenStream) []string {
 	out := make([]string, len(ts))
 	for i, t := range ts {
 		out[i] = string(t.Term)
