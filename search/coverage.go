@@ -4,7 +4,6 @@ import (
 	"context"
 	"math"
 
-	"github.com/blevesearch/bleve/v2"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/ccv/ivp/indexer"
@@ -19,7 +18,9 @@ import (
 
 // coverage is, per candidate plan, the idf-weighted share of the query's
 // groups it matches anywhere; nil for a query of one group, which every
-// candidate matches.
+// candidate matches. Which groups a plan has comes from the postings
+// bitmaps the facets keep per snapshot (termbits.go), not from a search
+// per group.
 func (s *Searcher) coverage(ctx context.Context, snap indexer.Snapshot, p *prepared, ids []string) (map[string]float64, error) {
 	if len(p.text.groups) < 2 {
 		return nil, nil
@@ -33,16 +34,43 @@ func (s *Searcher) coverage(ctx context.Context, snap indexer.Snapshot, p *prepa
 		total += w
 	}
 	out := make(map[string]float64, len(ids))
-	for gi, g := range p.text.groups {
-		q := conj(bleve.NewDocIDQuery(ids), groupQuery(g, planFields(nil), false))
-		req := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
-		req.Score = "none"
-		res, err := snap.Plans.SearchInContext(ctx, req)
+	err = withReader(snap.Plans, func(r index.IndexReader) error {
+		ts, err := s.terms.get(r, newTermSets)
+		if err != nil {
+			return err
+		}
+		nums, err := docNums(r, ids)
+		if err != nil {
+			return err
+		}
+		for gi, g := range p.text.groups {
+			bm, err := groupBits(r, ts, planFields(nil), g)
+			if err != nil {
+				return err
+			}
+			for i, n := range nums {
+				if n >= 0 && bm.Contains(uint32(n)) {
+					out[ids[i]] += ws[gi] / total
+				}
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// docNums are the index doc numbers of ids in r, -1 for an id r does not
+// hold.
+func docNums(r index.IndexReader, ids []string) ([]int64, error) {
+	out := make([]int64, len(ids))
+	for i, id := range ids {
+		iid, err := r.InternalID(id)
 		if err != nil {
 			return nil, err
 		}
-		for _, h := range res.Hits {
-			out[h.ID] += ws[gi] / total
+		out[i] = -1
+		if iid != nil {
+			out[i] = int64(iid.Value())
 		}
 	}
 	return out, nil
