@@ -194,7 +194,7 @@ func (c *realCorpus) systems(t *testing.T) []realSystem {
 		}
 		out = append(out, realSystem{name: v.name, fts: true, rank: func(ctx context.Context, q string, k int) ([]string, error) {
 			ids, err := b.Rank(ctx, expand(q), k)
-			return c.keysOf(ids), err
+			return keysOf(ids, c.keys), err
 		}})
 	}
 	return out
@@ -202,24 +202,8 @@ func (c *realCorpus) systems(t *testing.T) []realSystem {
 
 func (c *realCorpus) ours(s *search.Searcher) func(ctx context.Context, q string, k int) ([]string, error) {
 	return func(ctx context.Context, q string, k int) ([]string, error) {
-		res, err := s.Search(ctx, search.Request{Query: q, Size: k})
-		if err != nil {
-			return nil, err
-		}
-		ids := make([]int64, len(res.Documents))
-		for i, d := range res.Documents {
-			ids[i] = d.ID
-		}
-		return c.keysOf(ids), nil
+		return searchKeys(ctx, s, q, k, c.keys)
 	}
-}
-
-func (c *realCorpus) keysOf(ids []int64) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = c.keys[id]
-	}
-	return out
 }
 
 // thesaurusAlternatives are the query's words with every alternative our

@@ -119,9 +119,19 @@ func worst(rows []relRow, n int) string {
 // relOurs runs the typed query through the Searcher and returns the
 // judgement keys of the first relK plans.
 func relOurs(ctx context.Context, s *search.Searcher, q relQuery, keys map[int64]string) ([]string, error) {
-	res, err := s.Search(ctx, search.Request{Query: q.Query, Size: relK})
+	out, err := searchKeys(ctx, s, q.Query, relK, keys)
 	if err != nil {
 		return nil, fmt.Errorf("query %s: %w", q.ID, err)
+	}
+	return out, nil
+}
+
+// searchKeys runs the typed query through the Searcher and returns the
+// keys of the first k plans.
+func searchKeys(ctx context.Context, s *search.Searcher, q string, k int, keys map[int64]string) ([]string, error) {
+	res, err := s.Search(ctx, search.Request{Query: q, Size: k})
+	if err != nil {
+		return nil, err
 	}
 	ids := make([]int64, len(res.Documents))
 	for i, d := range res.Documents {
