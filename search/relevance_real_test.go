@@ -252,8 +252,6 @@ func writePool(t *testing.T, path string, lines []string) {
 	t.Logf("%d unjudged pooled plans written to %s", len(lines), path)
 }
 
-func top(keys []string, n int) []string { return keys[:min(n, len(keys))] }
-
 // realScores are one system's per-query figures on one half.
 type realScores struct {
 	ndcg, mrr, recall []float64
@@ -283,41 +281,11 @@ func scoreHalf(half string, qs []realtext.Query, keys map[string][]string, qrels
 		g := qrels[q.ID]
 		r.ndcg = append(r.ndcg, ndcgAt(keys[q.ID], g, 10))
 		r.recall = append(r.recall, recallAt(keys[q.ID], g, 20))
-		if hasGrade(g, 2) {
+		if best(g) >= 2 {
 			r.mrr = append(r.mrr, mrrAt(keys[q.ID], g, 10))
 		}
 	}
 	return r
-}
-
-func ndcgAt(keys []string, g map[string]int, k int) float64 {
-	var dcg, ideal float64
-	for i, key := range top(keys, k) {
-		dcg += (math.Pow(2, float64(g[key])) - 1) / math.Log2(float64(i+2))
-	}
-	var grades []int
-	for _, v := range g {
-		grades = append(grades, v)
-	}
-	sort.Sort(sort.Reverse(sort.IntSlice(grades)))
-	for i, v := range top2(grades, k) {
-		ideal += (math.Pow(2, float64(v)) - 1) / math.Log2(float64(i+2))
-	}
-	if ideal == 0 {
-		return 0
-	}
-	return dcg / ideal
-}
-
-func top2(xs []int, n int) []int { return xs[:min(n, len(xs))] }
-
-func mrrAt(keys []string, g map[string]int, k int) float64 {
-	for i, key := range top(keys, k) {
-		if g[key] == 2 {
-			return 1 / float64(i+1)
-		}
-	}
-	return 0
 }
 
 func recallAt(keys []string, g map[string]int, k int) float64 {
@@ -336,15 +304,6 @@ func recallAt(keys []string, g map[string]int, k int) float64 {
 		return 0
 	}
 	return float64(found) / float64(rel)
-}
-
-func hasGrade(g map[string]int, want int) bool {
-	for _, v := range g {
-		if v == want {
-			return true
-		}
-	}
-	return false
 }
 
 // reportHalf logs the mean figures of every system on one half, and per

@@ -218,41 +218,45 @@ func best(g map[string]int) int {
 	return m
 }
 
-// score computes nDCG@10 (gain 2^g-1, discount log2(rank+1), ideal from
-// every judged plan) and the reciprocal rank of the first plan graded 2+.
+// score computes nDCG@10 and the reciprocal rank of the first plan
+// graded 2 or more.
 func score(ranked []string, grades map[string]int) relScore {
-	var s relScore
-	dcg := 0.0
-	for i, key := range ranked[:min(len(ranked), relK)] {
-		g := grades[key]
-		dcg += (math.Pow(2, float64(g)) - 1) / math.Log2(float64(i+2))
-		if g >= 2 && s.MRR == 0 {
-			s.MRR = 1 / float64(i+1)
-		}
-	}
-	var ideal []int
-	for _, g := range grades {
-		ideal = append(ideal, g)
-	}
-	idcg := 0.0
-	for i, g := range sortedDesc(ideal)[:min(len(ideal), relK)] {
-		idcg += (math.Pow(2, float64(g)) - 1) / math.Log2(float64(i+2))
-	}
-	if idcg > 0 {
-		s.NDCG = dcg / idcg
-	}
-	return s
+	return relScore{NDCG: ndcgAt(ranked, grades, relK), MRR: mrrAt(ranked, grades, relK)}
 }
 
-func sortedDesc(xs []int) []int {
-	out := append([]int(nil), xs...)
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j] > out[j-1]; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
+// ndcgAt is nDCG@k: gain 2^g-1, discount log2(rank+1), the ideal from
+// every judged plan.
+func ndcgAt(keys []string, g map[string]int, k int) float64 {
+	var dcg, ideal float64
+	for i, key := range top(keys, k) {
+		dcg += (math.Pow(2, float64(g[key])) - 1) / math.Log2(float64(i+2))
+	}
+	var grades []int
+	for _, v := range g {
+		grades = append(grades, v)
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(grades)))
+	for i, v := range top(grades, k) {
+		ideal += (math.Pow(2, float64(v)) - 1) / math.Log2(float64(i+2))
+	}
+	if ideal == 0 {
+		return 0
+	}
+	return dcg / ideal
+}
+
+// mrrAt is the reciprocal rank of the first of the top k graded 2 or
+// more, 0 without one.
+func mrrAt(keys []string, g map[string]int, k int) float64 {
+	for i, key := range top(keys, k) {
+		if g[key] >= 2 {
+			return 1 / float64(i+1)
 		}
 	}
-	return out
+	return 0
 }
+
+func top[T any](xs []T, n int) []T { return xs[:min(n, len(xs))] }
 
 // logRankings shows, for one query, both rankings and the best plans
 // neither engine put in its top 10.
