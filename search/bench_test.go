@@ -47,14 +47,7 @@ func benchSearcher(b *testing.B, plans int) *search.Searcher {
 			b.Fatal(err)
 		}
 	}
-	ix, err := indexer.Open(ctx, b.TempDir(), indexer.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { ix.Close() })
-	if _, err := ix.Rebuild(ctx, store); err != nil {
-		b.Fatal(err)
-	}
+	ix := indexOf(b, store)
 	// Every iteration asks the same request: without the cache off, the
 	// benchmark would measure the cache.
 	return search.NewWithOptions(ix, search.Options{CacheEntries: -1})

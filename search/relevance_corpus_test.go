@@ -62,13 +62,7 @@ func buildRelCorpus(t *testing.T) *relCorpus {
 	if c.digest, err = contentDigest(c.docs); err != nil {
 		t.Fatal(err)
 	}
-	if c.ix, err = indexer.Open(ctx, t.TempDir(), indexer.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.ix.Close() })
-	if _, err := c.ix.Rebuild(ctx, store); err != nil {
-		t.Fatal(err)
-	}
+	c.ix = indexOf(t, store)
 	return c
 }
 

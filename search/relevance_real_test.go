@@ -77,13 +77,7 @@ func buildRealCorpus(t *testing.T) *realCorpus {
 	if err := c.ingest(ctx, set, pdfs); err != nil {
 		t.Fatal(err)
 	}
-	if c.ix, err = indexer.Open(ctx, t.TempDir(), indexer.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.ix.Close() })
-	if _, err := c.ix.Rebuild(ctx, store); err != nil {
-		t.Fatal(err)
-	}
+	c.ix = indexOf(t, store)
 	return c
 }
 

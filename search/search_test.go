@@ -93,6 +93,14 @@ func newSearcherHeaded(t *testing.T, plans []headedPlan) (*search.Searcher, map[
 		}
 		ids[p.title] = id
 	}
+	return search.New(indexOf(t, store)), ids
+}
+
+// indexOf builds a fresh index of store in a temporary directory, closed
+// when the test ends.
+func indexOf(t testing.TB, store *corpus.Store) *indexer.Indexer {
+	t.Helper()
+	ctx := context.Background()
 	ix, err := indexer.Open(ctx, t.TempDir(), indexer.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -101,7 +109,7 @@ func newSearcherHeaded(t *testing.T, plans []headedPlan) (*search.Searcher, map[
 	if _, err := ix.Rebuild(ctx, store); err != nil {
 		t.Fatal(err)
 	}
-	return search.New(ix), ids
+	return ix
 }
 
 func titles(res *search.Result) []string {
