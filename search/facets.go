@@ -173,8 +173,9 @@ func (p *prepared) filterBits(vb valueBits) map[string]*roaring.Bitmap {
 }
 
 // veldFacet counts per veld the plans in which the words occur in passages
-// of that veld (among those the other filters leave): one unscored match
-// over the plan index per veld.
+// of that veld (among those the other filters leave): per veld the words'
+// postings bitmaps, or one unscored match over the plan index when the
+// query needs one (matchBase).
 func (s *Searcher) veldFacet(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, ts *termSets, vb valueBits, p *prepared, others *roaring.Bitmap) (Facet, error) {
 	var n [len(indexer.VeldTextFields)]int
 	var jobs []func() error

@@ -143,8 +143,8 @@ type handDoc struct {
 	gemeenten []string
 }
 
-// addReal stores the hand-written documents, tagged by the real tagger, as
-// the pipeline would have tagged them.
+// addHandWritten stores the hand-written documents, tagged by the real
+// tagger, as the pipeline would have tagged them.
 func (c *relCorpus) addHandWritten(ctx context.Context) error {
 	docs, err := readHandDocs(c.store.Gemeenten())
 	if err != nil {

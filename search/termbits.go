@@ -9,13 +9,14 @@ import (
 	"github.com/ccv/ivp/indexer"
 )
 
-// The plans a query's words match, for the facets and the count of plans
-// with every word, are unions and intersections of the postings of their
-// terms. Reading a common term's postings through a searcher visits every
-// plan that has it, for each query and each veld field; here each
-// (field, term) is read once per snapshot of the plan index and kept as a
-// bitmap, so later queries with the same words only combine bitmaps. The
-// match is the same as the words' part of baseQuery (a test checks).
+// The plans a query's words match, for the facets, the count of plans
+// with every word and the candidates' coverage, are unions and
+// intersections of the postings of their terms. Reading a common term's
+// postings through a searcher visits every plan that has it, for each
+// query and each veld field; here each (field, term) is read once per
+// snapshot of the plan index and kept as a bitmap, so later queries with
+// the same words only combine bitmaps. The match is the same as the
+// words' part of baseQuery (a test checks).
 
 // maxTermSets bounds the bitmaps kept per snapshot; past it they are
 // dropped and read again.
