@@ -119,7 +119,7 @@ func TestRealRelevance(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	qrels, _, err := realtext.ReadQrels(filepath.Join(realSetDir, "qrels.tsv"))
+	qrels, err := realtext.ReadQrels(filepath.Join(realSetDir, "qrels.tsv"))
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		t.Fatal(err)
 	}

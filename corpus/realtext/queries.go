@@ -2,10 +2,7 @@ package realtext
 
 import (
 	"fmt"
-	"io"
-	"slices"
 	"strconv"
-	"strings"
 )
 
 // Query is one query of the real relevance set (queries.tsv).
@@ -31,53 +28,28 @@ func ReadQueries(path string) ([]Query, error) {
 	return out, err
 }
 
-// Qrel is one judgement: a plan's grade for a query.
-type Qrel struct {
-	Query string
-	Doc   string // a document id of docs.tsv, or "nl/" and a file of the distractor PDFs
-	Grade int    // 0-2 (RELEVANCE.md)
-	Round string // which pooling round judged it
-	Note  string
-}
-
-// Qrels are the judgements per query and document.
+// Qrels are the judgements of qrels.tsv (query, doc, grade 0-2 by
+// RELEVANCE.md, the pooling round, a note) per query and document: a
+// document is an id of docs.tsv or "nl/" and a file of the distractor PDFs.
 type Qrels map[string]map[string]int
 
 // ReadQrels reads qrels.tsv.
-func ReadQrels(path string) (Qrels, []Qrel, error) {
+func ReadQrels(path string) (Qrels, error) {
 	out := Qrels{}
-	var rows []Qrel
 	err := tsv(path, 5, func(f []string) error {
 		g, err := strconv.Atoi(f[2])
 		if err != nil || g < 0 || g > 2 {
 			return fmt.Errorf("grade %q: want 0-2", f[2])
 		}
-		r := Qrel{Query: f[0], Doc: f[1], Grade: g, Round: f[3], Note: f[4]}
-		if out[r.Query] == nil {
-			out[r.Query] = map[string]int{}
+		q, doc := f[0], f[1]
+		if out[q] == nil {
+			out[q] = map[string]int{}
 		}
-		if _, dup := out[r.Query][r.Doc]; dup {
-			return fmt.Errorf("query %s, document %s judged twice", r.Query, r.Doc)
+		if _, dup := out[q][doc]; dup {
+			return fmt.Errorf("query %s, document %s judged twice", q, doc)
 		}
-		out[r.Query][r.Doc] = g
-		rows = append(rows, r)
+		out[q][doc] = g
 		return nil
 	})
-	return out, rows, err
-}
-
-// WriteQrels writes judgements in the format of qrels.tsv, sorted.
-func WriteQrels(w io.Writer, rows []Qrel) error {
-	rows = slices.Clone(rows)
-	slices.SortFunc(rows, func(a, b Qrel) int {
-		if c := strings.Compare(a.Query, b.Query); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Doc, b.Doc)
-	})
-	out := [][]string{{"query", "doc", "grade", "round", "note"}}
-	for _, r := range rows {
-		out = append(out, []string{r.Query, r.Doc, strconv.Itoa(r.Grade), r.Round, r.Note})
-	}
-	return writeRows(w, out)
+	return out, err
 }
