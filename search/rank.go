@@ -147,7 +147,7 @@ func (s *Searcher) candidatePassages(ctx context.Context, snap indexer.Snapshot,
 	if tagged {
 		must = append(must, p.tagFilters()...)
 	}
-	req := bleve.NewSearchRequestOptions(conj(must...), maxRankedPassages, 0, false)
+	req := bleve.NewSearchRequestOptions(cachedQuery{conj(must...), &s.passagePostings, passageTextFields}, maxRankedPassages, 0, false)
 	return snap.Passages.SearchInContext(ctx, req)
 }
 

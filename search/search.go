@@ -35,6 +35,8 @@ type Searcher struct {
 	phrases   *genCache[[]string] // plans per exact phrase
 	bits      snapCache[valueBits]
 	terms     snapCache[*termSets] // postings bitmaps of query words
+	// the text postings of query words in the passage and the plan index
+	passagePostings, planPostings snapCache[*postingSets]
 	// passagePlans maps passage doc numbers to plans, for phrases
 	passagePlans snapCache[*passagePlans]
 	now          func() time.Time
@@ -162,7 +164,7 @@ func (s *Searcher) documents(ctx context.Context, snap indexer.Snapshot, p *prep
 // relevance it returns the candidates for re-ranking (without
 // stored fields); by date, the requested page with metadata.
 func (s *Searcher) plans(ctx context.Context, snap indexer.Snapshot, p *prepared) (*bleve.SearchResult, error) {
-	q := p.planQuery()
+	q := cachedQuery{p.planQuery(), &s.planPostings, planTextFields}
 	req := bleve.NewSearchRequestOptions(q, p.r.Size, (p.r.Page-1)*p.r.Size, false)
 	if p.sort == SortRelevance {
 		req.Size, req.From = max(rankCandidates, 2*p.r.Page*p.r.Size), 0
