@@ -1,7 +1,9 @@
 package tag
 
 import (
+	"fmt"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/ccv/ivp/corpus"
@@ -36,6 +38,7 @@ const (
 const (
 	overviewTheme = "0.prioriteiten-overzicht"
 	moneyTheme    = "0.middelen"
+	decisionTheme = "0.besluit-vaststelling"
 )
 
 // decide applies the labelling rules to one passage: an overview of three
@@ -43,6 +46,10 @@ const (
 // a passage with a subject of its own takes it unless it is about process;
 // else its document's subject, else its headings', else 0.
 func (t *Tagger) decide(e *evidence, pr prior) corpus.Tags {
+	if budgetLine(e.text) && !pr.ok {
+		// in a document of one subject its budget is that subject's (rule 7)
+		return corpus.Tags{Themes: []string{moneyTheme}, Confidence: 0.8}
+	}
 	own := e.own
 	total := own.clone()
 	total.addCapped(e.heading, headingCap)
@@ -51,7 +58,7 @@ func (t *Tagger) decide(e *evidence, pr prior) corpus.Tags {
 	}
 	top, m := own.best()
 	if e.list > 0 && (top == e.list || m < ownStrong) {
-		return t.inherited(e.list, own, e.listVotes, listConf)
+		return t.specify(t.inherited(e.list, own, e.listVotes, listConf), pr)
 	}
 	if pr.ok && top != pr.veld && m < ownStrong && !e.overview {
 		m = 0 // rule 7: a weak other subject gives way to the document's
@@ -60,23 +67,62 @@ func (t *Tagger) decide(e *evidence, pr prior) corpus.Tags {
 		if tt, tm := total.best(); tt != top && tm > 1.5*m {
 			top = tt // the headings name another subject of which this is a detail
 		}
-		return t.subject(top, total, own, confidence(total.veld[top], total.total))
+		return t.specify(t.subject(top, total, own, confidence(total.veld[top], total.total)), pr)
 	}
 	if pr.ok && !e.overview {
 		return t.inherited(pr.veld, own, pr.votes, round2(priorConf*pr.share))
 	}
 	if tt, tm := total.best(); tm >= headingEvidence && !processWins(total, tm) && !e.overview {
-		return t.subject(tt, total, own, confidence(tm, total.total))
+		return t.specify(t.subject(tt, total, own, confidence(tm, total.total)), pr)
 	}
 	tags := t.process(total)
 	switch only, fallback := navigation(e); {
 	case e.short && strings.Contains(e.text, "€"):
 		tags.Themes = []string{moneyTheme} // a line of a budget table
+	case e.decision:
+		tags.Themes = []string{decisionTheme}
 	case only:
 		tags.Themes = []string{navigationTheme}
 	case fallback && !slices.ContainsFunc(tags.Themes, isProcessTheme):
 		tags.Themes = append(tags.Themes, navigationTheme)
 	}
+	return tags
+}
+
+// specify replaces the general theme of a veld ("3.0 Jeugd en
+// veiligheid") by the document's own theme in that veld when the document
+// has one subject: "jongeren" in a text on jeugdoverlast is 3.1.
+func (t *Tagger) specify(tags corpus.Tags, pr prior) corpus.Tags {
+	if !pr.ok || corpus.Veld(tags.Veld) != pr.veld || tags.Veld == 0 {
+		return tags
+	}
+	general := fmt.Sprintf("%d.0", tags.Veld)
+	var kept []string
+	for _, id := range tags.Themes {
+		switch {
+		case strings.HasPrefix(id, "X."):
+			kept = append(kept, id)
+		case id != general:
+			return tags // a theme of its own
+		}
+	}
+	specific := &scores{} // the document's votes without the general theme
+	for _, v := range pr.votes.votes {
+		if t.lex.themes[v.theme].ID != general {
+			specific.add(v)
+		}
+	}
+	var doc []string
+	for _, id := range t.contextThemes(specific, pr.veld) {
+		if !strings.HasPrefix(id, "X.") {
+			doc = append(doc, id)
+		}
+	}
+	if len(doc) == 0 {
+		return tags
+	}
+	tags.Themes = append(kept, doc...)
+	sort.Strings(tags.Themes)
 	return tags
 }
 

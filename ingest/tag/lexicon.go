@@ -93,12 +93,20 @@ func (l *lexicon) match(toks []*nl.Word, vote func(term int32, w float64)) {
 	}
 }
 
+// hasPrefix reports whether toks start with the words of a term. The last
+// word of a term of several words may also be the first part of a
+// compound: "externe veiligheid" is found in "externe veiligheidsbeleid",
+// "huiselijk geweld" in "huiselijk geweldincidenten".
 func hasPrefix(toks []*nl.Word, stems []string) bool {
 	if len(toks) < len(stems) {
 		return false
 	}
+	last := len(stems) - 1
 	for j, s := range stems {
-		if toks[j].Stem != s {
+		if toks[j].Stem == s {
+			continue
+		}
+		if j == 0 || j < last || len(toks[j].Terms) < 3 || toks[j].Terms[1] != s {
 			return false
 		}
 	}

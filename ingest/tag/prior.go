@@ -42,7 +42,7 @@ type prior struct {
 // whether one veld dominates. A plan, budget or programme of many subjects
 // has no prior, however its excerpt leans.
 func (t *Tagger) docPrior(ps []corpus.Passage, ev []evidence) prior {
-	if manySubjects(ps) || t.listsChoices(ev) {
+	if manySubjects(ps, ev) || t.listsChoices(ev) {
 		return prior{}
 	}
 	sum := &scores{}
@@ -69,31 +69,59 @@ func (t *Tagger) docPrior(ps []corpus.Passage, ev []evidence) prior {
 
 // manyWords in the first passages of a document name a kind of document
 // that covers many subjects: an integraal veiligheidsplan, a budget.
-var manyWords = []string{"integra", "veiligheidsplan", "veiligheidsbeleid", "veiligheidsnota", "kadernota",
-	"veiligheidsagenda", "veiligheidsprogramma", "begroting", "jaarverslag", "jaarstukken", "jaarrekening",
-	"programmarekening", "programma", "ivp", "ivb"}
+var manyWords = []string{"veiligheidsplan", "veiligheidsnota", "kadernota", "veiligheidsagenda",
+	"veiligheidsprogramma", "begroting", "jaarverslag", "jaarstukken", "jaarrekening", "programmarekening",
+	"ivp", "ivb"}
+
+// broadWords name such a document only in a passage without a subject of
+// its own: "Programma 1 Veiligheid" or "Veiligheidsbeleid 2024", but not
+// "Externe veiligheidsbeleid" or "Programma Veilig Buitengebied".
+var broadWords = []string{"veiligheidsbeleid", "programma"}
 
 // manyHead is how many passages at the start of a document are read for
 // manyWords.
 const manyHead = 3
 
 // manySubjects reports whether a document names itself a plan of many
-// subjects in its first passages, or is titled with safety in general
-// ("Openbare orde en veiligheid", "Veiligheid en handhaving").
-func manySubjects(ps []corpus.Passage) bool {
-	if len(ps) > 0 && generalTitle(ps[0].Text) {
-		return true
+// subjects in its first passages ("integraal" only before a word of
+// safety: "integrale veiligheid", not "integrale controle"), or is titled,
+// or has a heading, of safety in general ("Openbare orde en veiligheid",
+// "2. Programma Veiligheid").
+func manySubjects(ps []corpus.Passage, ev []evidence) bool {
+	for i, p := range ps {
+		if (i == 0 || ev[i].short && budgetHeading(p.Text)) && generalTitle(p.Text) {
+			return true
+		}
 	}
-	for _, p := range ps[:min(len(ps), manyHead)] {
-		for _, w := range nl.ExactTerms(p.Text) {
-			for _, m := range manyWords {
-				if strings.HasPrefix(w, m) {
-					return true
-				}
+	for i, p := range ps[:min(len(ps), manyHead)] {
+		ws := nl.ExactTerms(p.Text)
+		for j, w := range ws {
+			if strings.HasPrefix(w, "integra") && j+1 < len(ws) && strings.HasPrefix(ws[j+1], "veilig") {
+				return true
+			}
+			if slices.ContainsFunc(manyWords, func(m string) bool { return strings.HasPrefix(w, m) }) {
+				return true
+			}
+			if slices.ContainsFunc(broadWords, func(m string) bool { return strings.HasPrefix(w, m) }) && !clearSubject(ev[i]) {
+				return true
 			}
 		}
 	}
 	return false
+}
+
+// clearSubject reports whether a passage's own words name one subject.
+func clearSubject(e evidence) bool {
+	_, m := e.own.best()
+	return m >= minEvidence && topShare(e.own) >= dominantShare+0.2
+}
+
+// budgetHeading reports a heading that names a part of a budget
+// ("Programma 2 Veiligheid", "Taakveld 1.2").
+func budgetHeading(text string) bool {
+	return slices.ContainsFunc(nl.ExactTerms(text), func(w string) bool {
+		return strings.HasPrefix(w, "programma") || strings.HasPrefix(w, "taakveld")
+	})
 }
 
 // generalWords are the words of a title about safety in general.

@@ -14,8 +14,13 @@ import (
 // prior (labelling rule 7), lists by kind (rule 5), subject before process
 // words, youth moves drugs, exploitation and weapons to veld 3. tag-4:
 // compounds split against OpenTaal's word list (corpus/nl), a vision
-// statement is process, headings alone need more evidence.
-const RulesVersion = "tag-4"
+// statement is process, headings alone need more evidence. tag-5: budget
+// lines are 0.middelen, a decision's opening lines 0.besluit-vaststelling,
+// traffic near schools 4.1, a term's last word found as the first part of
+// a compound, a general theme made specific by the document's subject,
+// "integraal" and "programma" no longer make every document one of many
+// subjects.
+const RulesVersion = "tag-5"
 
 // Tagger tags passages. It is immutable and safe for concurrent use.
 type Tagger struct {
@@ -69,8 +74,32 @@ func (t *Tagger) evidence(ps []corpus.Passage) []evidence {
 		ev[i].heading = t.headingContext(p.Headings, cache, ws)
 		ev[i].item = isList(p.Text)
 		ev[i].intro = strings.HasSuffix(strings.TrimSpace(p.Text), ":")
+		ev[i].decision = decisionLine(p.Text) || i > 0 && letters(ps[i-1].Text) == "intitule"
 	}
 	return ev
+}
+
+// decisionLine reports the line that opens a council's or mayor's
+// decision ("besluit:", "B E S L U I T :"), or the intitulé.
+func decisionLine(text string) bool {
+	switch letters(text) {
+	case "besluit", "besluiten", "besluittevaststellen", "intitule":
+		return true
+	}
+	return false
+}
+
+// letters is text folded, lower case, with only its letters.
+func letters(text string) string {
+	if len(text) > 40 {
+		return ""
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' {
+			return r
+		}
+		return -1
+	}, nl.Fold(text))
 }
 
 // evidence is what the tagger knows of one passage before it decides.
@@ -87,6 +116,9 @@ type evidence struct {
 	list      corpus.Veld
 	listVotes *scores
 	overview  bool // an item of an overview list: its own subject only
+	// decision is a line that opens a decision, or the title after an
+	// intitulé (the decision's name for the regulation)
+	decision bool
 }
 
 func (t *Tagger) score(text string, ws *words) *scores {
@@ -99,6 +131,7 @@ func (t *Tagger) score(text string, ws *words) *scores {
 			one.add(vote{theme: int16(t.lex.themeIdx[tm.Thema]), veld: int8(tm.Veld), w: w * tm.Weight})
 		})
 		t.office(one, toks)
+		t.schoolTraffic(one)
 		t.youth(one)
 		t.vision(one, nl.Fold(sentence))
 		s.addScaled(one, 1)

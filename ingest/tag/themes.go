@@ -95,11 +95,12 @@ func navigation(e *evidence) (only, fallback bool) {
 var crossDefaults = map[string]map[corpus.Veld]string{
 	"X.drugs":                           {1: "1.1", 2: "2.3", 3: "3.3", 5: "5.2"},
 	"X.mensenhandel":                    {3: "3.2", 5: "5.2"},
-	"X.wapens-explosies":                {2: "2.4", 3: "3.2", 5: "5.2"},
+	"X.wapens-explosies":                {1: "1.3", 2: "2.4", 3: "3.2", 5: "5.2"},
 	"X.vakantieparken-arbeidsmigranten": {2: "2.5", 5: "5.2"},
 	"X.high-impact-crimes":              {1: "1.3", 2: "2.1"},
 	"X.ondermijning":                    {5: "5.2"},
 	"X.polarisatie":                     {5: "5.1"},
+	"X.zorg-en-veiligheid":              {1: "1.1"},
 }
 
 // withDefaults adds to themes of veld v the KBV theme a cross-cutting

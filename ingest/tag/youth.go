@@ -61,3 +61,26 @@ func youthTargets(l *lexicon) []int16 {
 	}
 	return out
 }
+
+// schoolTraffic gives the votes for veilig in en om de school (3.4) to
+// verkeersveiligheid (4.1) in a sentence that speaks of traffic: the
+// school is then where the traffic is ("verkeersveiligheid bij het halen
+// en brengen van leerlingen", the taxonomy's schoolzone).
+func (t *Tagger) schoolTraffic(s *scores) {
+	school, traffic := t.lex.themeIdx["3.4"], t.lex.themeIdx["4.1"]
+	has := false
+	for _, v := range s.votes {
+		has = has || int(v.theme) == traffic
+	}
+	if !has {
+		return
+	}
+	for i, v := range s.votes {
+		if int(v.theme) != school {
+			continue
+		}
+		s.veld[v.veld] -= v.w
+		s.veld[4] += v.w
+		s.votes[i].veld, s.votes[i].theme = 4, int16(traffic)
+	}
+}
