@@ -189,13 +189,13 @@ func (c cachedReader) TermFieldReader(ctx context.Context, term []byte, field st
 	if pl.direct {
 		return c.IndexReader.TermFieldReader(ctx, term, field, freq, norm, vectors)
 	}
-	return &listReader{pl: pl, term: term}, nil
+	return &listReader{pl: pl, term: string(term)}, nil
 }
 
 // listReader reads one cached postingList; Advance bisects.
 type listReader struct {
 	pl   *postingList
-	term []byte
+	term string
 	at   int // index of the next posting Next returns
 }
 
@@ -203,7 +203,7 @@ func (l *listReader) fill(i int, d *index.TermFieldDoc) *index.TermFieldDoc {
 	if d == nil {
 		d = &index.TermFieldDoc{}
 	}
-	d.Term = string(l.term)
+	d.Term = l.term
 	d.ID = index.NewIndexInternalID(d.ID, uint64(l.pl.docs[i]))
 	d.Freq = uint64(l.pl.freqs[i])
 	d.Norm = float64(l.pl.norms[i])
