@@ -77,18 +77,23 @@ func (l *lexicon) addCompound(form string, term int32) {
 }
 
 // match calls vote for every term found in toks, with the weight of the
-// match (the term's own weight not included).
-func (l *lexicon) match(toks []*nl.Word, vote func(term int32, w float64)) {
+// match (the term's own weight not included); inner is true for a word
+// inside a longer subject term that matched.
+func (l *lexicon) match(toks []*nl.Word, vote func(term int32, w float64, inner bool)) {
+	inside := 0 // toks before this index are inside a matched subject term of several words
 	for i := range toks {
 		matched := false
 		for _, p := range l.first[toks[i].Stem] {
 			if hasPrefix(toks[i:], p.stems) {
-				vote(p.term, 1+phraseBonus*float64(len(p.stems)-1))
+				vote(p.term, 1+phraseBonus*float64(len(p.stems)-1), i < inside && len(p.stems) == 1)
 				matched = true
+				if len(p.stems) > 1 && l.terms[p.term].Veld != 0 {
+					inside = max(inside, i+len(p.stems))
+				}
 			}
 		}
 		if !matched {
-			l.matchCompound(toks[i], vote)
+			l.matchCompound(toks[i], func(term int32, w float64) { vote(term, w, i < inside) })
 		}
 	}
 }

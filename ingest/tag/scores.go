@@ -7,6 +7,10 @@ type vote struct {
 	theme int16
 	veld  int8
 	w     float64
+	// inner is a vote of a word inside a longer term that also matched
+	// ("geweld" in "huiselijk geweld"): it counts for the veld, not as a
+	// theme of its own
+	inner bool
 }
 
 // scores are the votes of a text, summed per veld.

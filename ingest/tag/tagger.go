@@ -126,9 +126,9 @@ func (t *Tagger) score(text string, ws *words) *scores {
 	for _, sentence := range sentences(text) {
 		one := &scores{}
 		toks := ws.read(sentence)
-		t.lex.match(toks, func(term int32, w float64) {
+		t.lex.match(toks, func(term int32, w float64, inner bool) {
 			tm := t.lex.terms[term]
-			one.add(vote{theme: int16(t.lex.themeIdx[tm.Thema]), veld: int8(tm.Veld), w: w * tm.Weight})
+			one.add(vote{theme: int16(t.lex.themeIdx[tm.Thema]), veld: int8(tm.Veld), w: w * tm.Weight, inner: inner})
 		})
 		t.office(one, toks)
 		t.schoolTraffic(one)

@@ -30,7 +30,7 @@ func (t *Tagger) pickThemes(s *scores, v corpus.Veld, extra string, least float6
 	best := 0.0
 	for _, vt := range s.votes {
 		cross := strings.HasPrefix(t.lex.themes[vt.theme].ID, "X.")
-		if corpus.Veld(vt.veld) != v && !(cross && v > 0) {
+		if corpus.Veld(vt.veld) != v && !(cross && v > 0) || vt.inner {
 			continue
 		}
 		sum[vt.theme] += vt.w
