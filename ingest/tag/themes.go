@@ -77,6 +77,11 @@ var tocLine = regexp.MustCompile(`(?i)^((hoofdstuk|bijlage|paragraaf)\s+\d|.*(\.
 // read as text ("gelezen het voorstel van 14 november 2023").
 const navProcess = 1.0
 
+// titleProcess is the process votes below which any short line of veld
+// 0 is a title or heading ("1. Inleiding", "Integraal Veiligheidsbeleid
+// 2021-2024"), not text of a process theme.
+const titleProcess = 1.6
+
 // navigation says whether a veld-0 passage is a title or contents line
 // (only the navigation theme), a short line without a process theme
 // (navigation beside nothing), or neither.
@@ -85,7 +90,8 @@ func navigation(e *evidence) (only, fallback bool) {
 		return false, false
 	}
 	f := strings.ToLower(strings.TrimSpace(strings.TrimLeft(e.text, "•·▪◦-–* ")))
-	only = strings.HasPrefix(f, "inhoud") || tocLine.MatchString(f) && e.own.veld[0] < navProcess && !strings.Contains(f, "€")
+	only = strings.HasPrefix(f, "inhoud") || tocLine.MatchString(f) && e.own.veld[0] < navProcess && !strings.Contains(f, "€") ||
+		e.own.veld[0] < titleProcess
 	return only, true
 }
 
