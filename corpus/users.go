@@ -178,7 +178,9 @@ func (a *Accounts) Disable(ctx context.Context, email string) error {
 
 // Authenticate checks an e-mail and password. A wrong password, an unknown
 // e-mail and a disabled account all return ErrBadCredentials, after one
-// bcrypt comparison each, so the answer takes the same time.
+// bcrypt comparison each, so the answer takes the same time. A successful
+// check also removes the expired sessions of every account (SweepSessions),
+// so they do not pile up in the store.
 func (a *Accounts) Authenticate(ctx context.Context, email, password string) (User, error) {
 	var hash string
 	u, err := scanUser(a.s.db.QueryRowContext(ctx, `SELECT `+userColumns+`, password_hash
@@ -193,7 +195,21 @@ func (a *Accounts) Authenticate(ctx context.Context, email, password string) (Us
 	if err != nil || cmp != nil || u.Disabled {
 		return User{}, ErrBadCredentials
 	}
+	if _, err := a.SweepSessions(ctx); err != nil {
+		return User{}, fmt.Errorf("authenticate: %w", err)
+	}
 	return u, nil
+}
+
+// SweepSessions removes every expired session and returns how many there
+// were.
+func (a *Accounts) SweepSessions(ctx context.Context) (int64, error) {
+	res, err := a.s.db.ExecContext(ctx, `DELETE FROM sessions WHERE expires <= ?`,
+		time.Now().UTC().Format(timeLayout))
+	if err != nil {
+		return 0, fmt.Errorf("sweep sessions: %w", err)
+	}
+	return res.RowsAffected()
 }
 
 // dummyHash is a hash at the accounts' cost of a password nobody has.
