@@ -119,6 +119,21 @@ var migrations = []string{
 		after TEXT NOT NULL DEFAULT 'null'
 	);
 	CREATE INDEX audit_log_document ON audit_log(document_id);`,
+	// 4: submissions of a file the store already held (duplicates.go).
+	`CREATE TABLE duplicate_submissions (
+		id INTEGER PRIMARY KEY,
+		token_hash TEXT NOT NULL UNIQUE,
+		reference INTEGER NOT NULL,
+		document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+		submitted TEXT NOT NULL,
+		detected TEXT NOT NULL,
+		contact_name TEXT NOT NULL,
+		contact_email TEXT NOT NULL,
+		note TEXT NOT NULL DEFAULT '',
+		source TEXT NOT NULL,
+		created TEXT NOT NULL
+	);
+	CREATE INDEX duplicate_submissions_document ON duplicate_submissions(document_id);`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

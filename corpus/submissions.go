@@ -280,14 +280,14 @@ func scanSubmission(row scanner) (Submission, error) {
 	return sub, nil
 }
 
-// SubmissionByToken returns the submission with the public token, or
-// ErrNotFound.
+// SubmissionByToken returns the submission with the public token, a
+// duplicate one (AddDuplicateSubmission) included, or ErrNotFound.
 func (s *Store) SubmissionByToken(ctx context.Context, token string) (Submission, error) {
 	row := s.db.QueryRowContext(ctx, `SELECT `+submissionColumns+` FROM submissions WHERE token_hash = ?`,
 		tokenHash(token))
 	sub, err := scanSubmission(row)
 	if errors.Is(err, sql.ErrNoRows) {
-		return sub, fmt.Errorf("submission: %w", ErrNotFound)
+		return s.duplicateByToken(ctx, token)
 	}
 	if err != nil {
 		return sub, fmt.Errorf("submission: %w", err)

@@ -1,0 +1,54 @@
+package corpus_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"testing"
+
+	"github.com/ccv/ivp/corpus"
+)
+
+func TestAddDuplicateSubmission(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t, t.TempDir())
+	first := submit(t, s, "%PDF-1.4 dup", "GM0197")
+	again := corpus.Submission{Submitted: corpus.Metadata{Title: "IVP", Type: corpus.TypeIVP, PeriodStart: 2024},
+		ContactName: "Piet Pieters", ContactEmail: "piet@elders.nl", Note: "nogmaals", Source: "kopie.pdf"}
+	dup, err := s.AddDuplicateSubmission(ctx, first.DocumentID, again)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dup.Token) != 22 || dup.ID != first.ID+1 || dup.Status != corpus.SubmissionReceived {
+		t.Fatalf("duplicate %+v: want a token like any other and the next reference", dup)
+	}
+	got, err := s.SubmissionByToken(ctx, dup.Token)
+	if err != nil || got.Reference() != dup.Reference() || got.Status != corpus.SubmissionReceived ||
+		got.Source != "kopie.pdf" || got.Submitted.PeriodStart != 2024 {
+		t.Fatalf("status of the duplicate by its token: %+v, %v", got, err)
+	}
+	if _, err := s.SubmissionByToken(ctx, dup.Token+"x"); !errors.Is(err, corpus.ErrNotFound) {
+		t.Errorf("wrong token: %v, want ErrNotFound", err)
+	}
+	mine, err := s.SubmissionByToken(ctx, first.Token)
+	if err != nil || mine.ContactEmail != "jan@gemeente.nl" {
+		t.Errorf("the first submission changed: %+v, %v", mine, err)
+	}
+	log, err := s.AuditLog(ctx, corpus.AuditFilter{DocumentID: first.DocumentID, Action: corpus.ActionSubmitDuplicate})
+	if err != nil || len(log) != 1 || log[0].UserID != 0 {
+		t.Fatalf("audit %+v, %v; want one duplicate submission by the public", log, err)
+	}
+	var after struct {
+		Reference    string `json:"reference"`
+		ContactEmail string `json:"contact_email"`
+	}
+	if err := json.Unmarshal(log[0].After, &after); err != nil {
+		t.Fatal(err)
+	}
+	if after.Reference != dup.Reference() || after.ContactEmail != "piet@elders.nl" {
+		t.Errorf("the curator sees %s, want the reference and the contact of the duplicate", log[0].After)
+	}
+	if items, err := s.Queue(ctx, corpus.QueueFilter{Status: corpus.AllStatuses}); err != nil || len(items) != 1 {
+		t.Errorf("%d documents after a duplicate (%v), want the one stored", len(items), err)
+	}
+}
