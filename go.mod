@@ -17,6 +17,7 @@ require (
 	golang.org/x/net v0.58.0
 	golang.org/x/term v0.48.0
 	golang.org/x/text v0.41.0
+	golang.org/x/time v0.16.0
 	modernc.org/sqlite v1.62.0
 )
 

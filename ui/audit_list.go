@@ -42,6 +42,7 @@ var actionLabels = map[string]string{
 	corpus.ActionSubmit: "ingediend", corpus.ActionReview: "in behandeling genomen",
 	corpus.ActionApprove: "goedgekeurd", corpus.ActionReject: "afgewezen", corpus.ActionEdit: "gegevens bewerkt",
 	corpus.ActionWithdraw: "ingetrokken", corpus.ActionReplaceFile: "bestand vervangen",
+	corpus.ActionSubmitDuplicate: "opnieuw ingediend (bestand stond er al)",
 }
 
 // showAudit lists the audit log, for admins: GET /beheer/audit.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -31,25 +32,32 @@ func (h *handler) showLogin(c *gin.Context) {
 }
 
 // login checks an e-mail and password and starts a session:
-// POST /beheer/login. Attempts are limited per client address and per
-// e-mail address (429); afterwards it redirects only to a local /beheer
-// path, never elsewhere.
+// POST /beheer/login. The CSRF token is checked first, so requests not
+// sent from the form count for nothing. Only failed password checks are
+// limited: per client address, and per e-mail address from that client
+// address; a correct password from another address always gets in.
+// Afterwards it redirects only to a local /beheer path, never elsewhere.
 func (h *handler) login(c *gin.Context) {
-	email := strings.TrimSpace(c.PostForm("email"))
-	if !h.allow(c, h.loginLimit, c.ClientIP()) ||
-		!h.allow(c, h.accountLimit, strings.ToLower(email)) {
-		return
-	}
 	if err := h.checkFormToken(c, purposeLogin, c.PostForm(csrfField)); err != nil {
 		h.fail(c, err)
 		return
 	}
+	email := strings.TrimSpace(c.PostForm("email"))
 	next := localTarget(c.PostForm("terug"))
+	addr := clientKey(c.ClientIP())
+	account := strings.ToLower(email) + "\x00" + addr
+	if wait, ok := h.loginAllowed(addr, account); !ok {
+		c.Header("Retry-After", retryAfter(wait))
+		h.loginForm(c, http.StatusTooManyRequests, email, next, "Er is vanaf dit adres te vaak een verkeerd "+
+			"wachtwoord opgegeven. Wacht "+wachttijd(wait)+" en probeer het dan opnieuw.")
+		return
+	}
 	u, err := h.accounts.Authenticate(c.Request.Context(), email, c.PostForm("password"))
 	if errors.Is(err, corpus.ErrBadCredentials) {
-		h.html(c, http.StatusUnauthorized, "login", loginPage{Layout: h.layout("Inloggen", false),
-			CSRF: h.formToken(c, purposeLogin), Email: email, Next: next,
-			Error: "Dit e-mailadres en wachtwoord horen niet bij een actief account."})
+		h.loginLimit.count(addr)
+		h.accountLimit.count(account)
+		h.loginForm(c, http.StatusUnauthorized, email, next,
+			"Dit e-mailadres en wachtwoord horen niet bij een actief account.")
 		return
 	}
 	if err == nil {
@@ -60,6 +68,20 @@ func (h *handler) login(c *gin.Context) {
 		return
 	}
 	c.Redirect(http.StatusSeeOther, next)
+}
+
+// loginAllowed reports whether a password may be checked for the client
+// address and account key, and otherwise how long until it may.
+func (h *handler) loginAllowed(addr, account string) (time.Duration, bool) {
+	okAddr, waitAddr := h.loginLimit.check(addr)
+	okAccount, waitAccount := h.accountLimit.check(account)
+	return max(waitAddr, waitAccount), okAddr && okAccount
+}
+
+// loginForm shows the login form again with status and an error.
+func (h *handler) loginForm(c *gin.Context, status int, email, next, msg string) {
+	h.html(c, status, "login", loginPage{Layout: h.layout("Inloggen", false),
+		CSRF: h.formToken(c, purposeLogin), Email: email, Next: next, Error: msg})
 }
 
 // startSession ends any session the browser had and starts a new one, so

@@ -23,9 +23,15 @@ import (
 //     field (corpus.Field* constants) and carries a Dutch message.
 //   - anything else: 500.
 //
+// A file the store holds already makes Submit return corpus.ErrDuplicate;
+// SubmitDuplicate then takes the same plan in as a duplicate, which the
+// curator sees, and returns a Submission like any other, so the form
+// answers it as it answers every accepted plan.
+//
 // SubmissionByToken returns corpus.ErrNotFound for an unknown token.
 type Submissions interface {
 	Submit(ctx context.Context, in corpus.SubmissionInput, file io.Reader) (corpus.Submission, error)
+	SubmitDuplicate(ctx context.Context, in corpus.SubmissionInput, file io.Reader) (corpus.Submission, error)
 	SubmissionByToken(ctx context.Context, token string) (corpus.Submission, error)
 }
 

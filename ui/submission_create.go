@@ -1,22 +1,25 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"io"
 	"net/http"
 	"net/url"
+	"os"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/ccv/ivp/corpus"
 )
 
 // createSubmission takes a plan in: POST /indienen. The form is read as a
 // stream (CSRF token first, then the fields and the file); a form with
 // errors comes back with the errors next to the fields and status 400,
-// 413, 415 or 422. A stored plan redirects to its status page.
+// 413, 415 or 422, and one over the submission limit with 429, filled in
+// as it was sent. A stored plan redirects to its status page. Only stored
+// plans count against the limit of the client address.
 func (h *handler) createSubmission(c *gin.Context) {
-	if !h.allow(c, h.submitLimit, c.ClientIP()) {
-		return
-	}
 	up, err := h.readUpload(c, func(token string) error {
 		return h.checkFormToken(c, purposeSubmit, token)
 	})
@@ -35,16 +38,42 @@ func (h *handler) createSubmission(c *gin.Context) {
 		h.html(c, http.StatusUnprocessableEntity, "submission", h.submissionPage(c, v, errs))
 		return
 	}
-	var file io.Reader
-	if up.file != nil {
-		file = up.file
+	addr := clientKey(c.ClientIP())
+	if ok, wait := h.submitLimit.check(addr); !ok {
+		c.Header("Retry-After", retryAfter(wait))
+		h.html(c, http.StatusTooManyRequests, "submission", h.submissionPage(c, v, map[string]string{
+			"": "Vanaf uw adres zijn kort na elkaar al veel plannen ingediend. Wacht " + wachttijd(wait) +
+				" en verstuur het formulier dan opnieuw. Wat u invulde staat er nog."}))
+		return
 	}
-	s, err := h.subs.Submit(c.Request.Context(), in, file)
+	s, err := h.submit(c.Request.Context(), in, up.file)
 	if err != nil {
 		h.submissionFailed(c, v, err)
 		return
 	}
+	h.submitLimit.count(addr)
 	c.Redirect(http.StatusSeeOther, "/indienen/status/"+url.PathEscape(s.Token)+"?nieuw=1")
+}
+
+// submit hands the plan to the submission service. A plan whose file the
+// store holds already (corpus.ErrDuplicate) is taken in as a duplicate,
+// which the curator sees, and answered like any other: whoever holds a
+// file's bytes cannot learn from the form that it was submitted before.
+func (h *handler) submit(ctx context.Context, in corpus.SubmissionInput, f *os.File) (corpus.Submission, error) {
+	var file io.Reader
+	if f != nil {
+		file = f
+	}
+	s, err := h.subs.Submit(ctx, in, file)
+	if !errors.Is(err, corpus.ErrDuplicate) {
+		return s, err
+	}
+	if f != nil {
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return s, err
+		}
+	}
+	return h.subs.SubmitDuplicate(ctx, in, file)
 }
 
 // submissionFailed shows the form again with what went wrong, or fails
@@ -57,16 +86,4 @@ func (h *handler) submissionFailed(c *gin.Context, v submissionValues, err error
 	}
 	h.log.Debug("submission refused", "status", status, "error", err)
 	h.html(c, status, "submission", h.submissionPage(c, v, errs))
-}
-
-// allow counts one request for key against l and answers 429 when it
-// goes over the limit.
-func (h *handler) allow(c *gin.Context, l *limiter, key string) bool {
-	ok, wait := l.allow(key)
-	if !ok {
-		c.Header("Retry-After", retryAfter(wait))
-		h.fail(c, &httpError{status: http.StatusTooManyRequests, title: "Te veel verzoeken",
-			msg: "U heeft dit in korte tijd te vaak geprobeerd. Wacht " + wachttijd(wait) + " en probeer het dan opnieuw."})
-	}
-	return ok
 }
