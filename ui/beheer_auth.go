@@ -16,8 +16,11 @@ const (
 	tokenKey = "ivp.session"
 )
 
-// needCuration answers 404 when the curator area is off.
+// needCuration answers 404 when the curator area is off. It runs first on
+// every route of the curator area, the login page included, and keeps
+// their answers out of caches (Cache-Control: no-store).
 func (h *handler) needCuration(c *gin.Context) {
+	noStore(c)
 	if h.curation == nil || h.accounts == nil {
 		h.fail(c, &httpError{status: http.StatusNotFound, title: "Beheer niet beschikbaar",
 			msg: "Het beheergedeelte is op deze server niet ingeschakeld."})

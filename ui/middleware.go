@@ -2,6 +2,8 @@ package ui
 
 import (
 	"log/slog"
+	"net/http"
+	"sync"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -31,4 +33,46 @@ func securityHeaders(c *gin.Context) {
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Referrer-Policy", "same-origin")
 	c.Next()
+}
+
+// crossOrigin refuses a state-changing request that the browser marks as
+// sent by another site (Sec-Fetch-Site, or else an Origin that is not this
+// host): the standard library's cross-origin protection, in front of every
+// route beside the CSRF tokens. Safe methods and requests without those
+// headers (not from a browser) pass.
+func (h *handler) crossOrigin() gin.HandlerFunc {
+	p := http.NewCrossOriginProtection()
+	return func(c *gin.Context) {
+		if err := p.Check(c.Request); err != nil {
+			h.fail(c, &httpError{status: http.StatusForbidden, title: "Verzoek van een andere website",
+				msg: "Dit verzoek kwam van een andere website en is daarom niet uitgevoerd. " +
+					"Open deze website zelf en probeer het daar opnieuw.", err: err})
+		}
+	}
+}
+
+// warnForwarded logs once, at Warn, when a request carries a proxy's
+// client address header while no proxy is trusted: behind a proxy, every
+// client then has the proxy's address, in logs and in the rate limits.
+func (h *handler) warnForwarded() gin.HandlerFunc {
+	var once sync.Once
+	return func(c *gin.Context) {
+		if len(h.proxies) > 0 {
+			return
+		}
+		if c.GetHeader("X-Forwarded-For") == "" && c.GetHeader("X-Real-IP") == "" {
+			return
+		}
+		once.Do(func() {
+			h.log.Warn("a request carries X-Forwarded-For or X-Real-IP but no proxy is trusted: "+
+				"every client behind a proxy shares its address and its rate limits; "+
+				"set the trusted proxies (IVP_TRUSTED_PROXIES) when ivp runs behind one",
+				"peer", c.Request.RemoteAddr)
+		})
+	}
+}
+
+// noStore keeps the answers of the curator area out of every cache.
+func noStore(c *gin.Context) {
+	c.Header("Cache-Control", "no-store")
 }

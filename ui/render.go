@@ -118,7 +118,9 @@ const contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'se
 
 func writeHTML(c *gin.Context, status int, body []byte) {
 	c.Header("Content-Security-Policy", contentSecurityPolicy)
-	c.Header("Cache-Control", "no-cache")
+	if c.Writer.Header().Get("Cache-Control") == "" {
+		c.Header("Cache-Control", "no-cache")
+	}
 	c.Data(status, "text/html; charset=utf-8", body)
 }
 

@@ -50,9 +50,10 @@ type Options struct {
 	// ReadyTimeout bounds one /readyz check. Default 2s.
 	ReadyTimeout time.Duration
 	// TrustedProxies are the addresses or CIDRs of reverse proxies whose
-	// X-Forwarded-For header is believed for the client address in logs.
-	// Default none. A trusted proxy's X-Forwarded-Proto: https also makes
-	// cookies Secure.
+	// X-Forwarded-For (or X-Real-IP) header is believed for the client
+	// address in logs and rate limits (Gin's trusted proxies). Default
+	// none: the peer's address counts and those headers are ignored. A
+	// trusted proxy's X-Forwarded-Proto: https also makes cookies Secure.
 	TrustedProxies []string
 
 	// Submissions takes plans in at /indienen; nil turns the submission
@@ -71,14 +72,18 @@ type Options struct {
 	// Secure on requests that came over TLS, directly or through a
 	// trusted proxy that sets X-Forwarded-Proto: https.
 	SecureCookies bool
-	// SubmitRate limits submissions per client address. Default 10 per
-	// hour; a negative Max turns the limit off.
+	// The rate limits count per client address: an IPv4 address, or the
+	// /64 of an IPv6 address. A negative Max turns a limit off.
+	//
+	// SubmitRate limits stored submissions (refused forms do not count).
+	// Default 10 per hour.
 	SubmitRate Rate
-	// LoginRate limits login attempts per client address. Default 20 per
-	// 15 minutes; a negative Max turns the limit off.
+	// LoginRate limits failed password checks per client address, over
+	// all accounts. Default 20 per 15 minutes.
 	LoginRate Rate
-	// AccountLoginRate limits login attempts per e-mail address. Default
-	// 5 per 15 minutes; a negative Max turns the limit off.
+	// AccountLoginRate limits failed password checks of one e-mail
+	// address from one client address; other addresses are not affected.
+	// Default 5 per 15 minutes.
 	AccountLoginRate Rate
 	// Secret keys the CSRF tokens; at least 32 bytes. Default: random at
 	// start, so forms opened before a restart must be reloaded.
@@ -149,7 +154,8 @@ type handler struct {
 	accounts Accounts
 	secret   []byte
 	proxies  []netip.Prefix
-	// Rate limits: submissions per address, logins per address and per account.
+	// Rate limits: submissions per address, failed logins per address and
+	// per account and address.
 	submitLimit, loginLimit, accountLimit *limiter
 }
 
@@ -200,7 +206,7 @@ func (h *handler) engine() (*gin.Engine, error) {
 	if err := e.SetTrustedProxies(h.opts.TrustedProxies); err != nil {
 		return nil, fmt.Errorf("ui: trusted proxies: %w", err)
 	}
-	e.Use(h.logRequests, h.handleErrors, securityHeaders)
+	e.Use(h.logRequests, h.handleErrors, securityHeaders, h.crossOrigin(), h.warnForwarded())
 	h.routes(e)
 	return e, nil
 }
