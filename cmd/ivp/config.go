@@ -34,6 +34,9 @@ type config struct {
 	SecureCookies   string
 	TrustedProxies  string
 	Secret          string
+	SubmitRate      string
+	LoginRate       string
+	AccountRate     string
 	source          map[string]string // setting name -> default, env or flag
 }
 
@@ -60,6 +63,9 @@ func (c *config) settings() []setting {
 		{"secure-cookies", "IVP_SECURE_COOKIES", "auto (Secure over TLS or a trusted proxy's https) or on (serve)", &c.SecureCookies, "auto"},
 		{"trusted-proxies", "IVP_TRUSTED_PROXIES", "comma-separated addresses or CIDRs of reverse proxies (serve)", &c.TrustedProxies, ""},
 		{"secret", "IVP_SECRET", "key of the form tokens, at least 32 characters; default: made once and kept in DATA/secret (serve)", &c.Secret, ""},
+		{"submit-rate", "IVP_SUBMIT_RATE", "stored submissions per client address, as count/duration, or off (serve)", &c.SubmitRate, "10/1h"},
+		{"login-rate", "IVP_LOGIN_RATE", "failed logins per client address, as count/duration, or off (serve)", &c.LoginRate, "20/15m"},
+		{"account-login-rate", "IVP_ACCOUNT_LOGIN_RATE", "failed logins per account and client address, as count/duration, or off (serve)", &c.AccountRate, "5/15m"},
 	}
 }
 
@@ -208,7 +214,7 @@ func runConfig(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var c config
 	fs := newFlagSet("config", &c, "data", "addr", "reindex-schedule", "max-file-size", "max-pages",
 		"extract-timeout", "extract-memory", "pdftotext", "log-level", "max-upload-size", "session-ttl",
-		"secure-cookies", "trusted-proxies", "secret")
+		"secure-cookies", "trusted-proxies", "secret", "submit-rate", "login-rate", "account-login-rate")
 	fs.SetOutput(stderr)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -218,10 +224,10 @@ func runConfig(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if s.name == "secret" && val != "" {
 			val = "(redacted)"
 		}
-		fmt.Fprintf(stdout, "%-17s %-24s %-22s %s\n", s.name, val, s.env, c.source[s.name])
+		fmt.Fprintf(stdout, "%-19s %-24s %-22s %s\n", s.name, val, s.env, c.source[s.name])
 	}
 	abs, _ := filepath.Abs(c.Data)
-	fmt.Fprintf(stdout, "%-17s %s\n", "data (absolute)", abs)
+	fmt.Fprintf(stdout, "%-19s %s\n", "data (absolute)", abs)
 	return nil
 }
 

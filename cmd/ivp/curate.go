@@ -47,6 +47,17 @@ func (c *config) uiOptions(log *slog.Logger) (ui.Options, error) {
 			o.TrustedProxies = append(o.TrustedProxies, p)
 		}
 	}
+	for _, r := range []struct {
+		name, value string
+		to          *ui.Rate
+	}{{"submit-rate", c.SubmitRate, &o.SubmitRate}, {"login-rate", c.LoginRate, &o.LoginRate},
+		{"account-login-rate", c.AccountRate, &o.AccountLoginRate}} {
+		rate, err := ui.ParseRate(r.value)
+		if err != nil {
+			return o, fmt.Errorf("%w: --%s: %v", errUsage, r.name, err)
+		}
+		*r.to = rate
+	}
 	secret, err := c.secret()
 	o.Secret = secret
 	return o, err

@@ -23,7 +23,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var c config
 	fs := newFlagSet("serve", &c, "data", "addr", "reindex-schedule", "log-level",
 		"max-pages", "extract-timeout", "extract-memory", "pdftotext", "max-upload-size", "session-ttl",
-		"secure-cookies", "trusted-proxies", "secret")
+		"secure-cookies", "trusted-proxies", "secret", "submit-rate", "login-rate", "account-login-rate")
 	if _, err := parseArgs(fs, args, stderr); err != nil {
 		return err
 	}
