@@ -12,7 +12,13 @@ const (
 	OutcomeRunning = "running"
 	OutcomeOK      = "ok"
 	OutcomeFailed  = "failed"
+	// OutcomeInterrupted is a run whose process ended before the run did
+	// (a crash, kill -9, a power cut); marked so at the next start.
+	OutcomeInterrupted = "onderbroken"
 )
+
+// interruptedError is the error recorded for an interrupted run.
+const interruptedError = "het proces stopte voordat de taak klaar was; bij de volgende start als onderbroken gemarkeerd"
 
 // JobRun is one run of a background job such as a rebuild of the index.
 type JobRun struct {
@@ -22,7 +28,7 @@ type JobRun struct {
 	Finished  *time.Time    `json:"finished,omitempty"`
 	Duration  time.Duration `json:"duration_ns"`
 	Documents int           `json:"documents"`
-	Outcome   string        `json:"outcome"` // running, ok, failed
+	Outcome   string        `json:"outcome"` // running, ok, failed, onderbroken
 	Error     string        `json:"error,omitempty"`
 }
 
@@ -48,6 +54,32 @@ func (s *Store) FinishJob(ctx context.Context, id int64, documents int, runErr e
 		return fmt.Errorf("finish job %d: %w", id, err)
 	}
 	return nil
+}
+
+// InterruptJobs marks every run still recorded as running as interrupted
+// and returns them. Call it at start, once this process
+// holds what the runs need (the index), so that no live run is marked.
+func (s *Store) InterruptJobs(ctx context.Context) ([]JobRun, error) {
+	rows, err := s.db.QueryContext(ctx, `UPDATE job_runs SET outcome = ?, error = ?
+		WHERE outcome = ? RETURNING id, name, started`, OutcomeInterrupted, interruptedError, OutcomeRunning)
+	if err != nil {
+		return nil, fmt.Errorf("interrupt jobs: %w", err)
+	}
+	defer rows.Close()
+	var out []JobRun
+	for rows.Next() {
+		j := JobRun{Outcome: OutcomeInterrupted, Error: interruptedError}
+		var started string
+		if err := rows.Scan(&j.ID, &j.Name, &started); err != nil {
+			return nil, fmt.Errorf("interrupt jobs: %w", err)
+		}
+		j.Started, _ = time.Parse(timeLayout, started)
+		out = append(out, j)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("interrupt jobs: %w", err)
+	}
+	return out, nil
 }
 
 // Jobs returns the most recent runs, newest first.
