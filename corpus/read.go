@@ -192,3 +192,23 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 	}
 	return c, nil
 }
+
+// PassageCounts maps the ID of every document with passages to how many
+// it has.
+func (s *Store) PassageCounts(ctx context.Context) (map[int64]int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT document_id, COUNT(*) FROM passages GROUP BY document_id`)
+	if err != nil {
+		return nil, fmt.Errorf("passage counts: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]int{}
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, fmt.Errorf("passage counts: %w", err)
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
+}
