@@ -20,6 +20,9 @@ type Indexer interface {
 	Add(ctx context.Context, d corpus.Document, passages []corpus.Passage) error
 	// Remove takes a document out of the index; an absent one is no error.
 	Remove(ctx context.Context, id int64) error
+	// Holds reports whether the index holds d whole: its plan with d's
+	// metadata and exactly passages passages.
+	Holds(ctx context.Context, d corpus.Document, passages int) (bool, error)
 }
 
 // Pipeline extracts, stores and indexes files. It is safe for concurrent use.
@@ -42,9 +45,13 @@ type Outcome struct {
 	ID       int64
 	Pages    int // also set for a refused file when known (a scan without text)
 	Passages int
-	Existed  bool   // the same file was stored before; nothing changed
+	Existed  bool   // the same file was stored before; nothing changed but Reindexed
 	Reason   string // why the file was refused, in Dutch; "" when stored
 	Err      error
+	// Reindexed: the file was stored and published before, but the index
+	// lacked it in whole or in part (a crash between store and index), so
+	// it was indexed again.
+	Reindexed bool
 }
 
 // Ingest extracts, stores and indexes one file, published at once. A file
@@ -58,9 +65,7 @@ func (p *Pipeline) ingest(ctx context.Context, name string, data []byte, status 
 	out := Outcome{Source: name}
 	sha := corpus.Digest(data)
 	if id, err := p.store.IDBySHA256(ctx, sha); err == nil {
-		d, err := p.store.Document(ctx, id)
-		out.ID, out.Existed, out.Pages, out.Err = id, true, d.Pages, err
-		return out
+		return p.existing(ctx, out, id)
 	}
 	ex, err := p.x.Extract(ctx, name, data)
 	if err != nil {
@@ -83,6 +88,34 @@ func (p *Pipeline) ingest(ctx context.Context, name string, data []byte, status 
 	if err := p.index(ctx, id); err != nil {
 		out.Err = err
 	}
+	return out
+}
+
+// existing is the outcome for a file stored before. Nothing changes,
+// except that a published document the index lacks in whole or in part
+// (a process killed between storing and indexing it) is indexed again.
+func (p *Pipeline) existing(ctx context.Context, out Outcome, id int64) Outcome {
+	d, err := p.store.Document(ctx, id)
+	out.ID, out.Existed, out.Pages, out.Err = id, true, d.Pages, err
+	if err != nil || p.ix == nil || d.Status != corpus.StatusPublished {
+		return out
+	}
+	ps, err := p.store.Passages(ctx, id)
+	if err != nil {
+		out.Err = err
+		return out
+	}
+	out.Passages = len(ps)
+	whole, err := p.ix.Holds(ctx, d, len(ps))
+	if err != nil || whole {
+		out.Err = err
+		return out
+	}
+	if err := p.ix.Add(ctx, d, ps); err != nil {
+		out.Err = fmt.Errorf("index document %d again: %w", id, err)
+		return out
+	}
+	out.Reindexed = true
 	return out
 }
 
