@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"github.com/ccv/ivp/corpus"
 	"github.com/ccv/ivp/indexer"
 )
@@ -68,17 +70,113 @@ func orphanSubmissions(t *testing.T, data string) int {
 	return n
 }
 
-// inIndex reports whether the plan index holds document id.
-func inIndex(t *testing.T, e *env, id int64) bool {
+// agreement is what verifyAgreement saw of the store.
+type agreement struct {
+	published, withdrawn []int64 // documents by status
+	passages             int     // passages of the published documents
+}
+
+// verifyAgreement checks, changing nothing, that store and index agree as
+// a user would notice: every published document has its plan in the plan
+// index and each of its passages in the passage index, nothing of any
+// other document (pending, rejected, withdrawn, deleted) is in either,
+// and no job is recorded as still running.
+func verifyAgreement(t *testing.T, store *corpus.Store, ix *indexer.Indexer) agreement {
 	t.Helper()
-	var found bool
-	err := e.ix.View(func(s indexer.Snapshot) error {
-		doc, err := s.Plans.Document(strconv.FormatInt(id, 10))
-		found = doc != nil
-		return err
+	ctx := context.Background()
+	docs, err := store.Documents(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a agreement
+	for _, d := range docs {
+		ps, err := store.Passages(ctx, d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plan, found, all := indexedParts(t, ix, d.ID, ps)
+		switch {
+		case d.Status == corpus.StatusPublished && (!plan || found != len(ps) || all != len(ps)):
+			t.Errorf("published document %d: plan indexed %v, %d of its %d passages found, %d indexed under it",
+				d.ID, plan, found, len(ps), all)
+		case d.Status != corpus.StatusPublished && (plan || all != 0):
+			t.Errorf("%s document %d is in the index: plan %v, %d passages", d.Status, d.ID, plan, all)
+		}
+		switch d.Status {
+		case corpus.StatusPublished:
+			a.published, a.passages = append(a.published, d.ID), a.passages+len(ps)
+		case corpus.StatusWithdrawn:
+			a.withdrawn = append(a.withdrawn, d.ID)
+		}
+	}
+	checkIndexCounts(t, ix, len(a.published), a.passages)
+	jobs, err := store.Jobs(ctx, 10000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, j := range jobs {
+		if j.Outcome == corpus.OutcomeRunning {
+			t.Errorf("job %d (%s, started %s) still recorded as running", j.ID, j.Name, j.Started)
+		}
+	}
+	return a
+}
+
+// indexedParts reports whether the plan index holds document id, how many
+// of passages the passage index holds by key, and how many passages it
+// holds under the document's id in all.
+func indexedParts(t *testing.T, ix *indexer.Indexer, id int64, passages []corpus.Passage) (plan bool, found, all int) {
+	t.Helper()
+	key := strconv.FormatInt(id, 10)
+	err := ix.View(func(s indexer.Snapshot) error {
+		doc, err := s.Plans.Document(key)
+		if err != nil {
+			return err
+		}
+		plan = doc != nil
+		for _, p := range passages {
+			doc, err := s.Passages.Document(key + "/" + strconv.Itoa(p.Ordinal))
+			if err != nil {
+				return err
+			}
+			if doc != nil {
+				found++
+			}
+		}
+		q := bleve.NewTermQuery(key)
+		q.SetField(indexer.FieldDocID)
+		res, err := s.Passages.Search(bleve.NewSearchRequestOptions(q, 0, 0, false))
+		if err != nil {
+			return err
+		}
+		all = int(res.Total)
+		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return found
+	return plan, found, all
+}
+
+// checkIndexCounts checks the number of documents in each index.
+func checkIndexCounts(t *testing.T, ix *indexer.Indexer, plans, passages int) {
+	t.Helper()
+	err := ix.View(func(s indexer.Snapshot) error {
+		np, err := s.Plans.DocCount()
+		if err != nil {
+			return err
+		}
+		nq, err := s.Passages.DocCount()
+		if err != nil {
+			return err
+		}
+		if int(np) != plans || int(nq) != passages {
+			t.Errorf("index holds %d plans and %d passages, the store %d published plans with %d passages",
+				np, nq, plans, passages)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }

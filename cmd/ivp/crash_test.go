@@ -253,9 +253,10 @@ func TestCrashDuringApproval(t *testing.T) {
 	}
 }
 
-// checkIndex reopens store and index as 'ivp serve' does, lets the start-up
-// catch-up run, and checks that the index holds exactly the published
-// plans. It returns how many there are.
+// checkIndex reopens store and index as 'ivp serve' does (with the
+// start-up check and the catch-up), and checks that the index holds
+// exactly the published plans with their passages. It returns how many
+// there are.
 func checkIndex(t *testing.T, data string) int {
 	t.Helper()
 	ctx := context.Background()
@@ -266,17 +267,5 @@ func checkIndex(t *testing.T, data string) int {
 	}
 	defer e.Close()
 	e.catchUp(ctx, slog.New(slog.DiscardHandler))
-	docs, err := e.store.Documents(ctx, corpus.StatusPublished)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range docs {
-		if !inIndex(t, e, d.ID) {
-			t.Errorf("published document %d not in the index after catch-up", d.ID)
-		}
-	}
-	if n, err := e.ix.DocCount(); err != nil || int(n) != len(docs) {
-		t.Errorf("index holds %d plans (%v), store %d published", n, err, len(docs))
-	}
-	return len(docs)
+	return len(verifyAgreement(t, e.store, e.ix).published)
 }

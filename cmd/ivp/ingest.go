@@ -35,6 +35,11 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer e.Close()
+	if e.rebuildDue { // the start-up check found the index lost or foreign
+		if _, err := e.rebuild(ctx, "reindex (bij start)"); err != nil {
+			return err
+		}
+	}
 	x, err := ingest.NewExtractor(o, e.store.Gemeenten())
 	if err != nil {
 		return err
@@ -54,6 +59,7 @@ type reporter struct {
 	out, bar             io.Writer
 	total, done_, stored int
 	existed, failed      int
+	reindexed            int
 	start                time.Time
 }
 
@@ -76,6 +82,11 @@ func (r *reporter) report(o ingest.Outcome) {
 			reason = o.Err.Error()
 		}
 		fmt.Fprintf(r.out, "FAIL %s: %s%s\n", o.Source, reason, pagesNote(o.Pages))
+	case o.Reindexed:
+		r.existed++
+		r.reindexed++
+		fmt.Fprintf(r.out, "same %s: already stored as document %d; missing from the index, indexed again (%d passages)\n",
+			o.Source, o.ID, o.Passages)
 	case o.Existed:
 		r.existed++
 		fmt.Fprintf(r.out, "same %s: already stored as document %d\n", o.Source, o.ID)
@@ -111,6 +122,10 @@ func repeat(c byte, n int) string {
 
 func (r *reporter) done() {
 	r.clearBar()
-	fmt.Fprintf(r.out, "%d files: %d stored, %d already present, %d failed (%s)\n",
-		r.total, r.stored, r.existed, r.failed, time.Since(r.start).Round(time.Millisecond))
+	reindexed := ""
+	if r.reindexed > 0 {
+		reindexed = fmt.Sprintf(" (%d of them indexed again)", r.reindexed)
+	}
+	fmt.Fprintf(r.out, "%d files: %d stored, %d already present%s, %d failed (%s)\n",
+		r.total, r.stored, r.existed, reindexed, r.failed, time.Since(r.start).Round(time.Millisecond))
 }

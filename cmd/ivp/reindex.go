@@ -13,15 +13,22 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	var c config
 	fs := newFlagSet("reindex", &c, "data")
 	retag := fs.Bool("retag", false, "re-tag every stored passage from its stored text (no extraction) before the rebuild")
+	check := fs.Bool("check", false, "instead of a rebuild: compare the index with the store and re-index or remove only the documents where they differ (a rebuild when most do)")
 	if _, err := parseArgs(fs, args, stderr); err != nil {
 		return err
 	}
-	e, err := open(ctx, &c)
+	if *check && *retag {
+		return fmt.Errorf("%w: --check and --retag exclude each other", errUsage)
+	}
+	e, err := openEnv(ctx, &c, false) // the rebuild replaces the index; --check below
 	if err != nil {
 		return err
 	}
 	defer e.Close()
 	start := time.Now()
+	if *check {
+		return checkOnly(ctx, e, stdout)
+	}
 	if *retag {
 		n, p, err := retagStore(ctx, e.store, &c)
 		if err != nil {
@@ -36,6 +43,43 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	fmt.Fprintf(stdout, "reindexed %d documents in %s\n", n, time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// checkOnly repairs the index where it differs from the store, or
+// rebuilds it when it is far out of step, and says what it did.
+func checkOnly(ctx context.Context, e *env, stdout io.Writer) error {
+	start := time.Now()
+	if e.ix.Stale() {
+		fmt.Fprintln(stdout, "the index was built by another version; rebuilding")
+		n, err := e.rebuild(ctx, "reindex")
+		if err == nil {
+			fmt.Fprintf(stdout, "reindexed %d documents in %s\n", n, time.Since(start).Round(time.Millisecond))
+		}
+		return err
+	}
+	r, err := e.repairIndex(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "store: %d published plans; index: %d plans, %d passages\n", r.Published, r.Plans, r.Passages)
+	switch {
+	case r.Consistent():
+		fmt.Fprintln(stdout, "index agrees with the store")
+	case e.rebuildDue:
+		fmt.Fprintf(stdout, "%d plans missing or incomplete, %d not published; rebuilding\n", len(r.Missing), len(r.Extra))
+		n, err := e.rebuild(ctx, "reindex")
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "reindexed %d documents\n", n)
+	default:
+		fmt.Fprintf(stdout, "indexed again: %v\nremoved: %v\n", r.Missing, r.Extra)
+		if len(r.Stray) > 0 {
+			fmt.Fprintf(stdout, "deleted passages left under doc_id %q\n", r.Stray)
+		}
+	}
+	fmt.Fprintf(stdout, "took %s\n", time.Since(start).Round(time.Millisecond))
 	return nil
 }
 
