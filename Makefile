@@ -41,6 +41,7 @@ bench: build
 	@d=$$(mktemp -d); /usr/bin/time -f 'gen 20000 plans: peak RSS %M KB, %e s' ./$(BIN) gen --out $$d --plans 20000 --seed 1 2>&1 | tee -a bench.out; rm -rf $$d
 	IVP_BENCH_LARGE=1 $(GO) test -count=1 -v -run '^TestLargeSearch$$' -timeout 240m ./search/ | grep -v '^=== RUN' | tee -a bench.out
 	IVP_BENCH_LARGE=1 $(GO) test -count=1 -v -run '^TestLargeHTTP$$' -timeout 60m ./ui/ | grep -v '^=== RUN' | tee -a bench.out
+	IVP_CRASH_ROUNDS=50 $(GO) test -count=1 -v -run '^TestCrashSweep$$' -timeout 30m ./cmd/ivp/ | grep -v '^=== RUN' | tee -a bench.out
 
 ## bench-large: only the large-corpus search benchmark: 300,000 and 1,000,000 generated passages
 ##              (IVP_BENCH_SIZES), ivp and the SQLite FTS5 baseline side by side; the generated stores
