@@ -22,11 +22,15 @@
 // from inside the process, so with Options.Worker set Extract runs each
 // file in a worker process (the ivp binary re-executed with a hidden
 // subcommand that calls ServeWorker; in tests the test binary, through
-// TestMain). The parent sends the file and options as gob on the worker's
-// stdin, reads the result from its stdout, and kills it at Options.Timeout
-// ("tijdslimiet overschreden") or when its peak resident memory, polled from
-// /proc, passes Options.MemoryLimit ("geheugenlimiet overschreden"); the
-// worker also sets that budget as its Go memory limit. A worker that dies
+// TestMain). The parent sends the options as gob on the worker's stdin,
+// followed by the file's bytes, or gives it the path of a file to read
+// itself (ExtractFile: an upload spooled to disk never passes through the
+// parent); it reads the result from the worker's stdout and kills it at
+// Options.Timeout ("tijdslimiet overschreden"). The worker holds itself to
+// Options.MemoryLimit before it reads the file: on Linux a hard limit on
+// its data memory (RLIMIT_DATA), at which its next allocation fails
+// ("geheugenlimiet overschreden"), and a Go soft limit below it; elsewhere
+// only the soft limit, which HardMemoryLimit reports. A worker that dies
 // otherwise (a runtime fatal error, the kernel's OOM killer) gives
 // ErrPanic. A file without a text layer is refused with ErrNoText and its
 // page count in Error.Pages, which the pipeline records with the rejection.

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -55,25 +56,64 @@ type Extracted struct {
 // document's source. Failures are returned as *Error wrapping one of the
 // sentinels; a panic inside a parser becomes ErrPanic, a run past
 // Options.Timeout ErrTimeout. With Options.Worker set the work runs in a
-// worker process that is killed at the time limit (ErrTimeout) or the
-// memory limit (ErrMemory). Cancelling ctx stops the work (between pages
-// when in-process) and returns ctx's error.
+// worker process that is killed at the time limit (ErrTimeout) and held to
+// the memory limit (ErrMemory); data is streamed to it, not copied.
+// Cancelling ctx stops the work (between pages when in-process) and
+// returns ctx's error.
 func (x *Extractor) Extract(ctx context.Context, name string, data []byte) (*Extracted, error) {
-	if int64(len(data)) > x.opts.MaxFileSize {
-		return nil, fail(name, ErrTooLarge, fmt.Errorf("%d bytes, at most %d", len(data), x.opts.MaxFileSize))
+	return x.run(ctx, name, input{data: data, size: int64(len(data))})
+}
+
+// ExtractFile is Extract of the file at path, e.g. an upload spooled to a
+// temporary file. With Options.Worker set the worker process reads the file
+// itself, so its bytes never pass through this process's memory;
+// in-process, or for the pdftotext fallback, it is read here.
+func (x *Extractor) ExtractFile(ctx context.Context, name, path string) (*Extracted, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("extract %s: %w", name, err)
+	}
+	return x.run(ctx, name, input{path: path, size: st.Size()})
+}
+
+// input is what to extract: bytes in memory, or a file read only where
+// the extraction runs.
+type input struct {
+	data []byte
+	path string // set: the file to read; data is nil
+	size int64
+}
+
+// bytes returns the input's bytes, reading the file when it is one.
+func (in input) bytes() ([]byte, error) {
+	if in.path == "" {
+		return in.data, nil
+	}
+	return os.ReadFile(in.path)
+}
+
+// run is Extract and ExtractFile: the size check, the attempt and the
+// fallback.
+func (x *Extractor) run(ctx context.Context, name string, in input) (*Extracted, error) {
+	if in.size > x.opts.MaxFileSize {
+		return nil, fail(name, ErrTooLarge, fmt.Errorf("%d bytes, at most %d", in.size, x.opts.MaxFileSize))
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("extract %s: %w", name, err)
 	}
-	ex, err := x.attempt(ctx, name, data)
+	ex, err := x.attempt(ctx, name, in)
 	if err != nil && ctx.Err() == nil && x.opts.Fallback != "" {
+		data, rerr := in.bytes()
+		if rerr != nil {
+			return nil, err
+		}
 		return x.fallback(ctx, name, data, err)
 	}
 	return ex, err
 }
 
 // attempt is Extract under the time limit, in a worker process or here.
-func (x *Extractor) attempt(ctx context.Context, name string, data []byte) (*Extracted, error) {
+func (x *Extractor) attempt(ctx context.Context, name string, in input) (*Extracted, error) {
 	tctx, cancel := ctx, context.CancelFunc(func() {})
 	if x.opts.Timeout > 0 {
 		tctx, cancel = context.WithTimeout(ctx, x.opts.Timeout)
@@ -82,14 +122,23 @@ func (x *Extractor) attempt(ctx context.Context, name string, data []byte) (*Ext
 	var ex *Extracted
 	var err error
 	if len(x.opts.Worker) > 0 {
-		ex, err = x.extractIsolated(tctx, name, data)
+		ex, err = x.extractIsolated(tctx, name, in)
 	} else {
-		ex, err = x.extract(tctx, name, data)
+		ex, err = x.extractInput(tctx, name, in)
 	}
 	if err != nil && ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
 		return nil, fail(name, ErrTimeout, fmt.Errorf("after %v", x.opts.Timeout))
 	}
 	return ex, err
+}
+
+// extractInput is extract of in, reading it first when it is a file.
+func (x *Extractor) extractInput(ctx context.Context, name string, in input) (*Extracted, error) {
+	data, err := in.bytes()
+	if err != nil {
+		return nil, fmt.Errorf("extract %s: %w", name, err)
+	}
+	return x.extract(ctx, name, data)
 }
 
 // extract is Extract in this process.

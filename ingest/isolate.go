@@ -1,131 +1,110 @@
 package ingest
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/gob"
-	"errors"
 	"fmt"
-	"os"
+	"io"
 	"os/exec"
-	"strconv"
 	"strings"
-	"time"
 )
 
-// pollEvery is how often the parent reads a worker's peak memory.
-const pollEvery = 20 * time.Millisecond
-
-// stderrTail is how much of a crashed worker's stderr goes into the error.
-const stderrTail = 2048
+// stderrHead is how much of a crashed worker's stderr goes into the error:
+// the start, where the Go runtime writes why it stopped.
+const stderrHead = 2048
 
 // extractIsolated runs the extraction in a worker process (Options.Worker)
-// and kills it when ctx ends or its memory passes Options.MemoryLimit.
-func (x *Extractor) extractIsolated(ctx context.Context, name string, data []byte) (*Extracted, error) {
-	var req bytes.Buffer
-	o := x.opts
-	// The worker extracts in-process and without the fallback: the
-	// fallback runs once, here, after a refusal (see Extract).
-	o.Worker, o.Fallback = nil, ""
-	if err := gob.NewEncoder(&req).Encode(workerRequest{Name: name, Data: data, Options: o}); err != nil {
-		return nil, fmt.Errorf("extract %s: encode request: %w", name, err)
+// and kills it when ctx ends. The worker holds itself to
+// Options.MemoryLimit (see startWorker); a worker that stops for want of
+// memory gives ErrMemory. The file goes to the worker as its path, or
+// streamed from in.data; the reply is decoded as it arrives.
+func (x *Extractor) extractIsolated(ctx context.Context, name string, in input) (*Extracted, error) {
+	stdin, err := x.workerInput(name, in)
+	if err != nil {
+		return nil, err
 	}
-	var stdout bytes.Buffer
-	stderr := &tailBuffer{max: stderrTail}
+	stderr := &headBuffer{max: stderrHead}
 	cmd := exec.Command(x.opts.Worker[0], x.opts.Worker[1:]...)
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = &req, &stdout, stderr
+	cmd.Stdin, cmd.Stderr = stdin, stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, fmt.Errorf("extract %s: worker output: %w", name, err)
+	}
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("extract %s: start worker: %w", name, err)
 	}
-	done := make(chan struct{})
-	verdict := watch(ctx, cmd.Process, x.opts.MemoryLimit, done)
-	werr := cmd.Wait()
-	close(done)
-	if err := <-verdict; err != nil {
-		return nil, x.killed(name, err)
-	}
-	if werr != nil {
-		return nil, fail(name, ErrPanic, fmt.Errorf("worker: %w: %s", werr, stderr.String()))
-	}
+	stop := context.AfterFunc(ctx, func() { cmd.Process.Kill() })
 	var rep workerReply
-	if err := gob.NewDecoder(&stdout).Decode(&rep); err != nil {
-		return nil, fail(name, ErrPanic, fmt.Errorf("worker reply: %w: %s", err, stderr.String()))
+	rerr := gob.NewDecoder(stdout).Decode(&rep)
+	io.Copy(io.Discard, stdout) // to EOF, so Wait may close the pipe
+	werr := cmd.Wait()
+	if !stop() && werr != nil {
+		return nil, fmt.Errorf("extract %s: worker stopped: %w", name, ctx.Err())
+	}
+	switch {
+	case werr != nil && stderr.outOfMemory():
+		return nil, fail(name, ErrMemory, fmt.Errorf("more than %d MiB", x.opts.MemoryLimit>>20))
+	case werr != nil:
+		return nil, fail(name, ErrPanic, fmt.Errorf("worker: %w: %s", werr, stderr.String()))
+	case rerr != nil:
+		return nil, fail(name, ErrPanic, fmt.Errorf("worker reply: %w: %s", rerr, stderr.String()))
 	}
 	return rep.result()
 }
 
-// killed is the error for a worker killed for reason why: the memory
-// limit, or the end of ctx (which Extract turns into ErrTimeout when it
-// was the file's time limit).
-func (x *Extractor) killed(name string, why error) error {
-	if errors.Is(why, ErrMemory) {
-		return fail(name, ErrMemory, fmt.Errorf("more than %d MiB", x.opts.MemoryLimit>>20))
+// workerInput is what the worker reads on stdin: the request, followed by
+// the file's bytes unless the worker reads the file itself.
+func (x *Extractor) workerInput(name string, in input) (io.Reader, error) {
+	o := x.opts
+	// The worker extracts in-process and without the fallback: the
+	// fallback runs once, here, after a refusal (see Extract).
+	o.Worker, o.Fallback = nil, ""
+	req := workerRequest{Name: name, Path: in.path, Size: int64(len(in.data)), Options: o}
+	var head bytes.Buffer
+	if err := gob.NewEncoder(&head).Encode(req); err != nil {
+		return nil, fmt.Errorf("extract %s: encode request: %w", name, err)
 	}
-	return fmt.Errorf("extract %s: worker stopped: %w", name, why)
+	if in.path != "" {
+		return &head, nil
+	}
+	return io.MultiReader(&head, bytes.NewReader(in.data)), nil
 }
 
-// watch kills p when ctx ends or p's peak resident memory exceeds limit,
-// until done is closed. The returned channel gets why p was killed, or nil.
-func watch(ctx context.Context, p *os.Process, limit int64, done <-chan struct{}) <-chan error {
-	verdict := make(chan error, 1)
-	go func() {
-		tick := time.NewTicker(pollEvery)
-		defer tick.Stop()
-		for {
-			select {
-			case <-done:
-				verdict <- nil
-				return
-			case <-ctx.Done():
-				p.Kill()
-				verdict <- ctx.Err()
-				return
-			case <-tick.C:
-				if peak, ok := peakMemory(p.Pid); ok && peak > limit {
-					p.Kill()
-					verdict <- ErrMemory
-					return
-				}
-			}
-		}
-	}()
-	return verdict
-}
-
-// peakMemory reads the peak resident set size of process pid in bytes
-// (VmHWM in /proc/PID/status, so a spike between two polls counts too);
-// ok is false where /proc is not available.
-func peakMemory(pid int) (int64, bool) {
-	f, err := os.Open("/proc/" + strconv.Itoa(pid) + "/status")
-	if err != nil {
-		return 0, false
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		kb, ok := strings.CutPrefix(sc.Text(), "VmHWM:")
-		if !ok {
-			continue
-		}
-		n, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(kb), " kB"), 10, 64)
-		return n << 10, err == nil
-	}
-	return 0, false
-}
-
-// tailBuffer keeps the last max bytes written to it.
-type tailBuffer struct {
+// headBuffer keeps the first max bytes written to it.
+type headBuffer struct {
 	max int
 	b   []byte
 }
 
-func (t *tailBuffer) Write(p []byte) (int, error) {
-	t.b = append(t.b, p...)
-	if len(t.b) > t.max {
-		t.b = t.b[len(t.b)-t.max:]
+func (h *headBuffer) Write(p []byte) (int, error) {
+	if room := h.max - len(h.b); room > 0 {
+		h.b = append(h.b, p[:min(room, len(p))]...)
 	}
 	return len(p), nil
 }
 
-func (t *tailBuffer) String() string { return strings.TrimSpace(string(t.b)) }
+func (h *headBuffer) String() string { return strings.TrimSpace(string(h.b)) }
+
+// outOfMemory reports whether the worker stopped because its memory ran
+// out under the hard limit (see limitMemory). The Go runtime then says so
+// ("out of memory", "cannot allocate memory"), cannot start a thread (whose
+// stack counts against the limit), or, where one of its own allocations
+// goes unchecked, dies of a segmentation fault inside the runtime. A panic
+// in a parser is none of these: it is recovered and answered.
+func (h *headBuffer) outOfMemory() bool {
+	for _, msg := range []string{"fatal error: runtime: out of memory", "fatal error: out of memory",
+		"fatal error: runtime: cannot allocate memory", "runtime/cgo: pthread_create failed",
+		"runtime: failed to create new OS thread"} {
+		if bytes.Contains(h.b, []byte(msg)) {
+			return true
+		}
+	}
+	if !bytes.HasPrefix(h.b, []byte("SIGSEGV: segmentation violation")) {
+		return false
+	}
+	// The first frame of the crashed goroutine is the runtime's own.
+	_, rest, _ := bytes.Cut(h.b, []byte("\ngoroutine "))
+	_, frame, _ := bytes.Cut(rest, []byte("\n"))
+	return bytes.HasPrefix(frame, []byte("runtime."))
+}

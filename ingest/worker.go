@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bufio"
 	"context"
 	"encoding/gob"
 	"errors"
@@ -11,10 +12,14 @@ import (
 	"github.com/ccv/ivp/corpus"
 )
 
-// workerRequest is what Extract sends a worker process on its stdin.
+// workerRequest is what Extract sends a worker process on its stdin, as
+// gob. Unless Path is set, the Size bytes of the file follow it raw, so
+// that the parent streams them from where they are instead of encoding a
+// copy.
 type workerRequest struct {
 	Name    string
-	Data    []byte
+	Path    string // the file to extract, read by the worker; "" when its bytes follow
+	Size    int64
 	Options Options // Worker and Fallback are cleared: the worker extracts in-process, the parent falls back
 }
 
@@ -29,31 +34,68 @@ type workerReply struct {
 }
 
 // ServeWorker is the body of a worker process (see Options.Worker): it
-// reads one file from in, extracts it in this process under the memory
-// limit of the request and writes the result or the refusal to out. It
-// returns an error only when the request cannot be read or the reply not
-// written; a refused file is a reply.
+// reads one request from in, holds this process to the memory limit of the
+// request, extracts the file in this process and writes the result or the
+// refusal to out. It returns an error only when the request cannot be read
+// or the reply not written; a refused file is a reply.
 func ServeWorker(ctx context.Context, in io.Reader, out io.Writer, gm *corpus.Gemeenten) error {
-	var req workerRequest
-	if err := gob.NewDecoder(in).Decode(&req); err != nil {
-		return fmt.Errorf("extract worker: read request: %w", err)
-	}
-	req.Options.Worker = nil
-	if req.Options.MemoryLimit > 0 {
-		// A soft limit below the hard one, so the collector works
-		// harder before the parent kills the process.
-		debug.SetMemoryLimit(req.Options.MemoryLimit / 10 * 8)
+	br := bufio.NewReader(in)
+	req, err := startWorker(br)
+	if err != nil {
+		return err
 	}
 	x, err := NewExtractor(req.Options, gm)
 	if err != nil {
 		return fmt.Errorf("extract worker: %w", err)
 	}
-	ex, err := x.Extract(ctx, req.Name, req.Data)
+	var ex *Extracted
+	if req.Path != "" {
+		ex, err = x.ExtractFile(ctx, req.Name, req.Path)
+	} else {
+		ex, err = x.extractStream(ctx, req, br)
+	}
 	if err := gob.NewEncoder(out).Encode(replyOf(ex, err)); err != nil {
 		return fmt.Errorf("extract worker: write reply for %s: %w", req.Name, err)
 	}
 	return nil
 }
+
+// startWorker reads the request and, before any of the file is read,
+// holds this process to the request's memory limit: a hard limit where
+// the system has one (see HardMemoryLimit), and below it a soft limit, so
+// that the collector works harder before allocations fail.
+func startWorker(br *bufio.Reader) (workerRequest, error) {
+	var req workerRequest
+	if err := gob.NewDecoder(br).Decode(&req); err != nil {
+		return req, fmt.Errorf("extract worker: read request: %w", err)
+	}
+	req.Options.Worker, req.Options.Fallback = nil, ""
+	if n := req.Options.MemoryLimit; n > 0 {
+		if err := limitMemory(n); err != nil {
+			return req, fmt.Errorf("extract worker: %w", err)
+		}
+		debug.SetMemoryLimit(n / 10 * 8)
+	}
+	return req, nil
+}
+
+// extractStream extracts the req.Size bytes that follow the request.
+func (x *Extractor) extractStream(ctx context.Context, req workerRequest, br *bufio.Reader) (*Extracted, error) {
+	if req.Size < 0 || req.Size > x.opts.MaxFileSize {
+		return nil, fail(req.Name, ErrTooLarge, fmt.Errorf("%d bytes, at most %d", req.Size, x.opts.MaxFileSize))
+	}
+	data := make([]byte, req.Size)
+	if _, err := io.ReadFull(br, data); err != nil {
+		return nil, fmt.Errorf("extract worker: read %s: %w", req.Name, err)
+	}
+	return x.Extract(ctx, req.Name, data)
+}
+
+// HardMemoryLimit reports whether the operating system holds worker
+// processes to Options.MemoryLimit, so that a file whose extraction needs
+// more is stopped at its first allocation past the limit. When it cannot,
+// the error says so and what holds instead, for the operator's log.
+func HardMemoryLimit() error { return hardMemoryLimit() }
 
 // replyOf turns a result of Extract into a reply.
 func replyOf(ex *Extracted, err error) workerReply {

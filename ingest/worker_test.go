@@ -1,13 +1,18 @@
 package ingest
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"encoding/gob"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -20,7 +25,8 @@ import (
 const (
 	modeWorker = "extract-worker"       // the real worker
 	modeHang   = "extract-worker-hang"  // never answers
-	modeHog    = "extract-worker-hog"   // allocates until killed
+	modeHog    = "extract-worker-hog"   // allocates until stopped
+	modeSpike  = "extract-worker-spike" // allocates past the limit at once, then answers
 	modeCrash  = "extract-worker-crash" // dies like a runtime fatal error
 )
 
@@ -51,17 +57,51 @@ func runTestWorker(mode string) (code int, ok bool) {
 		time.Sleep(time.Hour)
 		return 0, true
 	case modeHog:
+		if _, err := startWorker(bufio.NewReader(os.Stdin)); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1, true
+		}
 		keep := make([][]byte, 0, 1024)
 		for i := 0; ; i++ {
 			keep = append(keep, bytes.Repeat([]byte{1}, 16<<20))
 			keep[i][0] = byte(len(keep)) // touch the pages so they count
 			time.Sleep(time.Millisecond)
 		}
+	case modeSpike:
+		return spike(), true
 	case modeCrash:
 		fmt.Fprintln(os.Stderr, "fatal error: stack overflow")
 		return 2, true
 	}
 	return 0, false
+}
+
+// spike is a worker that, under the request's memory limit, takes its
+// resident memory 4 MiB past the limit in one go and at once answers as if
+// it had read the file: a watcher that polls rarely sees the moment.
+func spike() int {
+	req, err := startWorker(bufio.NewReader(os.Stdin))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	block := make([]byte, req.Options.MemoryLimit-residentBytes()+4<<20)
+	for i := 0; i < len(block); i += 4096 {
+		block[i] = 1
+	}
+	ex := &Extracted{Document: corpus.Document{Title: "spike", Size: int64(block[len(block)-4096])}}
+	if err := gob.NewEncoder(os.Stdout).Encode(replyOf(ex, nil)); err != nil {
+		return 1
+	}
+	return 0
+}
+
+// residentBytes is this process's resident memory (VmRSS).
+func residentBytes() int64 {
+	b, _ := os.ReadFile("/proc/self/status")
+	_, rest, _ := strings.Cut(string(b), "VmRSS:")
+	kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.SplitN(rest, "\n", 2)[0], "kB")), 10, 64)
+	return kb << 10
 }
 
 // isolatedExtractor returns an extractor that runs this test binary in
@@ -100,6 +140,32 @@ func TestIsolatedSameResult(t *testing.T) {
 	}
 }
 
+// TestIsolatedExtractFile has a worker read a file from disk, as the
+// server has it read an upload it spooled: the result is the in-process
+// one, and a file that is gone is an error.
+func TestIsolatedExtractFile(t *testing.T) {
+	data := fixturePDF(t)
+	path := filepath.Join(t.TempDir(), "upload")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	want, err := newTestExtractor(t).Extract(context.Background(), "plan.pdf", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := isolatedExtractor(t, modeWorker, DefaultOptions())
+	got, err := x.ExtractFile(context.Background(), "plan.pdf", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Document, want.Document) || !reflect.DeepEqual(got.Passages, want.Passages) {
+		t.Errorf("worker result from the file differs from in-process:\n got %+v\nwant %+v", got.Document, want.Document)
+	}
+	if _, err := x.ExtractFile(context.Background(), "plan.pdf", path+"-weg"); err == nil {
+		t.Error("a missing file extracted without error")
+	}
+}
+
 func TestIsolatedRefusals(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -114,10 +180,16 @@ func TestIsolatedRefusals(t *testing.T) {
 		{"scan", modeWorker, Options{}, scanPDF(t, 3), ErrNoText, "geen tekstlaag (gescand?)"},
 		{"hangs", modeHang, Options{Timeout: 300 * time.Millisecond}, []byte("%PDF-1.4"), ErrTimeout, "tijdslimiet overschreden"},
 		{"eats memory", modeHog, Options{MemoryLimit: 128 << 20}, []byte("%PDF-1.4"), ErrMemory, "geheugenlimiet overschreden"},
+		// Past the limit in one go and done within milliseconds: no
+		// watcher that polls is sure to see it; a hard limit stops it.
+		{"eats memory at once", modeSpike, Options{MemoryLimit: 128 << 20}, []byte("%PDF-1.4"), ErrMemory, "geheugenlimiet overschreden"},
 		{"crashes", modeCrash, Options{}, []byte("%PDF-1.4"), ErrPanic, "interne fout bij het lezen"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			if err := HardMemoryLimit(); tt.mode == modeSpike && err != nil {
+				t.Skip(err)
+			}
 			start := time.Now()
 			_, err := isolatedExtractor(t, tt.mode, tt.o).Extract(context.Background(), "plan.pdf", tt.data)
 			var e *Error

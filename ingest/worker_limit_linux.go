@@ -1,0 +1,29 @@
+//go:build linux
+
+package ingest
+
+import (
+	"fmt"
+	"syscall"
+)
+
+// limitMemory caps the data memory of this process (heap, stacks and the
+// data segment: RLIMIT_DATA, which Linux applies to anonymous mappings
+// too) at n bytes. Past it an allocation fails at once and the Go runtime
+// stops with "fatal error: runtime: out of memory", which the parent
+// reports as ErrMemory. A stricter cap already in place is kept.
+func limitMemory(n int64) error {
+	var rl syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_DATA, &rl); err != nil {
+		return fmt.Errorf("memory limit: %w", err)
+	}
+	want := min(uint64(n), rl.Max)
+	rl.Cur, rl.Max = want, want
+	if err := syscall.Setrlimit(syscall.RLIMIT_DATA, &rl); err != nil {
+		return fmt.Errorf("memory limit %d bytes: %w", n, err)
+	}
+	return nil
+}
+
+// hardMemoryLimit is nil: Linux enforces limitMemory.
+func hardMemoryLimit() error { return nil }
