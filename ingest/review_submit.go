@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/mail"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -35,7 +37,7 @@ func (c *Curator) Submit(ctx context.Context, in corpus.SubmissionInput, file io
 		return corpus.Submission{}, &corpus.FieldError{Field: field, Err: corpus.ErrDuplicate,
 			Msg: "Dit plan is al eerder ingediend of staat al in de databank."}
 	}
-	ex, err := c.extract(ctx, source, data, field)
+	ex, err := c.extractUpload(ctx, source, data, file, field)
 	if err != nil {
 		return corpus.Submission{}, err
 	}
@@ -72,7 +74,7 @@ func (c *Curator) ReplaceFile(ctx context.Context, u corpus.User, id int64, name
 	if err != nil {
 		return err
 	}
-	ex, err := c.extract(ctx, safeName(name), data, corpus.FieldFile)
+	ex, err := c.extractUpload(ctx, safeName(name), data, file, corpus.FieldFile)
 	if err != nil {
 		return err
 	}
@@ -84,7 +86,20 @@ func (c *Curator) ReplaceFile(ctx context.Context, u corpus.User, id int64, name
 // extract runs the extractor and the tagger; a refusal becomes a
 // FieldError on field with the Dutch reason.
 func (c *Curator) extract(ctx context.Context, source string, data []byte, field string) (*Extracted, error) {
-	ex, err := c.p.x.Extract(ctx, source, data)
+	return c.extractUpload(ctx, source, data, nil, field)
+}
+
+// extractUpload is extract of data read from file. When file is an upload
+// spooled to disk, the extraction worker reads that file itself
+// (Extractor.ExtractFile) instead of getting data through a pipe.
+func (c *Curator) extractUpload(ctx context.Context, source string, data []byte, file io.Reader, field string) (*Extracted, error) {
+	var ex *Extracted
+	var err error
+	if f, ok := file.(*os.File); ok {
+		ex, err = c.p.x.ExtractFile(ctx, source, f.Name())
+	} else {
+		ex, err = c.p.x.Extract(ctx, source, data)
+	}
 	switch {
 	case errors.Is(err, ErrTooLarge):
 		return nil, tooLarge(field, c.opts.MaxUploadSize)
@@ -150,6 +165,12 @@ func (c *Curator) readUpload(file io.Reader, html bool) ([]byte, error) {
 func (c *Curator) readRest(head []byte, r io.Reader, field string) ([]byte, error) {
 	max := c.opts.MaxUploadSize
 	buf := bytes.NewBuffer(head)
+	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		// A spooled upload: read it in one allocation, not by doubling.
+		if st, err := f.Stat(); err == nil && st.Size() <= max {
+			buf.Grow(int(st.Size()) + bytes.MinRead)
+		}
+	}
 	if _, err := io.Copy(buf, io.LimitReader(r, max-int64(len(head))+1)); err != nil {
 		var mbe *http.MaxBytesError // the UI may cap the request body too
 		if errors.As(err, &mbe) {
