@@ -5,9 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
+	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
+	"syscall"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -20,6 +25,8 @@ type httpError struct {
 	title  string // page heading; empty means the default for the status
 	msg    string // explanation for users
 	err    error  // cause, logged but never shown; may be nil
+	// retryAfter, when set, is sent as Retry-After: when to try again.
+	retryAfter time.Duration
 }
 
 func (e *httpError) Error() string {
@@ -84,8 +91,8 @@ func classify(err error) *httpError {
 		return &httpError{status: http.StatusUnsupportedMediaType, err: err}
 	case errors.Is(err, corpus.ErrInvalid):
 		return &httpError{status: http.StatusUnprocessableEntity, err: err, msg: fieldMessages(err)}
-	case errors.Is(err, context.Canceled):
-		return &httpError{status: 499, err: err}
+	case errors.Is(err, context.Canceled), connectionLost(err):
+		return &httpError{status: statusClientGone, err: err}
 	case errors.Is(err, context.DeadlineExceeded):
 		return &httpError{status: http.StatusServiceUnavailable, err: err,
 			msg: "Het zoeken duurde te lang. Probeer het over een ogenblik opnieuw of maak de zoekvraag specifieker."}
@@ -93,16 +100,35 @@ func classify(err error) *httpError {
 	return &httpError{status: http.StatusInternalServerError, err: err}
 }
 
-// answerError logs e once and writes the error page or JSON error.
+// statusClientGone marks a request whose client went away before it was
+// answered (nginx's 499): nothing is written and it is no server error.
+const statusClientGone = 499
+
+// connectionLost reports whether err is the client's connection failing
+// under a write: closed, reset, or too slow to take the answer.
+func connectionLost(err error) bool {
+	return errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNRESET) ||
+		errors.Is(err, net.ErrClosed) || errors.Is(err, os.ErrDeadlineExceeded)
+}
+
+// answerError logs e once and writes the error page or JSON error. When the
+// client has gone (the request's context is cancelled when its connection
+// closes) whatever failed is logged as that, not as a server error.
 func (h *handler) answerError(c *gin.Context, e *httpError) {
+	if e.status >= 500 && c.Request.Context().Err() != nil {
+		e = &httpError{status: statusClientGone, err: e}
+	}
 	level := slog.LevelDebug
 	if e.status >= 500 {
 		level = slog.LevelError
 	}
 	h.log.Log(c.Request.Context(), level, "request failed", "method", c.Request.Method,
 		"path", c.Request.URL.Path, "status", e.status, "error", e.Error())
-	if c.Writer.Written() || e.status == 499 {
+	if c.Writer.Written() || e.status == statusClientGone {
 		return
+	}
+	if e.retryAfter > 0 {
+		c.Header("Retry-After", strconv.Itoa(int(e.retryAfter.Round(time.Second)/time.Second)))
 	}
 	title, msg := describe(e)
 	if isAPI(c) {

@@ -6,25 +6,28 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-// routes registers every route of the front end, grouped by page.
+// routes registers every route of the front end, grouped by page. The
+// public pages answer HEAD like GET, without the body.
 func (h *handler) routes(e *gin.Engine) {
+	// Once a request has arrived, its handler has WriteTimeout to answer.
+	e.Use(h.answerDeadline)
+
 	// Search: the start page and its JSON twin.
-	e.GET("/", h.showSearch)
-	e.GET("/api/v1/search", h.apiSearch)
+	getHead(e, "/", h.showSearch)
+	getHead(e, "/api/v1/search", h.apiSearch)
 
 	// One plan: metadata and passages, its JSON twin and the original file.
-	e.GET("/documenten/:id", h.showDocument)
-	e.GET("/api/v1/documents/:id", h.apiDocument)
-	e.GET("/bestanden/:id", h.showFile)
-	e.HEAD("/bestanden/:id", h.showFile)
+	getHead(e, "/documenten/:id", h.showDocument)
+	getHead(e, "/api/v1/documents/:id", h.apiDocument)
+	getHead(e, "/bestanden/:id", h.longTransfer, h.showFile)
 
 	// Submission by a municipality: the form, its status page and the
 	// status as JSON.
 	sub := e.Group("", h.needSubmissions)
-	sub.GET("/indienen", h.newSubmission)
+	getHead(sub, "/indienen", h.newSubmission)
 	sub.POST("/indienen", h.createSubmission)
-	sub.GET("/indienen/status/:token", h.showSubmissionStatus)
-	sub.GET("/api/v1/submissions/:token", h.apiSubmissionStatus)
+	getHead(sub, "/indienen/status/:token", h.showSubmissionStatus)
+	getHead(sub, "/api/v1/submissions/:token", h.apiSubmissionStatus)
 
 	// Curator area: login and logout, then everything behind a session.
 	e.GET("/beheer/login", h.needCuration, h.showLogin)
@@ -33,15 +36,12 @@ func (h *handler) routes(e *gin.Engine) {
 	h.beheerAPIRoutes(e.Group("/api/v1/beheer", h.needCuration))
 
 	// Operations: recent job runs and the probes.
-	e.GET("/api/v1/jobs", h.apiJobs)
-	e.GET("/healthz", h.healthz)
-	e.HEAD("/healthz", h.healthz)
-	e.GET("/readyz", h.readyz)
-	e.HEAD("/readyz", h.readyz)
+	getHead(e, "/api/v1/jobs", h.apiJobs)
+	getHead(e, "/healthz", h.healthz)
+	getHead(e, "/readyz", h.readyz)
 
 	// Embedded stylesheet and icon.
-	e.GET("/static/*file", gin.WrapH(h.views.static))
-	e.HEAD("/static/*file", gin.WrapH(h.views.static))
+	getHead(e, "/static/*file", gin.WrapH(h.views.static))
 
 	// Everything else: a Dutch 404 page, or JSON under /api/.
 	e.NoRoute(h.notFound)
@@ -55,7 +55,7 @@ func (h *handler) beheerRoutes(g *gin.RouterGroup) {
 	g.GET("", h.showQueue)
 	g.GET("/documenten", h.showDocuments)
 	g.GET("/documenten/:id", h.showReview)
-	g.GET("/documenten/:id/bestand", h.showBeheerFile)
+	g.GET("/documenten/:id/bestand", h.longTransfer, h.showBeheerFile)
 	g.POST("/documenten/:id/goedkeuren", h.approveDocument)
 	g.POST("/documenten/:id/afwijzen", h.rejectDocument)
 	g.POST("/documenten/:id/intrekken", h.withdrawDocument)
@@ -77,6 +77,14 @@ func (h *handler) beheerAPIRoutes(g *gin.RouterGroup) {
 	g.POST("/documents/:id/withdraw", h.withdrawDocument)
 	g.POST("/documents/:id/metadata", h.editDocument)
 	g.GET("/audit", h.requireAdmin, h.apiAudit)
+}
+
+// getHead registers a GET route and its HEAD twin: net/http sends a HEAD
+// answer's status and headers and drops its body. Only for pages whose GET
+// changes nothing (opening a submission in the curator area does).
+func getHead(r gin.IRoutes, path string, handlers ...gin.HandlerFunc) {
+	r.GET(path, handlers...)
+	r.HEAD(path, handlers...)
 }
 
 // notFound answers unknown addresses.

@@ -88,6 +88,24 @@ type Options struct {
 	// Secret keys the CSRF tokens; at least 32 bytes. Default: random at
 	// start, so forms opened before a restart must be reloaded.
 	Secret []byte
+
+	// MaxExtractions is how many uploads (submissions and replaced files)
+	// may be extracted at once. A further upload is answered 503 with
+	// Retry-After and nothing of it is stored. Default: one per CPU.
+	MaxExtractions int
+	// WriteTimeout is how long a request may take to be answered once it
+	// has arrived; set it to the server's WriteTimeout. The read deadline
+	// moves with it, so the server's ReadTimeout bounds only a request's
+	// arrival and never cuts a slow search short; after an upload it starts
+	// again, so extraction has the full time. Default 3 minutes.
+	WriteTimeout time.Duration
+	// TransferTimeout is how long an upload form may take to arrive and an
+	// original file to be sent, in all; these routes set their own,
+	// longer deadlines. Default 10 minutes.
+	TransferTimeout time.Duration
+	// StallTimeout is how long the body of an upload may stop arriving
+	// before the upload is refused and the connection closed. Default 30s.
+	StallTimeout time.Duration
 }
 
 // Validate reports settings that cannot work.
@@ -101,6 +119,11 @@ func (o Options) Validate() error {
 		return fmt.Errorf("ui: SessionTTL %s is negative", o.SessionTTL)
 	case o.Secret != nil && len(o.Secret) < 32:
 		return fmt.Errorf("ui: Secret has %d bytes, want at least 32", len(o.Secret))
+	case o.MaxExtractions < 0:
+		return fmt.Errorf("ui: MaxExtractions %d is negative", o.MaxExtractions)
+	case o.WriteTimeout < 0 || o.TransferTimeout < 0 || o.StallTimeout < 0:
+		return fmt.Errorf("ui: a timeout is negative (write %s, transfer %s, stall %s)",
+			o.WriteTimeout, o.TransferTimeout, o.StallTimeout)
 	}
 	for name, r := range map[string]Rate{"SubmitRate": o.SubmitRate, "LoginRate": o.LoginRate,
 		"AccountLoginRate": o.AccountLoginRate} {
@@ -133,7 +156,7 @@ func (o Options) withDefaults() Options {
 	if o.Secret == nil {
 		o.Secret = []byte(randomToken())
 	}
-	return o
+	return o.withTransferDefaults()
 }
 
 // handler holds the dependencies of the HTTP handlers, which are its methods.
@@ -154,6 +177,8 @@ type handler struct {
 	accounts Accounts
 	secret   []byte
 	proxies  []netip.Prefix
+	// extracting bounds the uploads being extracted (MaxExtractions).
+	extracting slots
 	// Rate limits: submissions per address, failed logins per address and
 	// per account and address.
 	submitLimit, loginLimit, accountLimit *limiter
@@ -192,6 +217,7 @@ func New(o Options, s Searcher, docs Documents, ready Readiness) (http.Handler, 
 	for _, g := range gms.All() {
 		h.provincies[g.Provincie] = true
 	}
+	h.extracting = newSlots(o.MaxExtractions)
 	if h.proxies, err = parseProxies(o.TrustedProxies); err != nil {
 		return nil, fmt.Errorf("ui: trusted proxies: %w", err)
 	}

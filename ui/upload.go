@@ -21,18 +21,27 @@ const (
 )
 
 // upload is a multipart form read as a stream: its text fields and at most
-// one file, spooled to a temporary file that close removes.
+// one file, spooled to a temporary file that close removes. A complete
+// upload holds an extraction slot until close.
 type upload struct {
-	values url.Values
-	file   *os.File // nil when no file was sent
-	name   string   // the client's file name: a label, never a path
+	values  url.Values
+	file    *os.File // nil when no file was sent
+	name    string   // the client's file name: a label, never a path
+	release func()   // gives the extraction slot back; nil without one
 }
 
-// close removes the spooled file.
+// close removes the spooled file and gives the extraction slot back.
 func (u *upload) close() {
-	if u != nil && u.file != nil {
+	if u == nil {
+		return
+	}
+	if u.file != nil {
 		u.file.Close()
 		os.Remove(u.file.Name())
+	}
+	if u.release != nil {
+		u.release()
+		u.release = nil
 	}
 }
 
@@ -47,9 +56,13 @@ var (
 // token, which check verifies before anything else is read. The body may
 // not exceed MaxUploadBytes plus a little for the fields: the limit holds
 // while the body streams in, so an oversized upload is refused without
-// being read to its end. A file must look like a PDF or an HTML page by its
-// first bytes. On error the fields read so far are returned.
+// being read to its end; nor may it stall (see uploadDeadlines). A file
+// must look like a PDF or an HTML page by its first bytes and is spooled
+// to disk as it arrives. A complete upload takes an extraction slot, which
+// close gives back; when none is free the upload is refused with errBusy.
+// On error the fields read so far are returned.
 func (h *handler) readUpload(c *gin.Context, check func(token string) error) (*upload, error) {
+	arrived := h.uploadDeadlines(c)
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, h.opts.MaxUploadBytes+formSlack)
 	mr, err := c.Request.MultipartReader()
 	if err != nil {
@@ -59,11 +72,23 @@ func (h *handler) readUpload(c *gin.Context, check func(token string) error) (*u
 	if err := h.readToken(mr, check); err != nil {
 		return u, err
 	}
+	if err := h.readParts(u, mr); err != nil {
+		return u, err
+	}
+	arrived()
+	if u.release = h.extracting.take(); u.release == nil {
+		return u, errBusy
+	}
+	return u, nil
+}
+
+// readParts reads the fields and the file after the token into u.
+func (h *handler) readParts(u *upload, mr *multipart.Reader) error {
 	var wrongType error
 	for n := 0; ; n++ {
 		part, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
-			return u, wrongType
+			return wrongType
 		}
 		if err == nil && n >= maxFields {
 			err = errors.New("too many fields")
@@ -78,7 +103,7 @@ func (h *handler) readUpload(c *gin.Context, check func(token string) error) (*u
 		}
 		if err != nil {
 			// No Close: it would read the rest of an oversized part.
-			return u, uploadError(err)
+			return uploadError(err)
 		}
 		part.Close()
 	}
