@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -37,6 +38,11 @@ type config struct {
 	SubmitRate      string
 	LoginRate       string
 	AccountRate     string
+	MaxExtractions  int
+	ReadTimeout     time.Duration
+	WriteTimeout    time.Duration
+	IdleTimeout     time.Duration
+	TransferTimeout time.Duration
 	source          map[string]string // setting name -> default, env or flag
 }
 
@@ -66,6 +72,11 @@ func (c *config) settings() []setting {
 		{"submit-rate", "IVP_SUBMIT_RATE", "stored submissions per client address, as count/duration, or off (serve)", &c.SubmitRate, "10/1h"},
 		{"login-rate", "IVP_LOGIN_RATE", "failed logins per client address, as count/duration, or off (serve)", &c.LoginRate, "20/15m"},
 		{"account-login-rate", "IVP_ACCOUNT_LOGIN_RATE", "failed logins per account and client address, as count/duration, or off (serve)", &c.AccountRate, "5/15m"},
+		{"max-extractions", "IVP_MAX_EXTRACTIONS", "uploads extracted at once; more are refused with 503 and Retry-After (serve)", &c.MaxExtractions, strconv.Itoa(runtime.NumCPU())},
+		{"read-timeout", "IVP_READ_TIMEOUT", "time a request may take to arrive; an upload may stall this long (serve)", &c.ReadTimeout, "30s"},
+		{"write-timeout", "IVP_WRITE_TIMEOUT", "time to answer a request once it has arrived, extraction of an upload included (serve)", &c.WriteTimeout, "3m"},
+		{"idle-timeout", "IVP_IDLE_TIMEOUT", "time an idle keep-alive connection stays open (serve)", &c.IdleTimeout, "60s"},
+		{"transfer-timeout", "IVP_TRANSFER_TIMEOUT", "time an upload may take to arrive and an original file to be sent (serve)", &c.TransferTimeout, "10m"},
 	}
 }
 
@@ -81,7 +92,8 @@ func newFlagSet(name string, c *config, which ...string) *flag.FlagSet {
 		}
 		c.source[s.name] = src
 		if err := set(s.ptr, val); err != nil {
-			c.source[s.name] = fmt.Sprintf("invalid %s=%q, using default", s.env, val)
+			// parseArgs refuses it; 'ivp config' shows it.
+			c.source[s.name] = fmt.Sprintf("invalid %s=%q", s.env, val)
 			set(s.ptr, s.def)
 		}
 		if contains(which, s.name) {
@@ -214,11 +226,13 @@ func runConfig(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var c config
 	fs := newFlagSet("config", &c, "data", "addr", "reindex-schedule", "max-file-size", "max-pages",
 		"extract-timeout", "extract-memory", "pdftotext", "log-level", "max-upload-size", "session-ttl",
-		"secure-cookies", "trusted-proxies", "secret", "submit-rate", "login-rate", "account-login-rate")
+		"secure-cookies", "trusted-proxies", "secret", "submit-rate", "login-rate", "account-login-rate",
+		"max-extractions", "read-timeout", "write-timeout", "idle-timeout", "transfer-timeout")
 	fs.SetOutput(stderr)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	bad := invalidSetting(fs) // said last, after the table that shows it
 	for _, s := range c.settings() {
 		val := fmt.Sprint(deref(s.ptr))
 		if s.name == "secret" && val != "" {
@@ -228,10 +242,18 @@ func runConfig(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	abs, _ := filepath.Abs(c.Data)
 	fmt.Fprintf(stdout, "%-19s %s\n", "data (absolute)", abs)
+	if err := ingest.HardMemoryLimit(); err != nil {
+		fmt.Fprintf(stdout, "%-19s not enforced: %v\n", "extract-memory", err)
+	}
+	if bad != nil {
+		fmt.Fprintf(stderr, "ivp config: %v; the other commands refuse to start\n", bad)
+	}
 	return nil
 }
 
-// parseArgs parses flags and returns the positional arguments.
+// parseArgs parses flags and returns the positional arguments. An
+// invalid setting, in a flag or an IVP_* variable, is a usage error that
+// names it (see checkSettings).
 func parseArgs(fs *flag.FlagSet, args []string, stderr io.Writer) ([]string, error) {
 	fs.SetOutput(stderr)
 	// Allow flags after positional arguments: ivp ingest dir --data x.
@@ -242,7 +264,7 @@ func parseArgs(fs *flag.FlagSet, args []string, stderr io.Writer) ([]string, err
 		}
 		args = fs.Args()
 		if len(args) == 0 {
-			return pos, nil
+			return pos, checkSettings(fs)
 		}
 		pos = append(pos, args[0])
 		args = args[1:]
