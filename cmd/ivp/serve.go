@@ -12,6 +12,7 @@ import (
 
 	"github.com/robfig/cron/v3"
 
+	"github.com/ccv/ivp/ingest"
 	"github.com/ccv/ivp/search"
 	"github.com/ccv/ivp/ui"
 )
@@ -23,26 +24,25 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var c config
 	fs := newFlagSet("serve", &c, "data", "addr", "reindex-schedule", "log-level",
 		"max-pages", "extract-timeout", "extract-memory", "pdftotext", "max-upload-size", "session-ttl",
-		"secure-cookies", "trusted-proxies", "secret", "submit-rate", "login-rate", "account-login-rate")
+		"secure-cookies", "trusted-proxies", "secret", "submit-rate", "login-rate", "account-login-rate",
+		"max-extractions", "read-timeout", "write-timeout", "idle-timeout", "transfer-timeout")
 	if _, err := parseArgs(fs, args, stderr); err != nil {
 		return err
 	}
+	if c.WriteTimeout <= c.ExtractTimeout {
+		return fmt.Errorf("%w: --write-timeout %s must be longer than --extract-timeout %s, or uploads time out while they are extracted",
+			errUsage, c.WriteTimeout, c.ExtractTimeout)
+	}
 	log := c.logger(stderr)
+	if err := ingest.HardMemoryLimit(); err != nil {
+		log.Warn("extract-memory is not enforced", "reason", err)
+	}
 	e, err := open(ctx, &c)
 	if err != nil {
 		return err
 	}
 	defer e.Close()
-	cur, accounts, err := e.curation(&c, nil)
-	if err != nil {
-		return err
-	}
-	opts, err := c.uiOptions(log)
-	if err != nil {
-		return err
-	}
-	opts.Submissions, opts.Curation, opts.Accounts = cur, cur, accounts
-	h, err := ui.New(opts, search.New(e.ix), e.store, e.ix)
+	h, err := e.handler(&c, log)
 	if err != nil {
 		return err
 	}
@@ -51,18 +51,44 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	go e.catchUp(ctx, log)
-	err = listenAndServe(ctx, c.Addr, h, stdout, log)
+	err = listenAndServe(ctx, c.Addr, c.httpServer(h), stdout, log)
 	stopCtx := sched.Stop() // waits for a running rebuild to finish
 	<-stopCtx.Done()
 	return err
 }
 
-func listenAndServe(ctx context.Context, addr string, h http.Handler, stdout io.Writer, log *slog.Logger) error {
+// handler is the web front end over e with the settings of c, with
+// submissions and the curator area on.
+func (e *env) handler(c *config, log *slog.Logger) (http.Handler, error) {
+	cur, accounts, err := e.curation(c, nil)
+	if err != nil {
+		return nil, err
+	}
+	opts, err := c.uiOptions(log)
+	if err != nil {
+		return nil, err
+	}
+	opts.Submissions, opts.Curation, opts.Accounts = cur, cur, accounts
+	opts.MaxExtractions, opts.WriteTimeout = c.MaxExtractions, c.WriteTimeout
+	opts.TransferTimeout, opts.StallTimeout = c.TransferTimeout, c.ReadTimeout
+	return ui.New(opts, search.New(e.ix), e.store, ui.ReadyFunc(e.ready))
+}
+
+// httpServer is the server of h with the timeouts of the settings: a
+// request must arrive within ReadTimeout (its headers within 10 seconds)
+// and be answered within WriteTimeout; an idle keep-alive connection is
+// closed after IdleTimeout. Uploads and original files get longer (see
+// ui.Options.TransferTimeout).
+func (c *config) httpServer(h http.Handler) *http.Server {
+	return &http.Server{Handler: h, ReadHeaderTimeout: min(10*time.Second, c.ReadTimeout),
+		ReadTimeout: c.ReadTimeout, WriteTimeout: c.WriteTimeout, IdleTimeout: c.IdleTimeout}
+}
+
+func listenAndServe(ctx context.Context, addr string, srv *http.Server, stdout io.Writer, log *slog.Logger) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(stdout, "ivp: serving on http://%s\n", ln.Addr())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -126,6 +152,26 @@ func (e *env) catchUp(ctx context.Context, log *slog.Logger) {
 	if _, err := e.rebuild(ctx, "reindex (bij start)"); err != nil {
 		log.Error("reindex at start failed", "err", err)
 	}
+}
+
+// ready is the server's readiness (/readyz): the index answers, and it
+// is not empty while the store has published plans, as it is while a
+// lost or first index is being built; searches would find nothing.
+func (e *env) ready(ctx context.Context) error {
+	if err := e.ix.Ready(ctx); err != nil {
+		return err
+	}
+	if n, err := e.ix.DocCount(); err != nil || n > 0 {
+		return err
+	}
+	counts, err := e.store.Counts(ctx)
+	if err != nil {
+		return err
+	}
+	if counts.Published > 0 {
+		return fmt.Errorf("de index is leeg terwijl %d plannen gepubliceerd zijn; hij wordt opgebouwd", counts.Published)
+	}
+	return nil
 }
 
 // cronLogger adapts slog to cron's logger.
