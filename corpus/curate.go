@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 )
 
@@ -225,4 +226,53 @@ func replacePassages(ctx context.Context, tx *sql.Tx, id int64, passages []Passa
 		return fmt.Errorf("replace passages of %d: %w", id, err)
 	}
 	return nil
+}
+
+// DocLocks serialises work per document: Lock waits while another caller
+// holds the same document ID, and callers with different IDs do not wait
+// for each other. A curator action holds it across the store change and
+// the index update, so that two actions on one plan cannot interleave and
+// leave the index showing an older state than the store. The zero value
+// is ready for use; it keeps an entry only while an ID is held or awaited.
+type DocLocks struct {
+	mu   sync.Mutex
+	held map[int64]*docLock
+}
+
+// docLock is one document's lock: a token in a channel of one, and the
+// number of callers holding or awaiting it.
+type docLock struct {
+	token chan struct{}
+	users int
+}
+
+// Lock waits until document id is free or ctx ends, and returns the
+// function that frees it again (call it once).
+func (l *DocLocks) Lock(ctx context.Context, id int64) (unlock func(), err error) {
+	l.mu.Lock()
+	if l.held == nil {
+		l.held = map[int64]*docLock{}
+	}
+	dl := l.held[id]
+	if dl == nil {
+		dl = &docLock{token: make(chan struct{}, 1)}
+		l.held[id] = dl
+	}
+	dl.users++
+	l.mu.Unlock()
+	select {
+	case dl.token <- struct{}{}:
+		return func() { <-dl.token; l.leave(id, dl) }, nil
+	case <-ctx.Done():
+		l.leave(id, dl)
+		return nil, fmt.Errorf("wait for document %d: %w", id, context.Cause(ctx))
+	}
+}
+
+func (l *DocLocks) leave(id int64, dl *docLock) {
+	l.mu.Lock()
+	if dl.users--; dl.users == 0 {
+		delete(l.held, id)
+	}
+	l.mu.Unlock()
 }
