@@ -49,43 +49,124 @@ func (ix *Indexer) createGeneration() (*generation, error) {
 // Add indexes one stored document and its passages into the serving
 // generation, replacing what was indexed for it before. Only published
 // documents are searchable; Add of another status removes the document.
+// Calls for one document run one after another.
+//
+// A search never finds the plan without its passages. Add writes one
+// batch to the passage index and then one to the plan index: a View sees
+// the old plan or the new one, and the old passages or the new ones, all
+// of them. Passages the plan no longer has are taken out of that first
+// batch's plan (their doc_id becomes retiredDocID) but stay readable by
+// key, for a search that chose them before; they are deleted once every
+// View that began before the change has returned. Remove deletes the plan
+// first, and its passages likewise after those Views.
 func (ix *Indexer) Add(ctx context.Context, d corpus.Document, passages []corpus.Passage) error {
+	unlock, err := ix.docs.Lock(ctx, d.ID)
+	if err != nil {
+		return fmt.Errorf("index document %d: %w", d.ID, err)
+	}
+	defer unlock()
+	ix.writers.RLock()
+	defer ix.writers.RUnlock()
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.gen == nil {
 		return ErrClosed
 	}
 	ix.touch(d.ID)
-	err := ix.addTo(ix.gen, d, passages)
+	err = ix.update(ix.gen, d, passages)
 	ix.edits.Add(1)
 	return err
 }
 
-// addTo replaces what g holds for d by d and its passages, or removes d
-// when it is not published.
-func (ix *Indexer) addTo(g *generation, d corpus.Document, passages []corpus.Passage) error {
-	if err := removeFrom(g, d.ID); err != nil {
+// Remove takes a document out of the serving generation, as Add of a
+// document that is not published.
+func (ix *Indexer) Remove(ctx context.Context, id int64) error {
+	return ix.Add(ctx, corpus.Document{ID: id}, nil)
+}
+
+// retiredDocID is the doc_id of passages on their way out: no plan has it,
+// so no search finds them as a plan's passages any more.
+const retiredDocID = "-"
+
+// update makes the serving generation g hold d and its passages when d
+// is published, and nothing of d otherwise, in the order Add describes.
+func (ix *Indexer) update(g *generation, d corpus.Document, passages []corpus.Passage) error {
+	b := ix.newBatch(g)
+	gone, err := b.put(d, passages)
+	if err == nil && d.Status == corpus.StatusPublished && len(gone) > 0 {
+		err = retire(g, b.passages, gone)
+	}
+	if err == nil {
+		err = b.write()
+	}
+	if err == nil {
+		err = deleteLater(g, gone, ix.readers.wait)
+	}
+	if err != nil {
+		return fmt.Errorf("index document %d: %w", d.ID, err)
+	}
+	return nil
+}
+
+// retire adds to b the passages keys as they are stored, under
+// retiredDocID.
+func retire(g *generation, b *bleve.Batch, keys []string) error {
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(keys), len(keys), 0, false)
+	req.Fields = []string{FieldText, FieldHeadings, FieldOrdinal, FieldPageFrom, FieldPageTo, FieldTags}
+	res, err := g.passages.Search(req)
+	if err != nil {
 		return err
 	}
-	if d.Status != corpus.StatusPublished {
-		return nil
+	for _, h := range res.Hits {
+		b.Index(h.ID, passageDoc(retiredDocID, storedPassage(h.Fields)))
 	}
-	b := ix.newBatch(g)
-	b.add(d, passages)
-	return b.flush()
+	return nil
 }
 
-// Remove takes a document out of the serving generation.
-func (ix *Indexer) Remove(ctx context.Context, id int64) error {
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	if ix.gen == nil {
-		return ErrClosed
+// storedPassage is the passage whose stored fields are f.
+func storedPassage(f map[string]any) corpus.Passage {
+	num := func(name string) int { v, _ := f[name].(float64); return int(v) }
+	p := corpus.Passage{Ordinal: num(FieldOrdinal), PageFrom: num(FieldPageFrom), PageTo: num(FieldPageTo)}
+	p.Text, _ = f[FieldText].(string)
+	if h, _ := f[FieldHeadings].(string); h != "" {
+		p.Headings = strings.Split(h, "\n")
 	}
-	ix.touch(id)
-	err := removeFrom(ix.gen, id)
-	ix.edits.Add(1)
-	return err
+	if t, ok := f[FieldTags].(string); ok {
+		json.Unmarshal([]byte(t), &p.Tags)
+	}
+	return p
+}
+
+// purgeRetired deletes the passages that a process stopped in the middle
+// of an update left under retiredDocID.
+func purgeRetired(g *generation) error {
+	keys, err := passageKeys(g, retiredDocID)
+	if err == nil {
+		err = deleteLater(g, keys, nil)
+	}
+	if err != nil {
+		return fmt.Errorf("purge retired passages: %w", err)
+	}
+	return nil
+}
+
+// deleteLater deletes the passages keys from g once waitReaders (when
+// not nil) returns.
+func deleteLater(g *generation, keys []string, waitReaders func()) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	if waitReaders != nil {
+		waitReaders()
+	}
+	b := g.passages.NewBatch()
+	for _, k := range keys {
+		b.Delete(k)
+	}
+	if err := g.passages.Batch(b); err != nil {
+		return fmt.Errorf("unindex passages %s…: %w", keys[0], err)
+	}
+	return nil
 }
 
 // touch records that the serving generation changed for document id, so
@@ -98,26 +179,23 @@ func (ix *Indexer) touch(id int64) {
 	}
 }
 
-func removeFrom(g *generation, id int64) error {
-	key := strconv.FormatInt(id, 10)
-	if err := g.plans.Delete(key); err != nil {
-		return fmt.Errorf("unindex document %d: %w", id, err)
-	}
+// passageKeys are the keys of the passages g holds for the plan key.
+func passageKeys(g *generation, key string) ([]string, error) {
 	q := bleve.NewTermQuery(key)
 	q.SetField(FieldDocID)
-	req := bleve.NewSearchRequestOptions(q, 100000, 0, false)
-	res, err := g.passages.Search(req)
+	res, err := g.passages.Search(bleve.NewSearchRequestOptions(q, 0, 0, false))
+	if err != nil || res.Total == 0 {
+		return nil, err
+	}
+	res, err = g.passages.Search(bleve.NewSearchRequestOptions(q, int(res.Total), 0, false))
 	if err != nil {
-		return fmt.Errorf("unindex document %d: %w", id, err)
+		return nil, err
 	}
-	b := g.passages.NewBatch()
-	for _, h := range res.Hits {
-		b.Delete(h.ID)
+	keys := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		keys[i] = h.ID
 	}
-	if err := g.passages.Batch(b); err != nil {
-		return fmt.Errorf("unindex document %d: %w", id, err)
-	}
-	return nil
+	return keys, nil
 }
 
 // batch collects plans and passages for one generation.
@@ -127,10 +205,37 @@ type batch struct {
 	plans    *bleve.Batch
 	passages *bleve.Batch
 	n        int
+	keys     map[string]bool // the passage keys added since put began collecting them
 }
 
 func (ix *Indexer) newBatch(g *generation) *batch {
 	return &batch{g: g, inwoners: ix.inwoners, plans: g.plans.NewBatch(), passages: g.passages.NewBatch()}
+}
+
+// put adds d and its passages to b when d is published, else the
+// deletion of its plan, and returns the keys of the passages g holds for
+// d that d no longer has.
+func (b *batch) put(d corpus.Document, passages []corpus.Passage) ([]string, error) {
+	key := strconv.FormatInt(d.ID, 10)
+	old, err := passageKeys(b.g, key)
+	if err != nil {
+		return nil, err
+	}
+	if b.keys == nil {
+		b.keys = map[string]bool{}
+	}
+	if d.Status == corpus.StatusPublished {
+		b.add(d, passages)
+	} else {
+		b.plans.Delete(key)
+	}
+	var gone []string
+	for _, k := range old {
+		if !b.keys[k] {
+			gone = append(gone, k)
+		}
+	}
+	return gone, nil
 }
 
 func (b *batch) add(d corpus.Document, passages []corpus.Passage) {
@@ -141,7 +246,11 @@ func (b *batch) add(d corpus.Document, passages []corpus.Passage) {
 	}
 	b.plans.Index(key, doc)
 	for _, p := range passages {
-		b.passages.Index(passageKey(key, p.Ordinal), passageDoc(key, p))
+		k := passageKey(key, p.Ordinal)
+		b.passages.Index(k, passageDoc(key, p))
+		if b.keys != nil {
+			b.keys[k] = true
+		}
 	}
 	b.n++
 }
@@ -174,6 +283,25 @@ func (b *batch) flush() error {
 	b.plans.Reset()
 	b.passages.Reset()
 	b.n = 0
+	return nil
+}
+
+// write writes the collected passages and then the plans, one batch per
+// index, so that a plan is never found before its passages can be.
+func (b *batch) write() error {
+	if b.passages.Size() > 0 {
+		if err := b.g.passages.Batch(b.passages); err != nil {
+			return fmt.Errorf("index passages: %w", err)
+		}
+	}
+	if b.plans.Size() > 0 {
+		if err := b.g.plans.Batch(b.plans); err != nil {
+			return fmt.Errorf("index plans: %w", err)
+		}
+	}
+	b.plans.Reset()
+	b.passages.Reset()
+	b.n, b.keys = 0, nil
 	return nil
 }
 

@@ -30,11 +30,6 @@ type Options struct {
 	// passages as 200 and kept the peak memory of a rebuild near what one
 	// batch of 200 took.
 	BatchSize int
-	// RebuildGCPercent is the Go GC target (GOGC) while a rebuild runs:
-	// indexing allocates a great deal, and collecting half as often made
-	// rebuilds 8-13% faster for a larger heap. Default 200; a lower
-	// process setting is raised, a higher one kept; negative leaves it.
-	RebuildGCPercent int
 	// RebuildWorkers is how many batches a rebuild writes at the same
 	// time. Default: the number of usable cores, at most 4. Each batch in
 	// flight holds its analysed text in memory.
@@ -45,9 +40,6 @@ type Options struct {
 func (o *Options) Validate() error {
 	if o.BatchSize == 0 {
 		o.BatchSize = 100
-	}
-	if o.RebuildGCPercent == 0 {
-		o.RebuildGCPercent = 200
 	}
 	if o.RebuildWorkers == 0 {
 		o.RebuildWorkers = min(runtime.GOMAXPROCS(0), 4)
@@ -62,21 +54,30 @@ func (o *Options) Validate() error {
 }
 
 // Indexer owns the serving indexes under one directory. Searches read
-// through View; Add and Rebuild write. It is safe for concurrent use.
+// through View; Add, Remove and Rebuild write. It is safe for concurrent
+// use. It never changes process-wide settings such as the GC target: it
+// runs inside the server.
 type Indexer struct {
 	dir  string
 	opts Options
 
 	rebuild sync.Mutex // held for the whole of a rebuild
 
-	mu    sync.RWMutex  // readers: View and Add; writer: the swap and Close
-	edits atomic.Uint64 // Add and Remove calls, for Snapshot.Generation
+	// writers: Add and Remove share it; a rebuild's last replay and swap,
+	// and Close, hold it alone. Taken before mu.
+	writers sync.RWMutex
+	mu      sync.RWMutex  // readers: View, Add and Remove; writer: the switch to a new generation, Close
+	edits   atomic.Uint64 // Add and Remove calls, for Snapshot.Generation
+
+	docs    corpus.DocLocks // one Add or Remove at a time per document
+	readers readers         // the Views running, for deletions that must wait for them
 
 	inwoners *corpus.Inwoners // population per gemeente, for FieldKlasse
 
 	touchedMu sync.Mutex
 	touched   map[int64]bool // documents Add or Remove changed during a rebuild; nil outside one
-	afterFill func()         // test hook: runs between a rebuild's fill and its swap
+	afterFill func()         // test hook: runs between a rebuild's fill and its catch-up
+	inCatchUp func()         // test hook: runs as each replay of a rebuild's catch-up begins
 	plans     bleve.IndexAlias
 	passages  bleve.IndexAlias
 	gen       *generation
@@ -96,7 +97,8 @@ func (g *generation) close() error {
 
 // Open opens the current generation under dir, creating an empty one when
 // there is none. Generation directories left over by an interrupted
-// rebuild are removed.
+// rebuild are removed, and so are passages an interrupted update left
+// retired (see Add).
 func Open(ctx context.Context, dir string, o Options) (*Indexer, error) {
 	if err := o.Validate(); err != nil {
 		return nil, err
@@ -109,8 +111,13 @@ func Open(ctx context.Context, dir string, o Options) (*Indexer, error) {
 		return nil, fmt.Errorf("open index: %w", err)
 	}
 	ix := &Indexer{dir: dir, opts: o, inwoners: in}
+	ix.readers.changed.L = &ix.readers.mu
 	gen, err := ix.openCurrent()
 	if err != nil {
+		return nil, err
+	}
+	if err := purgeRetired(gen); err != nil {
+		gen.close()
 		return nil, err
 	}
 	ix.gen = gen
@@ -210,14 +217,68 @@ type Snapshot struct {
 }
 
 // View runs fn with a consistent pair of indexes. A swap waits until fn
-// returns, so the indexes fn sees are never closed under it.
+// returns, so the indexes fn sees are never closed under it; an update
+// of a plan deletes the passages fn may still look for only after fn has
+// returned (see Add).
 func (ix *Indexer) View(fn func(Snapshot) error) error {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.gen == nil {
 		return ErrClosed
 	}
+	defer ix.readers.leave(ix.readers.enter())
 	return fn(Snapshot{Plans: ix.plans, Passages: ix.passages, Generation: ix.gen.name + "#" + strconv.FormatUint(ix.edits.Load(), 10)})
+}
+
+// readers counts the Views running by the epoch they began in, so that a
+// writer can wait for the Views that may have seen what it is about to
+// delete without holding up the Views that begin meanwhile.
+type readers struct {
+	mu      sync.Mutex
+	changed sync.Cond // signalled when a View ends; L is mu
+	epoch   uint64
+	running map[uint64]int // epoch → Views begun in it and still running
+}
+
+func (r *readers) enter() uint64 {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.running == nil {
+		r.running = map[uint64]int{}
+	}
+	r.running[r.epoch]++
+	return r.epoch
+}
+
+func (r *readers) leave(epoch uint64) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.running[epoch]--; r.running[epoch] == 0 {
+		delete(r.running, epoch)
+	}
+	r.changed.Broadcast()
+}
+
+// wait returns once every View that began before the call has ended.
+func (r *readers) wait() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	last := r.epoch
+	r.epoch++
+	for r.runningFrom(last) {
+		r.changed.Wait()
+	}
+}
+
+// runningFrom reports whether a View begun in epoch last or earlier is
+// still running.
+func (r *readers) runningFrom(last uint64) bool {
+	for e := range r.running {
+		if e <= last {
+			return true
+		}
+	}
+	return false
 }
 
 // Ready reports whether the index can answer queries.
@@ -249,6 +310,8 @@ func (ix *Indexer) DocCount() (uint64, error) {
 
 // Close closes the serving indexes. Later calls to View return ErrClosed.
 func (ix *Indexer) Close() error {
+	ix.writers.Lock()
+	defer ix.writers.Unlock()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.gen == nil {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"sync"
 
 	"github.com/ccv/ivp/corpus"
@@ -16,12 +15,16 @@ import (
 // store and swaps it in while searches go on. On failure the serving
 // generation stays as it was. It returns the number of plans indexed.
 // Only one rebuild runs at a time; a second gets ErrRebuildRunning.
+//
+// What changed in the store during the build is caught up on before the
+// swap while searches and curator changes go on. Only the changes of the
+// last moments are replayed while Add and Remove wait, and searches wait
+// only for the switch itself.
 func (ix *Indexer) Rebuild(ctx context.Context, store *corpus.Store) (int, error) {
 	if !ix.rebuild.TryLock() {
 		return 0, ErrRebuildRunning
 	}
 	defer ix.rebuild.Unlock()
-	defer ix.raiseGCPercent()()
 	ix.setTouched(map[int64]bool{})
 	defer ix.setTouched(nil)
 	gen, err := ix.createGeneration()
@@ -33,7 +36,10 @@ func (ix *Indexer) Rebuild(ctx context.Context, store *corpus.Store) (int, error
 		ix.afterFill()
 	}
 	if err == nil {
-		err = ix.swap(ctx, gen, store, seen)
+		seen, err = ix.catchUp(ctx, gen, store, seen)
+	}
+	if err == nil {
+		err = ix.swap(ctx, gen, store)
 	}
 	if err != nil {
 		gen.close()
@@ -119,26 +125,57 @@ func (ix *Indexer) readBatches(ctx context.Context, gen *generation, store *corp
 	return nil
 }
 
-// swap catches up with documents stored during the build, then makes gen
-// the serving generation and retires the old one.
-func (ix *Indexer) swap(ctx context.Context, gen *generation, store *corpus.Store, seen map[int64]bool) error {
-	ix.mu.Lock()
-	if ix.gen == nil {
-		ix.mu.Unlock()
+// catchUpRounds bounds the rounds of the catch-up before the swap; a
+// round that replays at most smallCatchUp documents, or no fewer than the
+// round before, is the last.
+const (
+	catchUpRounds = 4
+	smallCatchUp  = 8
+)
+
+// catchUp brings gen up to date with what changed while it was filled:
+// documents published in the store meanwhile, and the documents that Add
+// or Remove changed in the serving generation. Neither searches nor Add
+// and Remove wait for it; what changes during it is left for the swap.
+func (ix *Indexer) catchUp(ctx context.Context, gen *generation, store *corpus.Store, seen map[int64]bool) (map[int64]bool, error) {
+	seen, err := ix.fill(ctx, gen, store, seen)
+	if err != nil {
+		return nil, err
+	}
+	last := -1
+	for range catchUpRounds {
+		ids := ix.takeTouched()
+		if err := ix.replay(ctx, gen, store, ids); err != nil {
+			return nil, err
+		}
+		if len(ids) <= smallCatchUp || last >= 0 && len(ids) >= last {
+			break
+		}
+		last = len(ids)
+	}
+	return seen, nil
+}
+
+// swap replays the changes made since the catch-up, then makes gen the
+// serving generation and retires the old one. Add and Remove wait while
+// it replays; searches wait only while the aliases are switched (and for
+// the searches that still read the old generation).
+func (ix *Indexer) swap(ctx context.Context, gen *generation, store *corpus.Store) error {
+	ix.writers.Lock()
+	defer ix.writers.Unlock()
+	if err := ix.replay(ctx, gen, store, ix.takeTouched()); err != nil {
+		return err
+	}
+	ix.mu.RLock()
+	closed := ix.gen == nil
+	ix.mu.RUnlock()
+	if closed {
 		return ErrClosed
 	}
-	if _, err := ix.fill(ctx, gen, store, seen); err != nil {
-		ix.mu.Unlock()
-		return err
-	}
-	if err := ix.replay(ctx, gen, store); err != nil {
-		ix.mu.Unlock()
-		return err
-	}
 	if err := ix.writeCurrent(gen.name); err != nil {
-		ix.mu.Unlock()
 		return err
 	}
+	ix.mu.Lock()
 	old := ix.gen
 	ix.plans.Swap([]bleveIndex{gen.plans}, []bleveIndex{old.plans})
 	ix.passages.Swap([]bleveIndex{gen.passages}, []bleveIndex{old.passages})
@@ -154,48 +191,65 @@ func (ix *Indexer) setTouched(m map[int64]bool) {
 	ix.touchedMu.Unlock()
 }
 
-// replay re-reads from the store the documents that Add or Remove changed
-// in the serving generation while gen was built (an approval, a
-// withdrawal, an edit), so the swap does not undo them. Called with ix.mu
-// held, so no new change comes in meanwhile.
-func (ix *Indexer) replay(ctx context.Context, gen *generation, store *corpus.Store) error {
+// takeTouched returns the documents that Add or Remove changed since the
+// last call, and starts a new set.
+func (ix *Indexer) takeTouched() []int64 {
 	ix.touchedMu.Lock()
+	defer ix.touchedMu.Unlock()
 	ids := make([]int64, 0, len(ix.touched))
 	for id := range ix.touched {
 		ids = append(ids, id)
 	}
-	ix.touchedMu.Unlock()
-	for _, id := range ids {
-		d, err := store.Document(ctx, id)
-		if errors.Is(err, corpus.ErrNotFound) {
-			if err := removeFrom(gen, id); err != nil {
-				return err
+	ix.touched = map[int64]bool{}
+	return ids
+}
+
+// replay re-reads the documents ids from the store into gen (an approval,
+// a withdrawal, an edit made in the serving generation while gen was
+// built), so the swap does not undo them. The store is the truth: each
+// document goes in as it is stored now, or out when it is gone or no
+// longer published. Nobody reads gen yet, so it writes BatchSize
+// documents per batch, with their deletions.
+func (ix *Indexer) replay(ctx context.Context, gen *generation, store *corpus.Store, ids []int64) error {
+	if ix.inCatchUp != nil {
+		ix.inCatchUp()
+	}
+	b := ix.newBatch(gen)
+	for i, id := range ids {
+		d, passages, err := stored(ctx, store, id)
+		if err != nil {
+			return err
+		}
+		gone, err := b.put(d, passages)
+		if err != nil {
+			return fmt.Errorf("replay document %d: %w", id, err)
+		}
+		for _, k := range gone {
+			b.passages.Delete(k)
+		}
+		if (i+1)%ix.opts.BatchSize == 0 {
+			if err := b.write(); err != nil {
+				return fmt.Errorf("replay: %w", err)
 			}
-			continue
 		}
-		if err != nil {
-			return err
-		}
-		passages, err := store.Passages(ctx, id)
-		if err != nil {
-			return err
-		}
-		if err := ix.addTo(gen, d, passages); err != nil {
-			return err
-		}
+	}
+	if err := b.write(); err != nil {
+		return fmt.Errorf("replay: %w", err)
 	}
 	return nil
 }
 
-// raiseGCPercent sets the GC target for a rebuild and returns the undo.
-func (ix *Indexer) raiseGCPercent() func() {
-	want := ix.opts.RebuildGCPercent
-	if want < 0 {
-		return func() {}
+// stored is document id as the store has it now, with its passages when
+// it is published; a document the store no longer has comes back with
+// only its ID (not published).
+func stored(ctx context.Context, store *corpus.Store, id int64) (corpus.Document, []corpus.Passage, error) {
+	d, err := store.Document(ctx, id)
+	if errors.Is(err, corpus.ErrNotFound) {
+		return corpus.Document{ID: id}, nil, nil
 	}
-	prev := debug.SetGCPercent(want)
-	if prev < 0 || prev > want { // GC off, or already less eager: keep it
-		debug.SetGCPercent(prev)
+	if err != nil || d.Status != corpus.StatusPublished {
+		return d, nil, err
 	}
-	return func() { debug.SetGCPercent(prev) }
+	passages, err := store.Passages(ctx, id)
+	return d, passages, err
 }
