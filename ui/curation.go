@@ -85,3 +85,53 @@ type Accounts interface {
 	Session(ctx context.Context, token string) (corpus.Session, corpus.User, error)
 	DeleteSession(ctx context.Context, token string) error
 }
+
+// Serialized returns c with its actions on one document (approve, reject,
+// edit, withdraw, replace the file) run one after another, each from its
+// store change to its index update; actions on different documents still
+// run side by side. Without it an approval and a withdrawal of the same
+// plan could each change the store and then the index in the other's
+// order, leaving a withdrawn plan searchable. A request that gives up
+// while it waits gets its context's error. Serialized(nil) is nil.
+func Serialized(c Curation) Curation {
+	if c == nil {
+		return nil
+	}
+	return &serialCuration{Curation: c}
+}
+
+// serialCuration is Serialized's Curation.
+type serialCuration struct {
+	Curation
+	docs corpus.DocLocks
+}
+
+// one runs fn while it holds document id.
+func (s *serialCuration) one(ctx context.Context, id int64, fn func() error) error {
+	unlock, err := s.docs.Lock(ctx, id)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	return fn()
+}
+
+func (s *serialCuration) Approve(ctx context.Context, u corpus.User, id int64) error {
+	return s.one(ctx, id, func() error { return s.Curation.Approve(ctx, u, id) })
+}
+
+func (s *serialCuration) Reject(ctx context.Context, u corpus.User, id int64, reason string) error {
+	return s.one(ctx, id, func() error { return s.Curation.Reject(ctx, u, id, reason) })
+}
+
+func (s *serialCuration) EditMeta(ctx context.Context, u corpus.User, id int64, m corpus.Metadata) error {
+	return s.one(ctx, id, func() error { return s.Curation.EditMeta(ctx, u, id, m) })
+}
+
+func (s *serialCuration) Withdraw(ctx context.Context, u corpus.User, id int64, reason string) error {
+	return s.one(ctx, id, func() error { return s.Curation.Withdraw(ctx, u, id, reason) })
+}
+
+func (s *serialCuration) ReplaceFile(ctx context.Context, u corpus.User, id int64, name string, file io.Reader) error {
+	return s.one(ctx, id, func() error { return s.Curation.ReplaceFile(ctx, u, id, name, file) })
+}
