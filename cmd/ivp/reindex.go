@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/ccv/ivp/corpus"
@@ -28,6 +30,12 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	start := time.Now()
 	if *check {
 		return checkOnly(ctx, e, stdout)
+	}
+	if os.Getenv("GOGC") == "" {
+		// A rebuild allocates a great deal: collecting half as often made
+		// it 8-13% faster. This process does nothing else, so the GC target
+		// is its own to raise; the server's rebuilds leave it alone.
+		defer debug.SetGCPercent(debug.SetGCPercent(200))
 	}
 	if *retag {
 		n, p, err := retagStore(ctx, e.store, &c)
