@@ -33,7 +33,8 @@ lint:
 
 ## bench: the Go benchmarks (extraction vs pdftotext, tagging, indexing, search, generation), the
 ##        robust-set outcome table, word F1 against pdftotext and the generated truth, and a
-##        20,000-plan generation with its peak RSS, and the large-corpus search benchmark (bench-large)
+##        20,000-plan generation with its peak RSS, the large-corpus search benchmark (bench-large),
+##        the crash sweep (50 kills) and the 5-minute soak of a served corpus under curation
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout 60m ./... | tee bench.out
 	$(GO) test -count=1 -v -run 'TestRobustOutcomes|TestFidelity' ./ingest/ | grep -v '^=== RUN' | tee -a bench.out
@@ -42,6 +43,7 @@ bench: build
 	IVP_BENCH_LARGE=1 $(GO) test -count=1 -v -run '^TestLargeSearch$$' -timeout 240m ./search/ | grep -v '^=== RUN' | tee -a bench.out
 	IVP_BENCH_LARGE=1 $(GO) test -count=1 -v -run '^TestLargeHTTP$$' -timeout 60m ./ui/ | grep -v '^=== RUN' | tee -a bench.out
 	IVP_CRASH_ROUNDS=50 $(GO) test -count=1 -v -run '^TestCrashSweep$$' -timeout 30m ./cmd/ivp/ | grep -v '^=== RUN' | tee -a bench.out
+	IVP_SOAK=1 $(GO) test -count=1 -v -run '^TestSoak$$' -timeout 30m ./cmd/ivp/ | grep -v '^=== RUN' | tee -a bench.out
 
 ## bench-large: only the large-corpus search benchmark: 300,000 and 1,000,000 generated passages
 ##              (IVP_BENCH_SIZES), ivp and the SQLite FTS5 baseline side by side; the generated stores
