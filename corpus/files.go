@@ -34,7 +34,7 @@ func (s *Store) putFile(sha string, data []byte) error {
 	if _, err := os.Stat(dst); err == nil {
 		return nil
 	}
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
 		return fmt.Errorf("store file %s: %w", sha, err)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(dst), ".tmp-*")

@@ -75,6 +75,9 @@ func TestStoreIsCreatedPrivate(t *testing.T) {
 	if m := mode(t, s.FilePath(d)); m != 0o600 {
 		t.Errorf("stored file made %v, want -rw-------", m)
 	}
+	if m := mode(t, filepath.Dir(s.FilePath(d))); m != 0o700 {
+		t.Errorf("directory of a stored file made %v, want -rwx------", m)
+	}
 }
 
 // TestOpenTightensALooseStore: a store written by an earlier version

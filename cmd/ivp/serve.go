@@ -50,10 +50,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	go e.catchUp(ctx, log)
+	caughtUp := make(chan struct{})
+	go func() { defer close(caughtUp); e.catchUp(ctx, log) }()
 	err = listenAndServe(ctx, c.Addr, c.httpServer(h), stdout, log)
 	stopCtx := sched.Stop() // waits for a running rebuild to finish
 	<-stopCtx.Done()
+	<-caughtUp // and for the catch-up at start, so that its job is recorded as ended
 	return err
 }
 
