@@ -111,7 +111,7 @@ func compare(docs []corpus.Document, want map[int64]int, plans map[string]string
 // readPlans returns the key and stored metadata of every plan in idx.
 func readPlans(idx bleve.Index) (map[string]string, error) {
 	out := map[string]string{}
-	err := withReader(idx, func(r index.IndexReader) error {
+	err := WithReader(idx, func(r index.IndexReader) error {
 		all, err := r.DocIDReaderAll()
 		if err != nil {
 			return err
@@ -157,7 +157,7 @@ func storedMeta(doc index.Document) string {
 // from the postings of the doc_id field (deleted passages not counted).
 func readPassageCounts(idx bleve.Index) (map[string]uint64, error) {
 	out := map[string]uint64{}
-	err := withReader(idx, func(r index.IndexReader) error {
+	err := WithReader(idx, func(r index.IndexReader) error {
 		dict, err := r.FieldDict(FieldDocID)
 		if err != nil {
 			return err
@@ -193,9 +193,9 @@ func termCount(r index.IndexReader, term, field string) (uint64, error) {
 	return n, tfr.Close()
 }
 
-// withReader runs fn with a reader of the one index behind idx (an alias
+// WithReader runs fn with a reader of the one index behind idx (an alias
 // of one index) and closes it afterwards.
-func withReader(idx bleve.Index, fn func(index.IndexReader) error) error {
+func WithReader(idx bleve.Index, fn func(index.IndexReader) error) error {
 	adv, err := idx.Advanced()
 	if err != nil {
 		return err

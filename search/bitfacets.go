@@ -10,6 +10,8 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/ccv/ivp/indexer"
 )
 
 // Facets are counted with bitmaps instead of Bleve's facet builder, which
@@ -61,7 +63,7 @@ func (c *snapCache[T]) get(r index.IndexReader, build func(index.IndexReader) (T
 // planReader runs fn with a reader of the plan index behind snap and the
 // value bitmaps of that reader's snapshot.
 func (s *Searcher) planReader(idx bleve.Index, fn func(r index.IndexReader, vb valueBits) error) error {
-	return withReader(idx, func(r index.IndexReader) error {
+	return indexer.WithReader(idx, func(r index.IndexReader) error {
 		vb, err := s.bits.get(r, readValueBits)
 		if err != nil {
 			return err

@@ -34,7 +34,7 @@ func (s *Searcher) coverage(ctx context.Context, snap indexer.Snapshot, p *prepa
 		total += w
 	}
 	out := make(map[string]float64, len(ids))
-	err = withReader(snap.Plans, func(r index.IndexReader) error {
+	err = indexer.WithReader(snap.Plans, func(r index.IndexReader) error {
 		ts, err := s.terms.get(r, newTermSets)
 		if err != nil {
 			return err
@@ -83,7 +83,7 @@ func docNums(r index.IndexReader, ids []string) ([]int64, error) {
 // 0.771, unweighted groups 0.749.)
 func groupWeights(ctx context.Context, snap indexer.Snapshot, gs []group) ([]float64, error) {
 	out := make([]float64, len(gs))
-	err := withReader(snap.Passages, func(r index.IndexReader) error {
+	err := indexer.WithReader(snap.Passages, func(r index.IndexReader) error {
 		n, err := r.DocCount()
 		if err != nil {
 			return err

@@ -87,7 +87,7 @@ func (pp *passagePlans) plansOf(docs *roaring.Bitmap) []string {
 // phrasePlanIDs returns the plans with a passage containing phrase.
 func (s *Searcher) phrasePlanIDs(ctx context.Context, snap indexer.Snapshot, phrase string) ([]string, error) {
 	var ids []string
-	err := withReader(snap.Passages, func(r index.IndexReader) error {
+	err := indexer.WithReader(snap.Passages, func(r index.IndexReader) error {
 		pp, err := s.passagePlans.get(r, readPassagePlans)
 		if err != nil {
 			return err

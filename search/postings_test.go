@@ -30,7 +30,7 @@ func TestCachedPostingsScoreAlike(t *testing.T) {
 	for _, budget := range []int{postingsBudget, 50} {
 		var cache snapCache[*postingSets]
 		err := ix.View(func(snap indexer.Snapshot) error {
-			err := withReader(snap.Passages, func(r index.IndexReader) error {
+			err := indexer.WithReader(snap.Passages, func(r index.IndexReader) error {
 				_, err := cache.get(r, func(index.IndexReader) (*postingSets, error) {
 					return &postingSets{fields: passageTextFields, m: map[string]*postingList{}, budget: budget}, nil
 				})

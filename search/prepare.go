@@ -247,7 +247,7 @@ func firstDistinct(s []string, n int) []string {
 // termCount is the number of passages whose text has the index term t.
 func termCount(ctx context.Context, snap indexer.Snapshot, t string) (uint64, error) {
 	var n uint64
-	err := withReader(snap.Passages, func(r index.IndexReader) (err error) {
+	err := indexer.WithReader(snap.Passages, func(r index.IndexReader) (err error) {
 		n, err = docFreq(ctx, r, indexer.FieldText, t)
 		return err
 	})

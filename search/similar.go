@@ -13,6 +13,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/ccv/ivp/corpus/nl"
+	"github.com/ccv/ivp/indexer"
 )
 
 // LikeOptions say how Like picks the terms of a "meer zoals dit" query.
@@ -100,7 +101,7 @@ func Like(ctx context.Context, idx bleve.Index, text string, o LikeOptions) (que
 	}
 	tf := termCounts(an, text, o.MinTermRunes)
 	var terms []LikeTerm
-	err := withReader(idx, func(r index.IndexReader) error {
+	err := indexer.WithReader(idx, func(r index.IndexReader) error {
 		var err error
 		terms, err = weighTerms(ctx, r, o, tf)
 		return err

@@ -12,6 +12,8 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/ccv/ivp/indexer"
 )
 
 // Suggestion is a corrected query, proposed when a query finds nothing:
@@ -57,7 +59,7 @@ func Suggest(ctx context.Context, idx bleve.Index, field, query string) (*Sugges
 		return nil, fmt.Errorf("suggest %q: field %q has no analyzer", query, field)
 	}
 	var out *Suggestion
-	err := withReader(idx, func(r index.IndexReader) error {
+	err := indexer.WithReader(idx, func(r index.IndexReader) error {
 		var err error
 		out, err = suggest(ctx, r, an, field, query)
 		return err
@@ -226,20 +228,6 @@ func fieldAnalyzer(idx bleve.Index, field string) analysis.Analyzer {
 		return nil // a closed index
 	}
 	return m.AnalyzerNamed(m.AnalyzerNameForPath(field))
-}
-
-// withReader runs fn with a reader of the one index behind idx (an alias
-// must point at exactly one) and closes it afterwards.
-func withReader(idx bleve.Index, fn func(index.IndexReader) error) error {
-	adv, err := idx.Advanced()
-	if err != nil {
-		return err
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return err
-	}
-	return errors.Join(fn(r), r.Close())
 }
 
 // editDistance is the optimal-string-alignment distance between a and b
