@@ -41,24 +41,26 @@ func (s *Store) AddDuplicateSubmission(ctx context.Context, documentID int64, su
 	return sub, tx.Commit()
 }
 
+// nextReference is the SQL of the next reference number: one past the
+// highest given to a submission or a duplicate. It is evaluated inside the
+// INSERT that uses it, under SQLite's write lock, so two writers cannot
+// both take it, and a submission after a duplicate does not share its
+// reference.
+const nextReference = `(SELECT 1 + MAX(
+	COALESCE((SELECT MAX(id) FROM submissions), 0),
+	COALESCE((SELECT MAX(reference) FROM duplicate_submissions), 0)))`
+
 // insertDuplicate writes the row of sub and its audit entry inside tx.
-// Its reference is the one the next submission would get (the highest
-// reference given so far, plus one), so it shows nothing unusual; a
-// later submission may share it.
+// Its reference is the next one, as any submission would get, so it shows
+// nothing unusual.
 func insertDuplicate(ctx context.Context, tx *sql.Tx, sub *Submission) error {
-	err := tx.QueryRowContext(ctx, `SELECT 1 + MAX(
-		(SELECT COALESCE(MAX(id), 0) FROM submissions),
-		(SELECT COALESCE(MAX(reference), 0) FROM duplicate_submissions))`).Scan(&sub.ID)
-	if err != nil {
-		return err
-	}
 	submitted, _ := json.Marshal(sub.Submitted)
 	detected, _ := json.Marshal(sub.Detected)
-	_, err = tx.ExecContext(ctx, `INSERT INTO duplicate_submissions (token_hash, reference, document_id,
+	err := tx.QueryRowContext(ctx, `INSERT INTO duplicate_submissions (token_hash, reference, document_id,
 		submitted, detected, contact_name, contact_email, note, source, created)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, tokenHash(sub.Token), sub.ID, sub.DocumentID,
-		string(submitted), string(detected), sub.ContactName, sub.ContactEmail, sub.Note, sub.Source,
-		sub.Created.Format(timeLayout))
+		VALUES (?, `+nextReference+`, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING reference`, tokenHash(sub.Token),
+		sub.DocumentID, string(submitted), string(detected), sub.ContactName, sub.ContactEmail, sub.Note,
+		sub.Source, sub.Created.Format(timeLayout)).Scan(&sub.ID)
 	if err != nil {
 		return err
 	}

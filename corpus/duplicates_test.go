@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/ccv/ivp/corpus"
@@ -50,5 +51,33 @@ func TestAddDuplicateSubmission(t *testing.T) {
 	}
 	if items, err := s.Queue(ctx, corpus.QueueFilter{Status: corpus.AllStatuses}); err != nil || len(items) != 1 {
 		t.Errorf("%d documents after a duplicate (%v), want the one stored", len(items), err)
+	}
+}
+
+// TestReferencesStayUnique: a submission after a duplicate gets a
+// reference of its own, not the one the duplicate was given.
+func TestReferencesStayUnique(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t, t.TempDir())
+	first := submit(t, s, "%PDF-1.4 een", "GM0197")
+	seen := map[string]bool{first.Reference(): true}
+	for i := range 3 {
+		dup, err := s.AddDuplicateSubmission(ctx, first.DocumentID, corpus.Submission{
+			Submitted:   corpus.Metadata{Title: "IVP", Type: corpus.TypeIVP, PeriodStart: 2024},
+			ContactName: "Piet Pieters", ContactEmail: "piet@elders.nl", Source: "kopie.pdf"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		next := submit(t, s, fmt.Sprintf("%%PDF-1.4 plan %d", i), "GM0197")
+		for _, ref := range []string{dup.Reference(), next.Reference()} {
+			if seen[ref] {
+				t.Fatalf("reference %s given twice", ref)
+			}
+			seen[ref] = true
+		}
+		got, err := s.SubmissionByToken(ctx, next.Token)
+		if err != nil || got.Reference() != next.Reference() || got.ContactEmail != "jan@gemeente.nl" {
+			t.Fatalf("the submission after a duplicate, by its token: %+v, %v", got, err)
+		}
 	}
 }

@@ -222,9 +222,9 @@ func (s *Store) insertSubmission(ctx context.Context, d Document, passages []Pas
 	submitted, _ := json.Marshal(sub.Submitted)
 	detected, _ := json.Marshal(sub.Detected)
 	now := sub.Created.Format(timeLayout)
-	err = tx.QueryRowContext(ctx, `INSERT INTO submissions (token_hash, document_id, submitted, detected,
+	err = tx.QueryRowContext(ctx, `INSERT INTO submissions (id, token_hash, document_id, submitted, detected,
 		contact_name, contact_email, note, source, status, reason, created, updated)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?) RETURNING id`,
+		VALUES (`+nextReference+`, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?) RETURNING id`,
 		tokenHash(sub.Token), sub.DocumentID, string(submitted), string(detected), sub.ContactName,
 		sub.ContactEmail, sub.Note, sub.Source, string(sub.Status), now, now).Scan(&sub.ID)
 	if err != nil {
