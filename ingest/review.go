@@ -48,12 +48,17 @@ func (o CuratorOptions) withDefaults() CuratorOptions {
 // what curators decide: approve (publish and index), reject, edit,
 // withdraw, replace the file. The store changes first, in one transaction
 // with its audit entry; then the index follows, and when it cannot the
-// store change is undone. It is safe for concurrent use.
+// store change is undone. It is safe for concurrent use: actions on one
+// document run one after another from the store change to the index
+// update, so an approval and a withdrawal sent at once leave the index
+// showing what the store says; actions on different documents run side by
+// side.
 type Curator struct {
 	p      *Pipeline
 	store  *corpus.Store
 	opts   CuratorOptions
 	client *http.Client
+	docs   corpus.DocLocks
 }
 
 // NewCurator returns a curator that extracts and stores through p and
@@ -114,7 +119,7 @@ func (c *Curator) Review(ctx context.Context, u corpus.User, id int64) (corpus.R
 
 // Approve publishes a document and indexes it.
 func (c *Curator) Approve(ctx context.Context, u corpus.User, id int64) error {
-	return c.change(ctx, u, corpus.ActionApprove, func() (corpus.Change, error) {
+	return c.change(ctx, u, corpus.ActionApprove, id, func() (corpus.Change, error) {
 		return c.store.SetStatus(ctx, u, id, corpus.Transition{Action: corpus.ActionApprove,
 			From: []corpus.Status{corpus.StatusPending, corpus.StatusRejected, corpus.StatusWithdrawn},
 			To:   corpus.StatusPublished})
@@ -127,7 +132,7 @@ func (c *Curator) Reject(ctx context.Context, u corpus.User, id int64, reason st
 	if err := checkReason(reason, true); err != nil {
 		return err
 	}
-	return c.change(ctx, u, corpus.ActionReject, func() (corpus.Change, error) {
+	return c.change(ctx, u, corpus.ActionReject, id, func() (corpus.Change, error) {
 		return c.store.SetStatus(ctx, u, id, corpus.Transition{Action: corpus.ActionReject,
 			From: []corpus.Status{corpus.StatusPending}, To: corpus.StatusRejected, Reason: reason})
 	})
@@ -139,7 +144,7 @@ func (c *Curator) Withdraw(ctx context.Context, u corpus.User, id int64, reason 
 	if err := checkReason(reason, false); err != nil {
 		return err
 	}
-	return c.change(ctx, u, corpus.ActionWithdraw, func() (corpus.Change, error) {
+	return c.change(ctx, u, corpus.ActionWithdraw, id, func() (corpus.Change, error) {
 		return c.store.SetStatus(ctx, u, id, corpus.Transition{Action: corpus.ActionWithdraw,
 			From: []corpus.Status{corpus.StatusPublished}, To: corpus.StatusWithdrawn, Reason: reason})
 	})
@@ -162,7 +167,7 @@ func (c *Curator) EditMeta(ctx context.Context, u corpus.User, id int64, m corpu
 	if err != nil {
 		return err
 	}
-	return c.change(ctx, u, corpus.ActionEdit, func() (corpus.Change, error) {
+	return c.change(ctx, u, corpus.ActionEdit, id, func() (corpus.Change, error) {
 		return c.store.SetMetadata(ctx, u, id, m)
 	})
 }
@@ -175,12 +180,18 @@ func (c *Curator) AuditLog(ctx context.Context, u corpus.User, f corpus.AuditFil
 	return c.store.AuditLog(ctx, f)
 }
 
-// change runs one store change for u, then brings the index in line with
-// the document; when the index fails the change is undone.
-func (c *Curator) change(ctx context.Context, u corpus.User, action string, fn func() (corpus.Change, error)) error {
+// change runs one store change of document id for u, then brings the
+// index in line with the document; when the index fails the change is
+// undone. It holds the document from the change to the index update.
+func (c *Curator) change(ctx context.Context, u corpus.User, action string, id int64, fn func() (corpus.Change, error)) error {
 	if !u.CanCurate() {
 		return fmt.Errorf("%s: %w", action, corpus.ErrForbidden)
 	}
+	unlock, err := c.docs.Lock(ctx, id)
+	if err != nil {
+		return fmt.Errorf("%s: %w", action, err)
+	}
+	defer unlock()
 	ch, err := fn()
 	if err != nil {
 		return fmt.Errorf("%s: %w", action, err)

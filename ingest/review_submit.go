@@ -78,7 +78,7 @@ func (c *Curator) ReplaceFile(ctx context.Context, u corpus.User, id int64, name
 	if err != nil {
 		return err
 	}
-	return c.change(ctx, u, corpus.ActionReplaceFile, func() (corpus.Change, error) {
+	return c.change(ctx, u, corpus.ActionReplaceFile, id, func() (corpus.Change, error) {
 		return c.store.ReplaceFile(ctx, u, id, ex.Document, ex.Passages, data)
 	})
 }

@@ -76,7 +76,7 @@ func TestConcurrentApproveAndWithdrawAgree(t *testing.T) {
 }
 
 // serialHandler serves d again with a curation service whose steps call
-// pause, serialised as 'ivp serve' does.
+// pause, as 'ivp serve' builds it.
 func (d *desk) serialHandler(t testing.TB, pause func(step string)) http.Handler {
 	t.Helper()
 	x, err := ingest.NewExtractor(ingest.Options{}, d.store.Gemeenten())
@@ -88,7 +88,7 @@ func (d *desk) serialHandler(t testing.TB, pause func(step string)) http.Handler
 		t.Fatal(err)
 	}
 	o := ui.Options{Version: "test", Logger: slog.New(slog.DiscardHandler),
-		Submissions: cur, Curation: ui.Serialized(cur), Accounts: d.accounts}
+		Submissions: cur, Curation: cur, Accounts: d.accounts}
 	h, err := ui.New(o, search.New(d.ix), d.store, d.ix)
 	if err != nil {
 		t.Fatal(err)

@@ -15,27 +15,19 @@ import (
 	"github.com/ccv/ivp/ui"
 )
 
-// curator is the submission and curation service of the server: ingest's
-// Curator, with the curator actions on one document run one after another
-// (ui.Serialized), so that concurrent actions leave store and index agreeing.
-type curator struct {
-	ui.Submissions
-	ui.Curation
-}
-
 // curation builds the submission and curation service over e, extracting
 // as ingest does (in a worker process), and the curator accounts. pause is
 // the crash tests' hook between steps; nil otherwise.
-func (e *env) curation(c *config, pause func(step string)) (curator, *corpus.Accounts, error) {
+func (e *env) curation(c *config, pause func(step string)) (*ingest.Curator, *corpus.Accounts, error) {
 	x, err := c.extractor(e.store.Gemeenten())
 	if err != nil {
-		return curator{}, nil, err
+		return nil, nil, err
 	}
 	cur, err := ingest.NewCurator(ingest.NewPipeline(e.store, x, e.ix), ingest.CuratorOptions{Pause: pause, MaxUploadSize: c.MaxUploadSize})
 	if err != nil {
-		return curator{}, nil, err
+		return nil, nil, err
 	}
-	return curator{Submissions: cur, Curation: ui.Serialized(cur)}, corpus.NewAccounts(e.store, corpus.DefaultBcryptCost), nil
+	return cur, corpus.NewAccounts(e.store, corpus.DefaultBcryptCost), nil
 }
 
 // uiOptions are the web front end's settings from the configuration. The

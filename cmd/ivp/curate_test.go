@@ -13,6 +13,7 @@ import (
 
 	"github.com/ccv/ivp/corpus"
 	"github.com/ccv/ivp/indexer"
+	"github.com/ccv/ivp/ingest"
 )
 
 // TestServedCurationAgreesUnderConcurrentActions: in the curation service
@@ -32,7 +33,7 @@ func TestServedCurationAgreesUnderConcurrentActions(t *testing.T) {
 	defer e.Close()
 	var current int64 // the plan being approved
 	var withdrawal sync.WaitGroup
-	var cur curator
+	var cur *ingest.Curator
 	var u corpus.User
 	// The pause gives the withdrawal time to run between the approval's
 	// store change and its index update if nothing serialises them.
