@@ -1,11 +1,9 @@
 package ingest
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"io"
-	"strings"
 
 	"github.com/ccv/ivp/corpus"
 )
@@ -17,7 +15,7 @@ import (
 // an ordinary receipt (token, reference, status "received") and the
 // curator sees the submission beside the stored document. So the form
 // does not tell whoever holds a file's bytes that it was submitted before.
-// When the store no longer holds the file, the plan is submitted anew.
+// When the store no longer holds the file, the plan is taken in as new.
 func (c *Curator) SubmitDuplicate(ctx context.Context, in corpus.SubmissionInput, file io.Reader) (corpus.Submission, error) {
 	gms, err := c.checkInput(in)
 	if err != nil {
@@ -29,11 +27,7 @@ func (c *Curator) SubmitDuplicate(ctx context.Context, in corpus.SubmissionInput
 	}
 	id, err := c.store.IDBySHA256(ctx, corpus.Digest(data))
 	if errors.Is(err, corpus.ErrNotFound) {
-		var again io.Reader // a URL is fetched again
-		if strings.TrimSpace(in.URL) == "" {
-			again = bytes.NewReader(data)
-		}
-		return c.Submit(ctx, in, again)
+		return c.addSubmission(ctx, in, gms, data, source, field, nil)
 	}
 	if err != nil {
 		return corpus.Submission{}, err
@@ -42,10 +36,5 @@ func (c *Curator) SubmitDuplicate(ctx context.Context, in corpus.SubmissionInput
 	if err != nil {
 		return corpus.Submission{}, err
 	}
-	submitted := corpus.Metadata{Title: ex.Document.Title, Type: in.Type, PeriodStart: in.PeriodStart,
-		PeriodEnd: max(in.PeriodEnd, in.PeriodStart), Gemeenten: gms}
-	sub := corpus.Submission{Submitted: submitted, Detected: ex.Document.Metadata(), Source: source,
-		ContactName: strings.TrimSpace(in.ContactName), ContactEmail: strings.TrimSpace(in.ContactEmail),
-		Note: strings.TrimSpace(in.Note)}
-	return c.store.AddDuplicateSubmission(ctx, id, sub)
+	return c.store.AddDuplicateSubmission(ctx, id, submissionOf(in, gms, ex, source))
 }

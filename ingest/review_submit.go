@@ -37,6 +37,13 @@ func (c *Curator) Submit(ctx context.Context, in corpus.SubmissionInput, file io
 		return corpus.Submission{}, &corpus.FieldError{Field: field, Err: corpus.ErrDuplicate,
 			Msg: "Dit plan is al eerder ingediend of staat al in de databank."}
 	}
+	return c.addSubmission(ctx, in, gms, data, source, field, file)
+}
+
+// addSubmission extracts a plan read by readSubmission and stores it as a
+// pending document with its submission.
+func (c *Curator) addSubmission(ctx context.Context, in corpus.SubmissionInput, gms []corpus.Gemeente,
+	data []byte, source, field string, file io.Reader) (corpus.Submission, error) {
 	ex, err := c.extractUpload(ctx, source, data, file, field)
 	if err != nil {
 		return corpus.Submission{}, err
@@ -45,18 +52,24 @@ func (c *Curator) Submit(ctx context.Context, in corpus.SubmissionInput, file io
 		return corpus.Submission{}, err
 	}
 	c.pause("submit:file-stored")
+	sub := submissionOf(in, gms, ex, source)
+	d := ex.Document
+	d.SetMetadata(sub.Submitted)
+	d.Vastgesteld = ex.Document.Vastgesteld
+	return c.store.AddSubmission(ctx, d, ex.Passages, data, sub)
+}
+
+// submissionOf is the submission of an extracted plan: what the form says
+// of it, what extraction found, and the contact.
+func submissionOf(in corpus.SubmissionInput, gms []corpus.Gemeente, ex *Extracted, source string) corpus.Submission {
 	submitted := corpus.Metadata{Title: ex.Document.Title, Type: in.Type, PeriodStart: in.PeriodStart,
 		PeriodEnd: in.PeriodEnd, Gemeenten: gms}
 	if submitted.PeriodEnd == 0 {
 		submitted.PeriodEnd = submitted.PeriodStart
 	}
-	d := ex.Document
-	d.SetMetadata(submitted)
-	d.Vastgesteld = ex.Document.Vastgesteld
-	sub := corpus.Submission{Submitted: submitted, Detected: ex.Document.Metadata(), Source: source,
+	return corpus.Submission{Submitted: submitted, Detected: ex.Document.Metadata(), Source: source,
 		ContactName: strings.TrimSpace(in.ContactName), ContactEmail: strings.TrimSpace(in.ContactEmail),
 		Note: strings.TrimSpace(in.Note)}
-	return c.store.AddSubmission(ctx, d, ex.Passages, data, sub)
 }
 
 // SubmissionByToken returns the submission with a public token.
