@@ -45,6 +45,13 @@ type desk struct {
 // newDesk builds a desk; opts may change the ui options first.
 func newDesk(t testing.TB, opts func(o *ui.Options)) *desk {
 	t.Helper()
+	return newDeskWith(t, ingest.CuratorOptions{}, opts)
+}
+
+// newDeskWith builds a desk whose curator service has the options co (a
+// Pause hook, for instance).
+func newDeskWith(t testing.TB, co ingest.CuratorOptions, opts func(o *ui.Options)) *desk {
+	t.Helper()
 	ctx := context.Background()
 	d := &desk{}
 	var err error
@@ -60,7 +67,7 @@ func newDesk(t testing.TB, opts func(o *ui.Options)) *desk {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cur, err := ingest.NewCurator(ingest.NewPipeline(d.store, x, d.ix), ingest.CuratorOptions{})
+	cur, err := ingest.NewCurator(ingest.NewPipeline(d.store, x, d.ix), co)
 	if err != nil {
 		t.Fatal(err)
 	}

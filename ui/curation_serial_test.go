@@ -2,7 +2,6 @@ package ui_test
 
 import (
 	"fmt"
-	"log/slog"
 	"net/http"
 	"strconv"
 	"sync"
@@ -14,8 +13,6 @@ import (
 	"github.com/ccv/ivp/corpus"
 	"github.com/ccv/ivp/indexer"
 	"github.com/ccv/ivp/ingest"
-	"github.com/ccv/ivp/search"
-	"github.com/ccv/ivp/ui"
 )
 
 // TestConcurrentApproveAndWithdrawAgree: a curator withdraws a plan
@@ -24,12 +21,7 @@ import (
 // says it is published. Unserialised, the withdrawal ran in between and
 // the approval then indexed the plan that the store had withdrawn.
 func TestConcurrentApproveAndWithdrawAgree(t *testing.T) {
-	d := newDesk(t, nil)
 	const plans = 8
-	ids := make([]int64, plans)
-	for i := range ids {
-		ids[i] = d.addStored(t, fmt.Sprintf("Veiligheidsplan %d", i), corpus.StatusWithdrawn)
-	}
 	var a *agent
 	var current int64 // the plan being approved
 	var withdrawals sync.WaitGroup
@@ -38,7 +30,7 @@ func TestConcurrentApproveAndWithdrawAgree(t *testing.T) {
 	// curator withdraws the plan. The pause gives the withdrawal time to
 	// run in between when nothing serialises the two; with serialisation
 	// it waits, and the outcome asserted below holds either way.
-	d.handler = d.serialHandler(t, func(step string) {
+	pause := func(step string) {
 		if step != "approve:stored" {
 			return
 		}
@@ -47,7 +39,12 @@ func TestConcurrentApproveAndWithdrawAgree(t *testing.T) {
 			statuses <- a.do(jsonPost(t, api+"/withdraw", a.csrf("/beheer"), map[string]string{"reason": "dubbel"})).status
 		})
 		time.Sleep(20 * time.Millisecond)
-	})
+	}
+	d := newDeskWith(t, ingest.CuratorOptions{Pause: pause}, nil)
+	ids := make([]int64, plans)
+	for i := range ids {
+		ids[i] = d.addStored(t, fmt.Sprintf("Veiligheidsplan %d", i), corpus.StatusWithdrawn)
+	}
 	a = d.agent(t)
 	a.login(curatorEmail)
 	for _, id := range ids {
@@ -73,27 +70,6 @@ func TestConcurrentApproveAndWithdrawAgree(t *testing.T) {
 				id, doc.Status, plan, passages)
 		}
 	}
-}
-
-// serialHandler serves d again with a curation service whose steps call
-// pause, as 'ivp serve' builds it.
-func (d *desk) serialHandler(t testing.TB, pause func(step string)) http.Handler {
-	t.Helper()
-	x, err := ingest.NewExtractor(ingest.Options{}, d.store.Gemeenten())
-	if err != nil {
-		t.Fatal(err)
-	}
-	cur, err := ingest.NewCurator(ingest.NewPipeline(d.store, x, d.ix), ingest.CuratorOptions{Pause: pause})
-	if err != nil {
-		t.Fatal(err)
-	}
-	o := ui.Options{Version: "test", Logger: slog.New(slog.DiscardHandler),
-		Submissions: cur, Curation: cur, Accounts: d.accounts}
-	h, err := ui.New(o, search.New(d.ix), d.store, d.ix)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return h
 }
 
 // addStored stores a plan with status, without indexing it.

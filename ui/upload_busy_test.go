@@ -1,23 +1,16 @@
 package ui_test
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
-	"io"
-	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
-	"golang.org/x/crypto/bcrypt"
-
 	"github.com/ccv/ivp/corpus"
-	"github.com/ccv/ivp/indexer"
 	"github.com/ccv/ivp/ingest"
-	"github.com/ccv/ivp/search"
 	"github.com/ccv/ivp/ui"
 )
 
@@ -25,23 +18,8 @@ import (
 // next submission after it is extracted and its file stored, before its
 // rows are, until release is closed: an extraction in progress. held says
 // it got there.
-func heldDesk(t *testing.T, o ui.Options) (d *desk, hold func() (held <-chan struct{}, release chan<- struct{})) {
+func heldDesk(t *testing.T, maxExtractions int) (d *desk, hold func() (held <-chan struct{}, release chan<- struct{})) {
 	t.Helper()
-	ctx := context.Background()
-	d = &desk{}
-	var err error
-	if d.store, err = corpus.Open(ctx, t.TempDir()); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { d.store.Close() })
-	if d.ix, err = indexer.Open(ctx, t.TempDir(), indexer.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { d.ix.Close() })
-	x, err := ingest.NewExtractor(ingest.Options{}, d.store.Gemeenten())
-	if err != nil {
-		t.Fatal(err)
-	}
 	var mu sync.Mutex
 	var armed, release chan struct{}
 	pause := func(step string) {
@@ -60,19 +38,9 @@ func heldDesk(t *testing.T, o ui.Options) (d *desk, hold func() (held <-chan str
 		armed, release = make(chan struct{}), make(chan struct{})
 		return armed, release
 	}
-	cur, err := ingest.NewCurator(ingest.NewPipeline(d.store, x, d.ix), ingest.CuratorOptions{Pause: pause})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d.accounts = corpus.NewAccounts(d.store, bcrypt.MinCost)
-	if _, err := d.accounts.AddUser(ctx, curatorEmail, corpus.RoleCurator, password); err != nil {
-		t.Fatal(err)
-	}
-	o.Version, o.Logger = "test", slog.New(slog.NewTextHandler(io.Discard, nil))
-	o.Submissions, o.Curation, o.Accounts = cur, cur, d.accounts
-	if d.handler, err = ui.New(o, search.New(d.ix), d.store, d.ix); err != nil {
-		t.Fatal(err)
-	}
+	d = newDeskWith(t, ingest.CuratorOptions{Pause: pause}, func(opts *ui.Options) {
+		opts.MaxExtractions = maxExtractions
+	})
 	return d, hold
 }
 
@@ -81,7 +49,7 @@ func heldDesk(t *testing.T, o ui.Options) (d *desk, hold func() (held <-chan str
 // with 503 and Retry-After and leaves nothing in the store; once the first
 // is done an upload goes through again.
 func TestUploadBusy(t *testing.T) {
-	d, hold := heldDesk(t, ui.Options{MaxExtractions: 1})
+	d, hold := heldDesk(t, 1)
 	plans := generatedPlans(t)
 	held, release := hold()
 	first := d.agent(t)
@@ -119,7 +87,7 @@ func TestUploadBusy(t *testing.T) {
 // every extraction slot is taken gets a JSON 503 with Retry-After, and the
 // document keeps its file.
 func TestUploadBusyAPI(t *testing.T) {
-	d, hold := heldDesk(t, ui.Options{MaxExtractions: 1})
+	d, hold := heldDesk(t, 1)
 	plans := generatedPlans(t)
 	cur := d.agent(t)
 	cur.login(curatorEmail)
