@@ -4,15 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strconv"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
-
 	"github.com/ccv/ivp/corpus"
-	"github.com/ccv/ivp/indexer"
 	"github.com/ccv/ivp/ingest"
 )
 
@@ -67,7 +63,7 @@ func TestServedCurationAgreesUnderConcurrentActions(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		plan, passages := planInIndex(t, e.ix, id)
+		plan, _, passages := indexedParts(t, e.ix, id, nil)
 		if published := d.Status == corpus.StatusPublished; plan != published || (passages == 20) != published {
 			t.Errorf("plan %d is %s in the store; the index holds the plan: %v, passages: %d", id, d.Status, plan, passages)
 		}
@@ -93,30 +89,4 @@ func storePlans(t *testing.T, store *corpus.Store, n int, status corpus.Status) 
 		ids = append(ids, id)
 	}
 	return ids
-}
-
-// planInIndex reports whether the plan index holds document id and how
-// many passages the passage index holds under it.
-func planInIndex(t *testing.T, ix *indexer.Indexer, id int64) (plan bool, passages uint64) {
-	t.Helper()
-	key := strconv.FormatInt(id, 10)
-	err := ix.View(func(s indexer.Snapshot) error {
-		doc, err := s.Plans.Document(key)
-		if err != nil {
-			return err
-		}
-		plan = doc != nil
-		q := bleve.NewTermQuery(key)
-		q.SetField(indexer.FieldDocID)
-		res, err := s.Passages.Search(bleve.NewSearchRequestOptions(q, 0, 0, false))
-		if err != nil {
-			return err
-		}
-		passages = res.Total
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return plan, passages
 }
