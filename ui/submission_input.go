@@ -90,7 +90,7 @@ func checkSource(webURL string, hasFile bool, errs map[string]string) {
 	case hasFile && webURL != "":
 		errs[corpus.FieldURL] = "Kies een bestand óf een webadres, niet allebei."
 	case !hasFile && webURL == "":
-		errs[corpus.FieldFile] = "Kies een PDF-bestand of vul het webadres van het plan in."
+		errs[corpus.FieldFile] = "Kies een PDF- of HTML-bestand, of vul het webadres van het plan in."
 	case webURL != "":
 		u, err := url.Parse(webURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -104,7 +104,7 @@ func checkSource(webURL string, hasFile bool, errs map[string]string) {
 // are not about the form (those are a 500).
 func (h *handler) formFailure(err error) (status int, errs map[string]string, ok bool) {
 	tooLarge := "Het bestand is groter dan " + sizeLimit(h.opts.MaxUploadBytes) + ". Verklein het of geef een webadres op."
-	wrongType := "Dit bestand is geen PDF of HTML-pagina. Kies het plan als PDF-bestand."
+	wrongType := "Dit bestand is geen PDF-bestand of HTML-pagina. Kies het plan als PDF of als opgeslagen webpagina (.html)."
 	switch {
 	case errors.Is(err, errUploadMalformed):
 		return http.StatusBadRequest, map[string]string{"": "Het formulier kon niet worden gelezen. Vul het opnieuw in en verstuur het nog eens."}, true
