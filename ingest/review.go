@@ -154,8 +154,8 @@ func checkReason(reason string, required bool) error {
 	switch {
 	case required && reason == "":
 		return fieldErr(corpus.FieldReason, "Geef een reden op; de gemeente ziet die.")
-	case len([]rune(reason)) > 2000:
-		return fieldErr(corpus.FieldReason, "De reden is langer dan 2000 tekens.")
+	case corpus.LengthProblem("", reason, corpus.MaxReasonRunes) != "":
+		return fieldErr(corpus.FieldReason, corpus.LengthProblem("De reden", reason, corpus.MaxReasonRunes))
 	}
 	return nil
 }

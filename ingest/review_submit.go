@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/ccv/ivp/corpus"
@@ -237,14 +236,9 @@ func (c *Curator) checkInput(in corpus.SubmissionInput) ([]corpus.Gemeente, erro
 	if err := checkPeriod(in.PeriodStart, in.PeriodEnd, true); err != nil {
 		errs = append(errs, err)
 	}
-	if name := strings.TrimSpace(in.ContactName); name == "" || len([]rune(name)) > 200 {
-		errs = append(errs, fieldErr(corpus.FieldContactName, "Vul de naam van een contactpersoon in."))
-	}
-	if !validEmail(in.ContactEmail) {
-		errs = append(errs, fieldErr(corpus.FieldContactEmail, "Vul een geldig e-mailadres in."))
-	}
-	if len([]rune(in.Note)) > 4000 {
-		errs = append(errs, fieldErr(corpus.FieldNote, "De toelichting is langer dan 4000 tekens."))
+	errs = append(errs, checkContact(in)...)
+	if msg := corpus.LengthProblem("De toelichting", in.Note, corpus.MaxNoteRunes); msg != "" {
+		errs = append(errs, fieldErr(corpus.FieldNote, msg))
 	}
 	return gms, errors.Join(errs...)
 }
@@ -254,22 +248,38 @@ func validType(t corpus.DocType) bool {
 	return t != "" && err == nil && strings.ToLower(string(t)) == string(t)
 }
 
+// checkContact checks the contact's name and e-mail address.
+func checkContact(in corpus.SubmissionInput) []error {
+	var errs []error
+	name, email := strings.TrimSpace(in.ContactName), strings.TrimSpace(in.ContactEmail)
+	if name == "" {
+		errs = append(errs, fieldErr(corpus.FieldContactName, "Vul de naam van een contactpersoon in."))
+	} else if msg := corpus.LengthProblem("De naam", name, corpus.MaxContactNameRunes); msg != "" {
+		errs = append(errs, fieldErr(corpus.FieldContactName, msg))
+	}
+	if msg := corpus.LengthProblem("Het e-mailadres", email, corpus.MaxEmailRunes); msg != "" {
+		errs = append(errs, fieldErr(corpus.FieldContactEmail, msg))
+	} else if !validEmail(email) {
+		errs = append(errs, fieldErr(corpus.FieldContactEmail, "Vul een geldig e-mailadres in, zoals naam@gemeente.nl."))
+	}
+	return errs
+}
+
 func validEmail(s string) bool {
-	s = strings.TrimSpace(s)
 	a, err := mail.ParseAddress(s)
-	return err == nil && a.Name == "" && a.Address == s && len(s) <= 254
+	return err == nil && a.Name == "" && a.Address == s
 }
 
 // checkPeriod checks a plan period; end 0 means the same year as start.
 func checkPeriod(start, end int, required bool) error {
-	maxYear := time.Now().Year() + 15
 	switch {
 	case start == 0 && end == 0 && !required:
 		return nil
-	case start < 1990 || start > maxYear:
-		return fieldErr(corpus.FieldPeriod, fmt.Sprintf("Vul het eerste jaar van de periode in (1990-%d).", maxYear))
-	case end != 0 && (end < start || end > start+20):
-		return fieldErr(corpus.FieldPeriod, "Het laatste jaar ligt voor het eerste of meer dan 20 jaar erna.")
+	case start == 0:
+		return fieldErr(corpus.FieldPeriod, "Vul de periode in, bijvoorbeeld 2023-2026.")
+	}
+	if msg := corpus.PeriodProblem(start, end, corpus.ThisYear()); msg != "" {
+		return fieldErr(corpus.FieldPeriod, msg)
 	}
 	return nil
 }

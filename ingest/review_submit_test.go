@@ -205,3 +205,32 @@ func TestSubmitURLRefusesOwnNetwork(t *testing.T) {
 		t.Errorf("fetch from loopback: %v, want refused", err)
 	}
 }
+
+// TestSubmitSaysWhatIsWrong checks the messages of the service itself, which
+// the JSON API and any other caller get: each says how a value is wrong.
+func TestSubmitSaysWhatIsWrong(t *testing.T) {
+	d := newDesk(t, ingest.CuratorOptions{})
+	cases := []struct {
+		name  string
+		edit  func(in *corpus.SubmissionInput)
+		field string
+		want  string
+	}{
+		{"long name", func(in *corpus.SubmissionInput) { in.ContactName = strings.Repeat("x", 9000) }, "contact_name", "te lang: 9.000 tekens, hoogstens 200"},
+		{"reversed period", func(in *corpus.SubmissionInput) { in.PeriodStart, in.PeriodEnd = 2027, 2023 }, "period", "Het laatste jaar (2023) ligt vóór het eerste (2027)"},
+		{"long period", func(in *corpus.SubmissionInput) { in.PeriodStart, in.PeriodEnd = 2000, 2030 }, "period", "30 jaar"},
+		{"no period", func(in *corpus.SubmissionInput) { in.PeriodStart, in.PeriodEnd = 0, 0 }, "period", "Vul de periode in"},
+		{"long e-mail", func(in *corpus.SubmissionInput) { in.ContactEmail = strings.Repeat("a", 300) + "@x.nl" }, "contact_email", "te lang"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			in := validInput()
+			tc.edit(&in)
+			_, err := d.cur.Submit(context.Background(), in, bytes.NewReader(d.plans[0]))
+			fe := corpus.FieldErrorsOf(err)
+			if len(fe) != 1 || fe[0].Field != tc.field || !strings.Contains(fe[0].Msg, tc.want) {
+				t.Errorf("got %v, want on %s a message with %q", err, tc.field, tc.want)
+			}
+		})
+	}
+}
