@@ -82,6 +82,12 @@ func (c *Curator) Queue(ctx context.Context, f corpus.QueueFilter) ([]corpus.Que
 	return c.store.Queue(ctx, f)
 }
 
+// QueueCount is how many documents the curator list f selects, all pages
+// together.
+func (c *Curator) QueueCount(ctx context.Context, f corpus.QueueFilter) (int, error) {
+	return c.store.QueueCount(ctx, f)
+}
+
 // Review loads what the review page shows; opening a received submission
 // marks it "in behandeling".
 func (c *Curator) Review(ctx context.Context, u corpus.User, id int64) (corpus.Review, error) {
