@@ -40,7 +40,7 @@ func TestCLISpeaksEnglish(t *testing.T) {
 			withStdin(t, tc.stdin, func() { code, out, errs = ivp(t, tc.args...) })
 			all := out + errs
 			if code != tc.code || !strings.Contains(all, tc.want) {
-				t.Fatalf("exit %d, output %q; want %d and %q", code, all, tc.code, tc.want)
+				t.Fatalf("exit %d, output %.300q; want %d and %q", code, all, tc.code, tc.want)
 			}
 			if tc.name == "inspect text" {
 				all = errs // stdout is the plan's own (Dutch) text
