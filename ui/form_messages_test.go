@@ -29,6 +29,7 @@ func TestSubmissionSaysWhatIsWrong(t *testing.T) {
 		{"no e-mail", "contact_email", "", []string{"Vul een e-mailadres in"}},
 		{"long note", "note", strings.Repeat("x", 4500), []string{"te lang", "4.500", "4.000"}},
 		{"long gemeente", "gemeenten", strings.Repeat("Amsterdam", 1000), []string{"…” is geen Nederlandse gemeente"}},
+		{"name past the field limit", "contact_name", strings.Repeat("Anna", 20000), []string{"veel te lang", "64 kB"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

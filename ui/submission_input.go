@@ -32,6 +32,23 @@ func (h *handler) submissionInput(v submissionValues, hasFile bool) (corpus.Subm
 	return in, nil
 }
 
+// withTooLong adds to errs a message for each field that was too long to
+// be read at all (more than maxFieldBytes): its value was left out, so
+// the message of submissionInput ("Vul ... in") would be wrong.
+func withTooLong(errs map[string]string, fields []string) map[string]string {
+	if len(fields) == 0 {
+		return errs
+	}
+	if errs == nil {
+		errs = map[string]string{}
+	}
+	for _, f := range fields {
+		errs[f] = "Wat u hier invulde is veel te lang (meer dan " + sizeLimit(maxFieldBytes) +
+			") en is weggelaten. Vul het opnieuw in, korter."
+	}
+	return errs
+}
+
 // gemeenteCodes returns the distinct CBS codes of gs, in order.
 func gemeenteCodes(gs []corpus.Gemeente) []string {
 	var codes []string

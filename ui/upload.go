@@ -27,6 +27,7 @@ const (
 // upload holds an extraction slot until close.
 type upload struct {
 	values  url.Values
+	tooLong []string // fields longer than maxFieldBytes, left out of values
 	file    *os.File // nil when no file was sent
 	name    string   // the client's file name: a label, never a path
 	release func()   // gives the extraction slot back; nil without one
@@ -137,7 +138,10 @@ func (h *handler) readPart(u *upload, part *multipart.Part) error {
 			return err
 		}
 		if len(v) > maxFieldBytes {
-			return fmt.Errorf("%w: field %s too long", errUploadMalformed, name)
+			// Left out, and said so next to the field; the caller's
+			// Close skips the rest of it, within the body limit.
+			u.tooLong = append(u.tooLong, name)
+			return nil
 		}
 		u.values.Add(name, string(v))
 		return nil
