@@ -30,7 +30,7 @@ func TestCLISpeaksEnglish(t *testing.T) {
 			"ivp user: add user x@ccv.nl: invalid input: password shorter than 12 characters\n"},
 		{"inspect text", "", []string{"inspect", "--text", plan}, 0, "=== page 1 ==="},
 		{"inspect scan", "", []string{"inspect", scan}, 1, reason + " (3 pages)"},
-		{"ingest scan", "", []string{"ingest", "--data", data, scan}, 1, "FAIL " + scan + ": " + reason + " (3 pages)"},
+		{"ingest scan", "", []string{"ingest", "--data", data, scan}, 1, "FAIL " + scan + ": " + reason + " (3 pages)\n1 file: 0 stored"},
 		{"no command", "", nil, 2, "Usage: ivp COMMAND"},
 	}
 	for _, tc := range cases {
