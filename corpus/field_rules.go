@@ -11,11 +11,11 @@ import (
 // Limits of the fields of a submission and of a curator's edit. The forms
 // check them to say what is wrong; the services check them again.
 const (
-	MaxContactNameRunes = 200
-	MaxEmailRunes       = 254 // RFC 5321 counts bytes; the forms count characters
-	MaxNoteRunes        = 4000
-	MaxTitleRunes       = 500
-	MaxReasonRunes      = 2000
+	MaxContactNameRunes = 200  // the contact's name on a submission
+	MaxEmailRunes       = 254  // the contact's e-mail (RFC 5321 counts bytes; the forms count characters)
+	MaxNoteRunes        = 4000 // the note of a submission
+	MaxTitleRunes       = 500  // a document's title as a curator edits it
+	MaxReasonRunes      = 2000 // the reason of a rejection or withdrawal
 	FirstPlanYear       = 1990 // the earliest first year of a plan period
 	MaxPlanYears        = 20   // the longest span from first to last year
 	PlanYearsAhead      = 15   // how far past this year a period may start
