@@ -42,27 +42,10 @@ type Review struct {
 // Queue lists the documents f selects with their submissions, newest
 // first.
 func (s *Store) Queue(ctx context.Context, f QueueFilter) ([]QueueItem, error) {
-	if f.Status == "" {
-		f.Status = StatusPending
-	}
-	if f.Limit <= 0 {
-		f.Limit = 100
-	}
-	like := "%" + likeEscaper.Replace(strings.TrimSpace(f.Text)) + "%"
-	text := strings.TrimSpace(f.Text)
-	rows, err := s.db.QueryContext(ctx, `SELECT `+documentColumns+` FROM documents WHERE
-		(? = '*' OR status = ?)
-		AND (? = '' OR EXISTS (SELECT 1 FROM document_gemeenten g
-			WHERE g.document_id = documents.id AND g.gemeente_code = ?))
-		AND (? = '' OR doctype = ?)
-		AND (? = 0 OR EXISTS (SELECT 1 FROM submissions s WHERE s.document_id = documents.id))
-		AND (? = '' OR title LIKE ? ESCAPE '\' OR source LIKE ? ESCAPE '\'
-			OR EXISTS (SELECT 1 FROM submissions s WHERE s.document_id = documents.id
-				AND (s.contact_name LIKE ? ESCAPE '\' OR s.contact_email LIKE ? ESCAPE '\'
-				OR s.note LIKE ? ESCAPE '\' OR s.source LIKE ? ESCAPE '\')))
-		ORDER BY id DESC LIMIT ? OFFSET ?`,
-		string(f.Status), string(f.Status), f.Gemeente, f.Gemeente, string(f.Type), string(f.Type),
-		f.Submitted, text, like, like, like, like, like, like, f.Limit, f.Offset)
+	f = f.withDefaults()
+	where, args := f.where()
+	rows, err := s.db.QueryContext(ctx, `SELECT `+documentColumns+` FROM documents WHERE `+where+`
+		ORDER BY id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("queue: %w", err)
 	}
@@ -71,6 +54,45 @@ func (s *Store) Queue(ctx context.Context, f QueueFilter) ([]QueueItem, error) {
 		return nil, fmt.Errorf("queue: %w", err)
 	}
 	return s.queueItems(ctx, docs)
+}
+
+// QueueCount is how many documents f selects on all pages together:
+// Limit and Offset are ignored.
+func (s *Store) QueueCount(ctx context.Context, f QueueFilter) (int, error) {
+	where, args := f.withDefaults().where()
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM documents WHERE `+where, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("queue count: %w", err)
+	}
+	return n, nil
+}
+
+// withDefaults fills in the pending status and the limit of 100.
+func (f QueueFilter) withDefaults() QueueFilter {
+	if f.Status == "" {
+		f.Status = StatusPending
+	}
+	if f.Limit <= 0 {
+		f.Limit = 100
+	}
+	return f
+}
+
+// where is the condition on documents that f selects, with its arguments.
+func (f QueueFilter) where() (string, []any) {
+	text := strings.TrimSpace(f.Text)
+	like := "%" + likeEscaper.Replace(text) + "%"
+	return `(? = '*' OR status = ?)
+		AND (? = '' OR EXISTS (SELECT 1 FROM document_gemeenten g
+			WHERE g.document_id = documents.id AND g.gemeente_code = ?))
+		AND (? = '' OR doctype = ?)
+		AND (? = 0 OR EXISTS (SELECT 1 FROM submissions s WHERE s.document_id = documents.id))
+		AND (? = '' OR title LIKE ? ESCAPE '\' OR source LIKE ? ESCAPE '\'
+			OR EXISTS (SELECT 1 FROM submissions s WHERE s.document_id = documents.id
+				AND (s.contact_name LIKE ? ESCAPE '\' OR s.contact_email LIKE ? ESCAPE '\'
+				OR s.note LIKE ? ESCAPE '\' OR s.source LIKE ? ESCAPE '\')))`,
+		[]any{string(f.Status), string(f.Status), f.Gemeente, f.Gemeente, string(f.Type), string(f.Type),
+			f.Submitted, text, like, like, like, like, like, like}
 }
 
 var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -21,8 +20,8 @@ const ExtractorVersion = "ingest-4"
 
 // Media types of the documents Extract accepts.
 const (
-	mediaPDF  = "application/pdf"
-	mediaHTML = "text/html"
+	mediaPDF  = corpus.MediaPDF
+	mediaHTML = corpus.MediaHTML
 )
 
 // Extractor turns the bytes of a PDF or HTML file into a document with
@@ -187,35 +186,9 @@ func (x *Extractor) finish(name string, data []byte, doc *layout) (*Extracted, e
 }
 
 // sniff returns the media type of data by its content: "" for a file with
-// only white space, "unknown" for anything that is not PDF or HTML.
-func sniff(data []byte) string {
-	head := data[:min(len(data), 1024)]
-	if bytes.Contains(head, []byte("%PDF-")) {
-		return mediaPDF
-	}
-	trimmed := bytes.TrimSpace(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")))
-	if len(trimmed) == 0 && len(bytes.TrimSpace(data)) == 0 {
-		return ""
-	}
-	if looksHTML(trimmed) {
-		return mediaHTML
-	}
-	return "unknown"
-}
-
-// looksHTML reports whether the start of a file is HTML markup.
-func looksHTML(head []byte) bool {
-	if len(head) == 0 || head[0] != '<' || bytes.IndexByte(head, 0) >= 0 {
-		return false
-	}
-	h := strings.ToLower(string(head))
-	for _, tag := range []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<main", "<article", "<h1", "<div", "<p>", "<p "} {
-		if strings.Contains(h, tag) {
-			return true
-		}
-	}
-	return false
-}
+// only white space, "unknown" for anything that is not PDF or HTML. The
+// rule is corpus.SniffMedia, which the upload forms use too.
+func sniff(data []byte) string { return corpus.SniffMedia(data) }
 
 // fileTitle makes a title from a file name: no directory, no extension,
 // underscores as spaces.

@@ -82,6 +82,12 @@ func (c *Curator) Queue(ctx context.Context, f corpus.QueueFilter) ([]corpus.Que
 	return c.store.Queue(ctx, f)
 }
 
+// QueueCount is how many documents the curator list f selects, all pages
+// together.
+func (c *Curator) QueueCount(ctx context.Context, f corpus.QueueFilter) (int, error) {
+	return c.store.QueueCount(ctx, f)
+}
+
 // Review loads what the review page shows; opening a received submission
 // marks it "in behandeling".
 func (c *Curator) Review(ctx context.Context, u corpus.User, id int64) (corpus.Review, error) {
@@ -154,8 +160,8 @@ func checkReason(reason string, required bool) error {
 	switch {
 	case required && reason == "":
 		return fieldErr(corpus.FieldReason, "Geef een reden op; de gemeente ziet die.")
-	case len([]rune(reason)) > 2000:
-		return fieldErr(corpus.FieldReason, "De reden is langer dan 2000 tekens.")
+	case corpus.LengthProblem("", reason, corpus.MaxReasonRunes) != "":
+		return fieldErr(corpus.FieldReason, corpus.LengthProblem("De reden", reason, corpus.MaxReasonRunes))
 	}
 	return nil
 }

@@ -3,7 +3,6 @@ package ingest
 import (
 	"errors"
 	"strings"
-	"time"
 
 	"github.com/ccv/ivp/corpus"
 )
@@ -44,8 +43,10 @@ func lookupGemeente(reg *corpus.Gemeenten, s string) (corpus.Gemeente, bool) {
 func (c *Curator) checkMetadata(m corpus.Metadata) (corpus.Metadata, error) {
 	var errs []error
 	m.Title = strings.TrimSpace(m.Title)
-	if m.Title == "" || len([]rune(m.Title)) > 500 {
-		errs = append(errs, fieldErr(corpus.FieldTitle, "Vul een titel in (hoogstens 500 tekens)."))
+	if m.Title == "" {
+		errs = append(errs, fieldErr(corpus.FieldTitle, "Vul een titel in."))
+	} else if msg := corpus.LengthProblem("De titel", m.Title, corpus.MaxTitleRunes); msg != "" {
+		errs = append(errs, fieldErr(corpus.FieldTitle, msg))
 	}
 	if !validType(m.Type) {
 		errs = append(errs, fieldErr(corpus.FieldType, "Kies een documenttype."))
@@ -53,10 +54,8 @@ func (c *Curator) checkMetadata(m corpus.Metadata) (corpus.Metadata, error) {
 	if err := checkPeriod(m.PeriodStart, m.PeriodEnd, false); err != nil {
 		errs = append(errs, err)
 	}
-	if m.Vastgesteld != "" {
-		if _, err := time.Parse("2006-01-02", m.Vastgesteld); err != nil {
-			errs = append(errs, fieldErr(corpus.FieldVastgesteld, "Vul de datum in als JJJJ-MM-DD."))
-		}
+	if msg := corpus.DateProblem(m.Vastgesteld); m.Vastgesteld != "" && msg != "" {
+		errs = append(errs, fieldErr(corpus.FieldVastgesteld, msg))
 	}
 	codes := make([]string, len(m.Gemeenten))
 	for i, g := range m.Gemeenten {

@@ -12,14 +12,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/ccv/ivp/corpus"
 )
 
 // Submit takes a plan in from a municipality: it checks the form, reads
-// the uploaded PDF (or fetches the HTML page at in.URL), extracts and tags
+// the uploaded PDF or HTML file (or fetches the HTML page at in.URL), extracts and tags
 // it, and stores it as a pending document with its submission, not
 // indexed. The file is on disk before Submit returns. Problems come back
 // as *corpus.FieldError values (joined), classified by ErrTooLarge,
@@ -83,7 +82,7 @@ func (c *Curator) ReplaceFile(ctx context.Context, u corpus.User, id int64, name
 	if !u.CanCurate() {
 		return fmt.Errorf("%s: %w", corpus.ActionReplaceFile, corpus.ErrForbidden)
 	}
-	data, err := c.readUpload(file, true)
+	data, err := c.readUpload(file)
 	if err != nil {
 		return err
 	}
@@ -121,6 +120,8 @@ func (c *Curator) extractUpload(ctx context.Context, source string, data []byte,
 			Msg: "Dit is geen PDF- of HTML-bestand."}
 	case err != nil && ctx.Err() != nil:
 		return nil, err
+	case errors.Is(err, ErrNoText) && sniff(data) == mediaHTML:
+		return nil, fieldErr(field, "Op deze webpagina staat (bijna) geen tekst. Kies de pagina met het plan zelf, of het plan als PDF-bestand.")
 	case err != nil:
 		return nil, fieldErr(field, "Het plan kon niet worden gelezen: "+ReasonOf(err)+".")
 	}
@@ -134,7 +135,7 @@ func (c *Curator) extractUpload(ctx context.Context, source string, data []byte,
 // form field it came from.
 func (c *Curator) readSubmission(ctx context.Context, in corpus.SubmissionInput, file io.Reader) ([]byte, string, string, error) {
 	if strings.TrimSpace(in.URL) == "" {
-		data, err := c.readUpload(file, false)
+		data, err := c.readUpload(file)
 		return data, safeName(in.FileName), corpus.FieldFile, err
 	}
 	if file != nil {
@@ -149,30 +150,31 @@ func (c *Curator) readSubmission(ctx context.Context, in corpus.SubmissionInput,
 }
 
 // readUpload reads an uploaded file up to the size limit, refusing it as
-// soon as it is too large or its first bytes show it is not a PDF (nor,
-// when html is true, an HTML page).
-func (c *Curator) readUpload(file io.Reader, html bool) ([]byte, error) {
+// soon as it is too large or its first bytes show it is neither a PDF nor
+// an HTML page (the rule of Extract, so an upload takes what ivp ingest
+// takes).
+func (c *Curator) readUpload(file io.Reader) ([]byte, error) {
 	if file == nil {
-		return nil, fieldErr(corpus.FieldFile, "Kies een PDF-bestand of geef het adres van een HTML-pagina.")
+		return nil, fieldErr(corpus.FieldFile, noFile)
 	}
-	head := make([]byte, 1024)
+	head := make([]byte, corpus.SniffLen)
 	n, err := io.ReadFull(file, head)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("read upload: %w", err)
 	}
 	head = head[:n]
 	if len(bytes.TrimSpace(head)) == 0 {
-		return nil, fieldErr(corpus.FieldFile, "Kies een PDF-bestand of geef het adres van een HTML-pagina.")
+		return nil, fieldErr(corpus.FieldFile, noFile)
 	}
-	if kind := sniff(head); kind != mediaPDF && (!html || kind != mediaHTML) {
-		msg := "Alleen PDF-bestanden kunnen worden geüpload; geef voor een webpagina het adres op."
-		if html {
-			msg = "Alleen PDF- en HTML-bestanden worden geaccepteerd."
-		}
-		return nil, &corpus.FieldError{Field: corpus.FieldFile, Msg: msg, Err: corpus.ErrUnsupportedType}
+	if kind := sniff(head); kind != mediaPDF && kind != mediaHTML {
+		return nil, &corpus.FieldError{Field: corpus.FieldFile, Err: corpus.ErrUnsupportedType,
+			Msg: "Dit bestand is geen PDF-bestand of HTML-pagina. Kies het plan als PDF of als opgeslagen webpagina (.html)."}
 	}
 	return c.readRest(head, file, corpus.FieldFile)
 }
+
+// noFile is the message for a form without a file or an address.
+const noFile = "Kies een PDF- of HTML-bestand, of geef het adres van de webpagina met het plan."
 
 // readRest reads r after head, refusing more than MaxUploadSize bytes.
 func (c *Curator) readRest(head []byte, r io.Reader, field string) ([]byte, error) {
@@ -234,14 +236,9 @@ func (c *Curator) checkInput(in corpus.SubmissionInput) ([]corpus.Gemeente, erro
 	if err := checkPeriod(in.PeriodStart, in.PeriodEnd, true); err != nil {
 		errs = append(errs, err)
 	}
-	if name := strings.TrimSpace(in.ContactName); name == "" || len([]rune(name)) > 200 {
-		errs = append(errs, fieldErr(corpus.FieldContactName, "Vul de naam van een contactpersoon in."))
-	}
-	if !validEmail(in.ContactEmail) {
-		errs = append(errs, fieldErr(corpus.FieldContactEmail, "Vul een geldig e-mailadres in."))
-	}
-	if len([]rune(in.Note)) > 4000 {
-		errs = append(errs, fieldErr(corpus.FieldNote, "De toelichting is langer dan 4000 tekens."))
+	errs = append(errs, checkContact(in)...)
+	if msg := corpus.LengthProblem("De toelichting", in.Note, corpus.MaxNoteRunes); msg != "" {
+		errs = append(errs, fieldErr(corpus.FieldNote, msg))
 	}
 	return gms, errors.Join(errs...)
 }
@@ -251,22 +248,38 @@ func validType(t corpus.DocType) bool {
 	return t != "" && err == nil && strings.ToLower(string(t)) == string(t)
 }
 
+// checkContact checks the contact's name and e-mail address.
+func checkContact(in corpus.SubmissionInput) []error {
+	var errs []error
+	name, email := strings.TrimSpace(in.ContactName), strings.TrimSpace(in.ContactEmail)
+	if name == "" {
+		errs = append(errs, fieldErr(corpus.FieldContactName, "Vul de naam van een contactpersoon in."))
+	} else if msg := corpus.LengthProblem("De naam", name, corpus.MaxContactNameRunes); msg != "" {
+		errs = append(errs, fieldErr(corpus.FieldContactName, msg))
+	}
+	if msg := corpus.LengthProblem("Het e-mailadres", email, corpus.MaxEmailRunes); msg != "" {
+		errs = append(errs, fieldErr(corpus.FieldContactEmail, msg))
+	} else if !validEmail(email) {
+		errs = append(errs, fieldErr(corpus.FieldContactEmail, "Vul een geldig e-mailadres in, zoals naam@gemeente.nl."))
+	}
+	return errs
+}
+
 func validEmail(s string) bool {
-	s = strings.TrimSpace(s)
 	a, err := mail.ParseAddress(s)
-	return err == nil && a.Name == "" && a.Address == s && len(s) <= 254
+	return err == nil && a.Name == "" && a.Address == s
 }
 
 // checkPeriod checks a plan period; end 0 means the same year as start.
 func checkPeriod(start, end int, required bool) error {
-	maxYear := time.Now().Year() + 15
 	switch {
 	case start == 0 && end == 0 && !required:
 		return nil
-	case start < 1990 || start > maxYear:
-		return fieldErr(corpus.FieldPeriod, fmt.Sprintf("Vul het eerste jaar van de periode in (1990-%d).", maxYear))
-	case end != 0 && (end < start || end > start+20):
-		return fieldErr(corpus.FieldPeriod, "Het laatste jaar ligt voor het eerste of meer dan 20 jaar erna.")
+	case start == 0:
+		return fieldErr(corpus.FieldPeriod, "Vul de periode in, bijvoorbeeld 2023-2026.")
+	}
+	if msg := corpus.PeriodProblem(start, end, corpus.ThisYear()); msg != "" {
+		return fieldErr(corpus.FieldPeriod, msg)
 	}
 	return nil
 }

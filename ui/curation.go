@@ -47,6 +47,8 @@ type Curation interface {
 	// Queue lists documents with their submission, newest first.
 	// A zero filter lists pending documents (the review queue).
 	Queue(ctx context.Context, f corpus.QueueFilter) ([]corpus.QueueItem, error)
+	// QueueCount is how many documents f selects on all pages together.
+	QueueCount(ctx context.Context, f corpus.QueueFilter) (int, error)
 	// Review loads everything the review page shows. The first time a
 	// curator opens a received submission it becomes "in behandeling".
 	Review(ctx context.Context, u corpus.User, id int64) (corpus.Review, error)

@@ -17,7 +17,7 @@ func (h *handler) checkGemeenten(names []string, bad badField) []corpus.Gemeente
 	for _, n := range names {
 		g, ok := h.gemeenten.Lookup(strings.TrimSpace(n))
 		if !ok {
-			bad(corpus.FieldGemeenten, "„"+n+"” is geen Nederlandse gemeente. Kies een naam uit de lijst.")
+			bad(corpus.FieldGemeenten, "„"+shorten(n, 60)+"” is geen Nederlandse gemeente. Kies een naam uit de lijst.")
 			continue
 		}
 		out = append(out, g)
@@ -36,4 +36,14 @@ func checkDocType(s string, bad badField) corpus.DocType {
 		bad(corpus.FieldType, "Kies het soort document.")
 	}
 	return t
+}
+
+// shorten cuts s to at most n characters, ending in "…" when it was cut,
+// so a message does not repeat a whole pasted text.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }

@@ -42,35 +42,49 @@ func (h *handler) apiQueue(c *gin.Context) { h.apiList(c, queueList) }
 func (h *handler) apiDocuments(c *gin.Context) { h.apiList(c, documentsList) }
 
 func (h *handler) showList(c *gin.Context, k listKind) {
-	f, items, err := h.listItems(c, k)
+	l, err := h.listItems(c, k)
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	h.html(c, http.StatusOK, "queue", h.newQueuePage(c, k, f, items))
+	h.html(c, http.StatusOK, "queue", h.newQueuePage(c, k, l))
 }
 
 func (h *handler) apiList(c *gin.Context, k listKind) {
-	f, items, err := h.listItems(c, k)
+	l, err := h.listItems(c, k)
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	out := make([]queueItemJSON, 0, len(items))
-	for _, it := range items {
+	out := make([]queueItemJSON, 0, len(l.items))
+	for _, it := range l.items {
 		out = append(out, queueItemJSONOf(it))
 	}
-	c.JSON(http.StatusOK, queueJSON{Items: out, Offset: f.Offset, Limit: f.Limit})
+	c.JSON(http.StatusOK, queueJSON{Items: out, Total: l.total, Offset: l.filter.Offset, Limit: l.filter.Limit})
 }
 
-// listItems reads the list's filters and fetches its items, for both twins.
-func (h *handler) listItems(c *gin.Context, k listKind) (corpus.QueueFilter, []corpus.QueueItem, error) {
+// curatorList is one page of a curator list and how many documents the
+// list holds on all its pages.
+type curatorList struct {
+	filter corpus.QueueFilter
+	items  []corpus.QueueItem
+	total  int
+}
+
+// listItems reads the list's filters and fetches its items and their
+// total, for both twins.
+func (h *handler) listItems(c *gin.Context, k listKind) (curatorList, error) {
 	f, err := h.queueFilter(c.Request.URL.Query(), k)
+	l := curatorList{filter: f}
 	if err != nil {
-		return f, nil, err
+		return l, err
 	}
-	items, err := h.curation.Queue(c.Request.Context(), f)
-	return f, items, err
+	ctx := c.Request.Context()
+	if l.items, err = h.curation.Queue(ctx, f); err != nil {
+		return l, err
+	}
+	l.total, err = h.curation.QueueCount(ctx, f)
+	return l, err
 }
 
 // queueFilter reads the filters of a curator list: status, gemeente (name

@@ -19,7 +19,9 @@ type queuePage struct {
 	Types     []option
 	Gemeenten []corpus.Gemeente
 	Items     []queueRow
-	Count     string
+	Count     string     // all documents of the list, on every page
+	Shown     string     // "51–61 van 61" when the list has more than one page
+	First     string     // the list's first page, when this page lies past its end
 	Paging    pagingView // previous and next page
 }
 
@@ -46,17 +48,33 @@ type queueRow struct {
 }
 
 // newQueuePage builds the view of a curator list.
-func (h *handler) newQueuePage(c *gin.Context, k listKind, f corpus.QueueFilter, items []corpus.QueueItem) queuePage {
-	q := c.Request.URL.Query()
+func (h *handler) newQueuePage(c *gin.Context, k listKind, l curatorList) queuePage {
+	q, f := c.Request.URL.Query(), l.filter
 	p := queuePage{Layout: h.beheerLayout(c, k.title, k.current), Heading: k.title, Path: k.path,
 		Filter: queueFilterView{Gemeente: q.Get("gemeente"), Text: f.Text, Submitted: f.Submitted,
 			ShowSubmitted: k.current == "documents"},
 		Statuses: statusOptions(f.Status), Types: typeOptions(string(f.Type)), Gemeenten: h.gemeenten.All(),
-		Count: aantal(len(items), "document", "documenten"), Paging: listPaging(k.path, q, f.Offset, len(items))}
-	for _, it := range items {
+		Count: aantal(l.total, "document", "documenten"), Shown: shownRange(f.Offset, len(l.items), l.total),
+		Paging: listPaging(k.path, q, f.Offset, len(l.items))}
+	if f.Offset+len(l.items) >= l.total {
+		p.Paging.Next = ""
+	}
+	if len(l.items) == 0 && l.total > 0 {
+		p.First = listPageURL(k.path, q, 1)
+	}
+	for _, it := range l.items {
 		p.Items = append(p.Items, queueRowOf(it))
 	}
 	return p
+}
+
+// shownRange says which documents of a longer list a page shows
+// ("51–61 van 61"), or "" when the page shows the whole list.
+func shownRange(offset, n, total int) string {
+	if n == 0 || (offset == 0 && n == total) {
+		return ""
+	}
+	return getal(offset+1) + "–" + getal(offset+n) + " van " + getal(total)
 }
 
 // statusOptions are the status filter's choices.
@@ -86,6 +104,7 @@ func reviewURL(id int64) string { return "/beheer/documenten/" + strconv.FormatI
 // queueJSON is the JSON twin of a curator list.
 type queueJSON struct {
 	Items  []queueItemJSON `json:"items"`
+	Total  int             `json:"total"` // documents of the list on all pages
 	Offset int             `json:"offset"`
 	Limit  int             `json:"limit"`
 }

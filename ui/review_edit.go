@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"strings"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -72,16 +71,20 @@ func (h *handler) metadata(v metadataValues) (corpus.Metadata, error) {
 	m := corpus.Metadata{Title: v.Title, Vastgesteld: v.Vastgesteld}
 	if m.Title == "" {
 		bad(corpus.FieldTitle, "Vul een titel in.")
+	} else if msg := corpus.LengthProblem("De titel", m.Title, corpus.MaxTitleRunes); msg != "" {
+		bad(corpus.FieldTitle, msg)
 	}
 	m.Type = checkDocType(v.Type, bad)
 	if v.Period != "" {
-		var ok bool
-		if m.PeriodStart, m.PeriodEnd, ok = parsePeriod(v.Period); !ok {
-			bad(corpus.FieldPeriod, "Vul de periode in als een jaar (2025) of twee jaren (2023-2026), of laat het veld leeg.")
+		var msg string
+		if m.PeriodStart, m.PeriodEnd, msg = parsePeriod(v.Period); msg == periodFormat {
+			bad(corpus.FieldPeriod, "Vul de periode in als één jaar (2025) of twee jaren (2023-2026), of laat het veld leeg.")
+		} else if msg != "" {
+			bad(corpus.FieldPeriod, msg)
 		}
 	}
-	if _, err := time.Parse(time.DateOnly, v.Vastgesteld); v.Vastgesteld != "" && err != nil {
-		bad(corpus.FieldVastgesteld, "Vul de datum in als JJJJ-MM-DD, bijvoorbeeld 2024-03-14, of laat het veld leeg.")
+	if msg := corpus.DateProblem(v.Vastgesteld); v.Vastgesteld != "" && msg != "" {
+		bad(corpus.FieldVastgesteld, msg+" Of laat het veld leeg.")
 	}
 	m.Gemeenten = h.checkGemeenten(v.Gemeenten, bad)
 	return m, errors.Join(errs...)

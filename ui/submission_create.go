@@ -34,6 +34,7 @@ func (h *handler) createSubmission(c *gin.Context) {
 		return
 	}
 	in, errs := h.submissionInput(v, up.file != nil)
+	errs = withTooLong(errs, up.tooLong)
 	if errs != nil {
 		h.html(c, http.StatusUnprocessableEntity, "submission", h.submissionPage(c, v, errs))
 		return

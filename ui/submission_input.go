@@ -7,13 +7,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/ccv/ivp/corpus"
 )
-
-// maxNoteRunes is the longest note a municipality may add.
-const maxNoteRunes = 4000
 
 // submissionInput checks the typed values and turns them into the input
 // of Submit; errs maps each wrong field to a Dutch message.
@@ -24,9 +20,9 @@ func (h *handler) submissionInput(v submissionValues, hasFile bool) (corpus.Subm
 		Note: v.Note, URL: v.URL, FileName: v.FileName}
 	in.Gemeenten = gemeenteCodes(h.checkGemeenten(v.Gemeenten, bad))
 	in.Type = checkDocType(v.Type, bad)
-	var ok bool
-	if in.PeriodStart, in.PeriodEnd, ok = parsePeriod(v.Period); !ok {
-		errs[corpus.FieldPeriod] = "Vul de periode in als een jaar (2025) of twee jaren (2023-2026)."
+	var msg string
+	if in.PeriodStart, in.PeriodEnd, msg = parsePeriod(v.Period); msg != "" {
+		errs[corpus.FieldPeriod] = msg
 	}
 	checkContact(v, errs)
 	checkSource(v.URL, hasFile, errs)
@@ -34,6 +30,23 @@ func (h *handler) submissionInput(v submissionValues, hasFile bool) (corpus.Subm
 		return in, errs
 	}
 	return in, nil
+}
+
+// withTooLong adds to errs a message for each field that was too long to
+// be read at all (more than maxFieldBytes): its value was left out, so
+// the message of submissionInput ("Vul ... in") would be wrong.
+func withTooLong(errs map[string]string, fields []string) map[string]string {
+	if len(fields) == 0 {
+		return errs
+	}
+	if errs == nil {
+		errs = map[string]string{}
+	}
+	for _, f := range fields {
+		errs[f] = "Wat u hier invulde is veel te lang (meer dan " + sizeLimit(maxFieldBytes) +
+			") en is weggelaten. Vul het opnieuw in, korter."
+	}
+	return errs
 }
 
 // gemeenteCodes returns the distinct CBS codes of gs, in order.
@@ -51,37 +64,46 @@ func gemeenteCodes(gs []corpus.Gemeente) []string {
 
 var periodPattern = regexp.MustCompile(`^(\d{4})(?:\s*[-–/]\s*(\d{4}))?$`)
 
-// parsePeriod reads "2025" or "2023-2026"; the years lie between 1990 and
-// 2100 and the second is not before the first.
-func parsePeriod(s string) (start, end int, ok bool) {
+// periodFormat is the message for a period that is not one or two years.
+const periodFormat = "Vul de periode in als één jaar (2025) of twee jaren (2023-2026)."
+
+// parsePeriod reads "2025" or "2023-2026"; msg says in Dutch what is
+// wrong when it is not a period of a plan (corpus.PeriodProblem).
+func parsePeriod(s string) (start, end int, msg string) {
 	m := periodPattern.FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil {
-		return 0, 0, false
+		return 0, 0, periodFormat
 	}
 	start, _ = strconv.Atoi(m[1])
 	end = start
 	if m[2] != "" {
 		end, _ = strconv.Atoi(m[2])
 	}
-	if start < 1990 || end > 2100 || end < start {
-		return 0, 0, false
-	}
-	return start, end, true
+	return start, end, corpus.PeriodProblem(start, end, corpus.ThisYear())
 }
 
 var emailPattern = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
 
 // checkContact checks the contact name, e-mail and note.
 func checkContact(v submissionValues, errs map[string]string) {
+	bad := func(field, msg string) {
+		if msg != "" {
+			errs[field] = msg
+		}
+	}
 	if v.ContactName == "" {
-		errs[corpus.FieldContactName] = "Vul de naam van een contactpersoon in."
+		bad(corpus.FieldContactName, "Vul de naam van een contactpersoon in.")
 	}
-	if !emailPattern.MatchString(v.ContactEmail) {
-		errs[corpus.FieldContactEmail] = "Vul een geldig e-mailadres in, zoals naam@gemeente.nl."
+	bad(corpus.FieldContactName, corpus.LengthProblem("De naam", v.ContactName, corpus.MaxContactNameRunes))
+	switch {
+	case v.ContactEmail == "":
+		bad(corpus.FieldContactEmail, "Vul een e-mailadres in, zoals naam@gemeente.nl.")
+	case corpus.LengthProblem("", v.ContactEmail, corpus.MaxEmailRunes) != "":
+		bad(corpus.FieldContactEmail, corpus.LengthProblem("Het e-mailadres", v.ContactEmail, corpus.MaxEmailRunes))
+	case !emailPattern.MatchString(v.ContactEmail):
+		bad(corpus.FieldContactEmail, "Dit is geen geldig e-mailadres. Vul het in zoals naam@gemeente.nl.")
 	}
-	if utf8.RuneCountInString(v.Note) > maxNoteRunes {
-		errs[corpus.FieldNote] = "De toelichting is langer dan " + getal(maxNoteRunes) + " tekens."
-	}
+	bad(corpus.FieldNote, corpus.LengthProblem("De toelichting", v.Note, corpus.MaxNoteRunes))
 }
 
 // checkSource wants either a file or the web address of an HTML plan.
@@ -90,7 +112,7 @@ func checkSource(webURL string, hasFile bool, errs map[string]string) {
 	case hasFile && webURL != "":
 		errs[corpus.FieldURL] = "Kies een bestand óf een webadres, niet allebei."
 	case !hasFile && webURL == "":
-		errs[corpus.FieldFile] = "Kies een PDF-bestand of vul het webadres van het plan in."
+		errs[corpus.FieldFile] = "Kies een PDF- of HTML-bestand, of vul het webadres van het plan in."
 	case webURL != "":
 		u, err := url.Parse(webURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -104,7 +126,7 @@ func checkSource(webURL string, hasFile bool, errs map[string]string) {
 // are not about the form (those are a 500).
 func (h *handler) formFailure(err error) (status int, errs map[string]string, ok bool) {
 	tooLarge := "Het bestand is groter dan " + sizeLimit(h.opts.MaxUploadBytes) + ". Verklein het of geef een webadres op."
-	wrongType := "Dit bestand is geen PDF of HTML-pagina. Kies het plan als PDF-bestand."
+	wrongType := "Dit bestand is geen PDF-bestand of HTML-pagina. Kies het plan als PDF of als opgeslagen webpagina (.html)."
 	switch {
 	case errors.Is(err, errUploadMalformed):
 		return http.StatusBadRequest, map[string]string{"": "Het formulier kon niet worden gelezen. Vul het opnieuw in en verstuur het nog eens."}, true

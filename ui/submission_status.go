@@ -27,6 +27,7 @@ type statusPage struct {
 	Source      string
 	Submitted   string
 	Updated     string
+	PlanURL     string // the public page of the plan, once it is published
 }
 
 // stepView is one step on the way to publication.
@@ -44,6 +45,7 @@ type statusJSON struct {
 	Submitted   corpus.Metadata         `json:"submitted"`
 	Created     time.Time               `json:"created"`
 	Updated     time.Time               `json:"updated"`
+	URL         string                  `json:"url,omitempty"` // the published plan's page
 }
 
 // showSubmissionStatus shows where a submitted plan stands:
@@ -54,7 +56,9 @@ func (h *handler) showSubmissionStatus(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	h.html(c, http.StatusOK, "submission_status", h.newStatusPage(s, c.Query("nieuw") == "1"))
+	p := h.newStatusPage(s, c.Query("nieuw") == "1")
+	p.PlanURL = h.planURL(c, s)
+	h.html(c, http.StatusOK, "submission_status", p)
 }
 
 // apiSubmissionStatus is the JSON twin: GET /api/v1/submissions/:token.
@@ -66,7 +70,20 @@ func (h *handler) apiSubmissionStatus(c *gin.Context) {
 	}
 	c.JSON(http.StatusOK, statusJSON{Reference: s.Reference(), Status: s.Status,
 		StatusLabel: s.Status.Label(), Reason: s.Reason, Submitted: s.Submitted,
-		Created: s.Created, Updated: s.Updated})
+		Created: s.Created, Updated: s.Updated, URL: h.planURL(c, s)})
+}
+
+// planURL is the public page of a submitted plan once it is published,
+// else "". The document's own status decides, as it does for its page.
+func (h *handler) planURL(c *gin.Context, s corpus.Submission) string {
+	if s.Status != corpus.SubmissionPublished || s.DocumentID == 0 {
+		return ""
+	}
+	d, err := h.docs.Document(c.Request.Context(), s.DocumentID)
+	if err != nil || d.Status != corpus.StatusPublished {
+		return ""
+	}
+	return documentURL(s.DocumentID)
 }
 
 // submissionByToken looks up the submission of the :token parameter.

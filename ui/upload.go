@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/ccv/ivp/corpus"
 )
 
 // Limits on the text fields of a multipart form.
@@ -25,6 +27,7 @@ const (
 // upload holds an extraction slot until close.
 type upload struct {
 	values  url.Values
+	tooLong []string // fields longer than maxFieldBytes, left out of values
 	file    *os.File // nil when no file was sent
 	name    string   // the client's file name: a label, never a path
 	release func()   // gives the extraction slot back; nil without one
@@ -135,7 +138,10 @@ func (h *handler) readPart(u *upload, part *multipart.Part) error {
 			return err
 		}
 		if len(v) > maxFieldBytes {
-			return fmt.Errorf("%w: field %s too long", errUploadMalformed, name)
+			// Left out, and said so next to the field; the caller's
+			// Close skips the rest of it, within the body limit.
+			u.tooLong = append(u.tooLong, name)
+			return nil
 		}
 		u.values.Add(name, string(v))
 		return nil
@@ -150,7 +156,7 @@ func (h *handler) readPart(u *upload, part *multipart.Part) error {
 // file, refusing it once it passes MaxUploadBytes. An empty file part (no
 // file chosen) is skipped.
 func (h *handler) spool(u *upload, part *multipart.Part) error {
-	head := make([]byte, 512)
+	head := make([]byte, corpus.SniffLen)
 	n, err := io.ReadFull(part, head)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 		return err
@@ -185,13 +191,11 @@ func (h *handler) spool(u *upload, part *multipart.Part) error {
 }
 
 // sniff returns the media type of a file by its first bytes, if it is
-// one we take: a PDF or an HTML page.
+// one we take: a PDF or an HTML page, by the rule ingest uses.
 func sniff(head []byte) string {
-	switch t := http.DetectContentType(head); {
-	case t == "application/pdf":
+	switch t := corpus.SniffMedia(head); t {
+	case corpus.MediaPDF, corpus.MediaHTML:
 		return t
-	case strings.HasPrefix(t, "text/html"):
-		return "text/html"
 	}
 	return ""
 }

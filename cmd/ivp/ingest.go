@@ -179,6 +179,14 @@ func (r *reporter) done() {
 	if r.reindexed > 0 {
 		reindexed = fmt.Sprintf(" (%d of them indexed again)", r.reindexed)
 	}
-	fmt.Fprintf(r.out, "%d files: %d stored, %d already present%s, %d failed (%s)\n",
-		r.total, r.stored, r.existed, reindexed, r.failed, time.Since(r.start).Round(time.Millisecond))
+	fmt.Fprintf(r.out, "%s: %d stored, %d already present%s, %d failed (%s)\n",
+		count(r.total, "file", "files"), r.stored, r.existed, reindexed, r.failed, time.Since(r.start).Round(time.Millisecond))
+}
+
+// count is "1 file" or "3 files".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -118,7 +118,7 @@ func TestInspect(t *testing.T) {
 	p := readTruth(t, sample)[0]
 	path := filepath.Join(sample, p.File)
 	code, out, errs := ivp(t, "inspect", path, "--text")
-	if code != 0 || !strings.Contains(out, "=== pagina 2 ===") {
+	if code != 0 || !strings.Contains(out, "=== page 2 ===") {
 		t.Fatalf("inspect --text: exit %d %s\n%.300s", code, errs, out)
 	}
 	code, out, _ = ivp(t, "inspect", "--json", path)

@@ -37,7 +37,7 @@ func runInspect(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	if *asText {
 		for i, t := range ex.PageTexts {
-			fmt.Fprintf(stdout, "=== pagina %d ===\n%s\n\n", i+1, t)
+			fmt.Fprintf(stdout, "=== page %d ===\n%s\n\n", i+1, t)
 		}
 		return nil
 	}
@@ -67,8 +67,8 @@ func inspectView(ex *ingest.Extracted) any {
 	}
 }
 
-// refusal is the Dutch reason a file was refused, with its page count when
-// known (a scan without a text layer).
+// refusal is the Dutch reason a file was refused (as the web pages show
+// it), with its page count when known (a scan without a text layer).
 func refusal(err error) string {
 	var e *ingest.Error
 	if errors.As(err, &e) {
@@ -77,13 +77,13 @@ func refusal(err error) string {
 	return ingest.ReasonOf(err)
 }
 
-// pagesNote is " (N pagina's)" after a refusal, or "" when n is unknown.
+// pagesNote is " (N pages)" after a refusal, or "" when n is unknown.
 func pagesNote(n int) string {
 	switch {
 	case n <= 0:
 		return ""
 	case n == 1:
-		return " (1 pagina)"
+		return " (1 page)"
 	}
-	return fmt.Sprintf(" (%d pagina's)", n)
+	return fmt.Sprintf(" (%d pages)", n)
 }

@@ -38,6 +38,13 @@ func commands() []command {
 // errUsage marks an error whose message is a usage hint; exit code 2.
 var errUsage = errors.New("usage")
 
+// badInput marks an error as a mistake in what the operator gave (a short
+// password, say): exit code 2 like a usage error, without a usage hint.
+type badInput struct{ err error }
+
+func (b badInput) Error() string { return b.err.Error() }
+func (b badInput) Unwrap() error { return b.err }
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
@@ -64,7 +71,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return 0
 		case errors.Is(err, flag.ErrHelp):
 			return 0
-		case errors.Is(err, errUsage):
+		case errors.Is(err, errUsage), errors.As(err, new(badInput)):
 			fmt.Fprintf(stderr, "ivp %s: %v\n", c.name, err)
 			return 2
 		default:

@@ -50,8 +50,8 @@ func TestInspectInWorker(t *testing.T) {
 		stdout string
 		stderr string
 	}{
-		{"text", []string{"inspect", "--text", plan}, 0, "=== pagina 1 ===", ""},
-		{"scan", []string{"inspect", scan}, 1, "", "geen tekstlaag (gescand?) (3 pagina's)"},
+		{"text", []string{"inspect", "--text", plan}, 0, "=== page 1 ===", ""},
+		{"scan", []string{"inspect", scan}, 1, "", "geen tekstlaag (gescand?) (3 pages)"},
 		{"time limit", []string{"inspect", "--extract-timeout", "1ms", plan}, 1, "", "tijdslimiet overschreden"},
 		{"bad memory budget", []string{"inspect", "--extract-memory", "1000", plan}, 1, "", "MemoryLimit"},
 	}
@@ -68,7 +68,7 @@ func TestInspectInWorker(t *testing.T) {
 func TestIngestScanReportsPages(t *testing.T) {
 	scan := scanPDF(t, filepath.Join(t.TempDir(), "scan.pdf"), 2)
 	code, out, _ := ivp(t, "ingest", "--data", t.TempDir(), scan)
-	if code != 1 || !strings.Contains(out, "FAIL "+scan+": geen tekstlaag (gescand?) (2 pagina's)") {
+	if code != 1 || !strings.Contains(out, "FAIL "+scan+": geen tekstlaag (gescand?) (2 pages)") {
 		t.Errorf("exit %d, output %q; want FAIL with the reason and 2 pages", code, out)
 	}
 }

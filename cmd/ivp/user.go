@@ -61,7 +61,7 @@ func addUser(ctx context.Context, a *corpus.Accounts, email string, role corpus.
 	}
 	u, err := a.AddUser(ctx, email, role, password)
 	if errors.Is(err, corpus.ErrInvalid) {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return badInput{err}
 	}
 	if err != nil {
 		return err
