@@ -39,6 +39,9 @@ func (h *handler) routes(e *gin.Engine) {
 	getHead(e, "/api/v1/jobs", h.apiJobs)
 	getHead(e, "/healthz", h.healthz)
 	getHead(e, "/readyz", h.readyz)
+	if h.opts.Metrics != nil && h.opts.MetricsBehindLogin {
+		e.GET("/metrics", h.needCuration, h.requireCurator, gin.WrapH(h.opts.Metrics.Handler()))
+	}
 
 	// Embedded stylesheet and icon.
 	getHead(e, "/static/*file", gin.WrapH(h.views.static))
