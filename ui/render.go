@@ -133,6 +133,9 @@ type layoutData struct {
 	HeaderForm bool       // show the small search box in the header
 	Beheer     *beheerNav // the curator's bar; nil outside the curator area
 	Indienen   bool       // submissions are on: link to the form
+	// Feed is the address of the page's Atom feed, FeedTitle its name;
+	// "" for none.
+	Feed, FeedTitle string
 }
 
 // layout returns the layout data for a page with the given title.
