@@ -36,6 +36,10 @@ func (h *handler) routes(e *gin.Engine) {
 	h.beheerRoutes(e.Group("/beheer", h.needCuration))
 	h.beheerAPIRoutes(e.Group("/api/v1/beheer", h.needCuration))
 
+	// The API's description: OpenAPI 3.1 and a readable page.
+	getHead(e, "/api/v1/openapi.json", h.apiOpenAPI)
+	getHead(e, "/api", h.showAPIDoc)
+
 	// Operations: recent job runs and the probes.
 	getHead(e, "/api/v1/jobs", h.apiJobs)
 	getHead(e, "/healthz", h.healthz)

@@ -189,6 +189,8 @@ type handler struct {
 	// Rate limits: submissions per address, failed logins per address and
 	// per account and address.
 	submitLimit, loginLimit, accountLimit *limiter
+	// apiPage is the readable API description, built at start.
+	apiPage apiDocPage
 }
 
 // New builds the web front end. s and docs are required; a nil ready means
@@ -228,6 +230,11 @@ func New(o Options, s Searcher, docs Documents, ready Readiness) (http.Handler, 
 	if h.proxies, err = parseProxies(o.TrustedProxies); err != nil {
 		return nil, fmt.Errorf("ui: trusted proxies: %w", err)
 	}
+	doc, err := parseAPIDoc()
+	if err != nil {
+		return nil, err
+	}
+	h.apiPage = h.newAPIDocPage(doc)
 	return h.engine()
 }
 
