@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -14,10 +15,16 @@ import (
 )
 
 // TestMetricsOnOwnAddress: with --metrics-addr the server serves /metrics
-// on a listener of its own without a login (and not on --addr); the
-// scheduled rebuilds and the searches sent show in it.
+// on a listener of its own without a login (and not on --addr); a
+// rebuild (at start or scheduled), the searches sent and a file that
+// ingest refused show in it.
 func TestMetricsOnOwnAddress(t *testing.T) {
-	out := serveWithOutput(t, smallStore(t), "--metrics-addr", "127.0.0.1:0", "--reindex-schedule", "@every 1s")
+	data := smallStore(t)
+	empty := writeFile(t, filepath.Join(t.TempDir(), "leeg.pdf"), nil)
+	if code, _, _ := ivp(t, "ingest", "--data", data, empty); code != 1 {
+		t.Fatalf("ingest of an empty file: exit %d, want 1", code)
+	}
+	out := serveWithOutput(t, data, "--metrics-addr", "127.0.0.1:0", "--reindex-schedule", "@every 1s")
 	base := regexp.MustCompile(`serving on (http://\S+)`).FindStringSubmatch(out)[1]
 	m := regexp.MustCompile(`metrics on (http://\S+)`).FindStringSubmatch(out)
 	if m == nil {
@@ -43,7 +50,7 @@ func TestMetricsOnOwnAddress(t *testing.T) {
 		t.Fatalf("metrics do not parse: %v", err)
 	}
 	for _, want := range []string{`ivp_http_requests_total{method="GET",route="/api/v1/search",status="200"} 5`,
-		`ivp_index_plans 2`, `ivp_documents{status="published"} 2`} {
+		`ivp_index_plans 2`, `ivp_documents{status="published"} 2`, `ivp_extraction_refusals_total{reason="leeg bestand"} 1`} {
 		if !strings.Contains(text, want) {
 			t.Errorf("metrics lack %q", want)
 		}
