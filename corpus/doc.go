@@ -10,7 +10,10 @@
 // (data/inwoners.tsv) and the taxonomy are embedded data.
 //
 // Everything else in ivp (the search index, the web pages) is derived from
-// what the Store holds and can be rebuilt from it.
+// what the Store holds and can be rebuilt from it. Backup copies the store
+// while it is in use (a database snapshot, the original files and a
+// manifest of their hashes); Restore verifies such a copy and puts it in
+// a new data directory.
 //
 // corpus imports no other ivp package apart from corpus/nl (the checklist
 // matches folded text). It must not know about Bleve, Gin or PDF parsing.

@@ -308,6 +308,19 @@ func (ix *Indexer) DocCount() (uint64, error) {
 	return n, err
 }
 
+// Counts returns the number of plans and of passages in the serving
+// index.
+func (ix *Indexer) Counts() (plans, passages uint64, err error) {
+	err = ix.View(func(s Snapshot) error {
+		if plans, err = s.Plans.DocCount(); err != nil {
+			return err
+		}
+		passages, err = s.Passages.DocCount()
+		return err
+	})
+	return plans, passages, err
+}
+
 // Close closes the serving indexes. Later calls to View return ErrClosed.
 func (ix *Indexer) Close() error {
 	ix.writers.Lock()

@@ -50,7 +50,7 @@ func (s *Searcher) prepare(ctx context.Context, snap indexer.Snapshot, r Request
 			return nil, err
 		}
 	}
-	if p.text.empty() && !p.none {
+	if p.text.empty() && !p.none && p.sort == SortRelevance {
 		p.sort = SortDate // relevance means nothing without words
 	}
 	for i, ph := range p.text.phrases {

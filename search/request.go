@@ -50,6 +50,8 @@ type Request struct {
 const (
 	SortRelevance = "relevantie"
 	SortDate      = "datum"
+	// SortAdded puts the plans added to ivp last first, as feeds list them.
+	SortAdded = "toegevoegd"
 )
 
 // Normalize fills defaults and checks bounds; the error text is Dutch
@@ -74,7 +76,7 @@ func (r *Request) Normalize() error {
 	switch r.Sort {
 	case "":
 		r.Sort = SortRelevance
-	case SortRelevance, SortDate:
+	case SortRelevance, SortDate, SortAdded:
 	default:
 		return fmt.Errorf("onbekende sortering %q: kies relevantie of datum", r.Sort)
 	}

@@ -170,9 +170,16 @@ func (s *Searcher) plans(ctx context.Context, snap indexer.Snapshot, p *prepared
 		req.Size, req.From = max(rankCandidates, 2*p.r.Page*p.r.Size), 0
 	} else {
 		req.Fields = []string{indexer.FieldMeta}
-		req.SortBy([]string{"-" + indexer.FieldYear, "-" + indexer.FieldAdded, "_id"})
+		req.SortBy(sortFields[p.sort])
 	}
 	return snap.Plans.SearchInContext(ctx, req)
+}
+
+// sortFields are the orders of the plan index for the sorts other than
+// relevance: newest period first, or last added first.
+var sortFields = map[string][]string{
+	SortDate:  {"-" + indexer.FieldYear, "-" + indexer.FieldAdded, "_id"},
+	SortAdded: {"-" + indexer.FieldAdded, "-_id"},
 }
 
 // recency is the bonus of a plan in force this year (0.1) or recently

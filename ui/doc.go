@@ -5,6 +5,11 @@
 // form (/indienen) and its status pages; with Options.Curation and
 // Options.Accounts the curator area (/beheer and /api/v1/beheer): login,
 // review queue, review page with its actions, all documents, audit log.
+// Every search has an Atom feed (/zoeken.atom, search_feed.go); the API
+// is described in openapi.json, served at /api/v1/openapi.json and as the
+// page /api; with Options.Metrics requests and searches are counted for
+// Prometheus (metrics.go), served at /metrics behind the curator login
+// or by cmd on an address of its own.
 //
 // Security lives here, at the boundary: sessions in an HttpOnly, SameSite
 // cookie (Secure over TLS), a CSRF token on every state-changing request

@@ -22,7 +22,7 @@ var staticFiles embed.FS
 
 // pageNames are the templates in templates/, each rendered inside layout.html.
 var pageNames = []string{"search", "document", "error", "submission", "submission_status",
-	"login", "queue", "review", "audit"}
+	"login", "queue", "review", "audit", "api"}
 
 // funcs are the helpers templates may call.
 var funcs = template.FuncMap{
@@ -133,6 +133,9 @@ type layoutData struct {
 	HeaderForm bool       // show the small search box in the header
 	Beheer     *beheerNav // the curator's bar; nil outside the curator area
 	Indienen   bool       // submissions are on: link to the form
+	// Feed is the address of the page's Atom feed, FeedTitle its name;
+	// "" for none.
+	Feed, FeedTitle string
 }
 
 // layout returns the layout data for a page with the given title.

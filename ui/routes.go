@@ -15,6 +15,7 @@ func (h *handler) routes(e *gin.Engine) {
 	// Search: the start page and its JSON twin.
 	getHead(e, "/", h.showSearch)
 	getHead(e, "/api/v1/search", h.apiSearch)
+	getHead(e, feedPath, h.showFeed)
 
 	// One plan: metadata and passages, its JSON twin and the original file.
 	getHead(e, "/documenten/:id", h.showDocument)
@@ -35,10 +36,17 @@ func (h *handler) routes(e *gin.Engine) {
 	h.beheerRoutes(e.Group("/beheer", h.needCuration))
 	h.beheerAPIRoutes(e.Group("/api/v1/beheer", h.needCuration))
 
+	// The API's description: OpenAPI 3.1 and a readable page.
+	getHead(e, "/api/v1/openapi.json", h.apiOpenAPI)
+	getHead(e, "/api", h.showAPIDoc)
+
 	// Operations: recent job runs and the probes.
 	getHead(e, "/api/v1/jobs", h.apiJobs)
 	getHead(e, "/healthz", h.healthz)
 	getHead(e, "/readyz", h.readyz)
+	if h.opts.Metrics != nil && h.opts.MetricsBehindLogin {
+		e.GET("/metrics", h.needCuration, h.requireCurator, gin.WrapH(h.opts.Metrics.Handler()))
+	}
 
 	// Embedded stylesheet and icon.
 	getHead(e, "/static/*file", gin.WrapH(h.views.static))

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"net/http"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -28,7 +29,9 @@ func (h *handler) showSearch(c *gin.Context) {
 // runSearch runs r; a "meer zoals dit" source that is gone is a 404 with
 // its Dutch message, other errors pass through.
 func (h *handler) runSearch(c *gin.Context, r search.Request) (*search.Result, error) {
+	start := time.Now()
 	res, err := h.search.Search(c.Request.Context(), r)
+	h.opts.Metrics.observeSearch(time.Since(start))
 	if errors.Is(err, search.ErrLikeSource) {
 		return nil, &httpError{status: http.StatusNotFound, title: "Niet gevonden", msg: capitalize(search.ErrLikeSource.Error()) + "."}
 	}

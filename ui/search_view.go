@@ -166,6 +166,7 @@ func (h *handler) newSearchPage(r search.Request, res *search.Result) searchPage
 		p.ClearURL = searchURL(requestValues(search.Request{Query: r.Query, Size: r.Size}))
 	}
 	p.Hidden = hiddenFields(r)
+	p.Layout.Feed, p.Layout.FeedTitle = feedURL(r), "IVP-zoeker: "+h.feedTitle(r)
 	if p.Start = r.Query == "" && len(p.Chips) == 0; p.Start {
 		for _, s := range subjects {
 			p.Suggestions = append(p.Suggestions, suggestion{Label: s, URL: searchURL(url.Values{paramQuery: {s}})})

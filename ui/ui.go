@@ -106,6 +106,13 @@ type Options struct {
 	// StallTimeout is how long the body of an upload may stop arriving
 	// before the upload is refused and the connection closed. Default 30s.
 	StallTimeout time.Duration
+
+	// Metrics, when not nil, counts requests and times searches; with
+	// MetricsBehindLogin this server also serves it at /metrics to
+	// logged-in curators (otherwise cmd serves Metrics.Handler on an
+	// address of its own, or not at all).
+	Metrics            *Metrics
+	MetricsBehindLogin bool
 }
 
 // Validate reports settings that cannot work.
@@ -182,6 +189,8 @@ type handler struct {
 	// Rate limits: submissions per address, failed logins per address and
 	// per account and address.
 	submitLimit, loginLimit, accountLimit *limiter
+	// apiPage is the readable API description, built at start.
+	apiPage apiDocPage
 }
 
 // New builds the web front end. s and docs are required; a nil ready means
@@ -221,6 +230,11 @@ func New(o Options, s Searcher, docs Documents, ready Readiness) (http.Handler, 
 	if h.proxies, err = parseProxies(o.TrustedProxies); err != nil {
 		return nil, fmt.Errorf("ui: trusted proxies: %w", err)
 	}
+	doc, err := parseAPIDoc()
+	if err != nil {
+		return nil, err
+	}
+	h.apiPage = h.newAPIDocPage(doc)
 	return h.engine()
 }
 
@@ -232,7 +246,11 @@ func (h *handler) engine() (*gin.Engine, error) {
 	if err := e.SetTrustedProxies(h.opts.TrustedProxies); err != nil {
 		return nil, fmt.Errorf("ui: trusted proxies: %w", err)
 	}
-	e.Use(h.logRequests, h.handleErrors, securityHeaders, h.crossOrigin(), h.warnForwarded())
+	e.Use(h.logRequests)
+	if h.opts.Metrics != nil {
+		e.Use(h.opts.Metrics.countRequests)
+	}
+	e.Use(h.handleErrors, securityHeaders, h.crossOrigin(), h.warnForwarded())
 	h.routes(e)
 	return e, nil
 }

@@ -43,6 +43,7 @@ type config struct {
 	WriteTimeout    time.Duration
 	IdleTimeout     time.Duration
 	TransferTimeout time.Duration
+	MetricsAddr     string
 	source          map[string]string // setting name -> default, env or flag
 }
 
@@ -77,6 +78,7 @@ func (c *config) settings() []setting {
 		{"write-timeout", "IVP_WRITE_TIMEOUT", "time to answer a request once it has arrived, extraction of an upload included (serve)", &c.WriteTimeout, "3m"},
 		{"idle-timeout", "IVP_IDLE_TIMEOUT", "time an idle keep-alive connection stays open (serve)", &c.IdleTimeout, "60s"},
 		{"transfer-timeout", "IVP_TRANSFER_TIMEOUT", "time an upload may take to arrive and an original file to be sent (serve)", &c.TransferTimeout, "10m"},
+		{"metrics-addr", "IVP_METRICS_ADDR", "where /metrics is served: empty for behind the curator login on --addr, host:port for a listener of its own (no login), or off (serve)", &c.MetricsAddr, ""},
 	}
 }
 
@@ -227,7 +229,7 @@ func runConfig(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := newFlagSet("config", &c, "data", "addr", "reindex-schedule", "max-file-size", "max-pages",
 		"extract-timeout", "extract-memory", "pdftotext", "log-level", "max-upload-size", "session-ttl",
 		"secure-cookies", "trusted-proxies", "secret", "submit-rate", "login-rate", "account-login-rate",
-		"max-extractions", "read-timeout", "write-timeout", "idle-timeout", "transfer-timeout")
+		"max-extractions", "read-timeout", "write-timeout", "idle-timeout", "transfer-timeout", "metrics-addr")
 	fs.SetOutput(stderr)
 	if err := fs.Parse(args); err != nil {
 		return err

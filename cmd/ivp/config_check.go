@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net"
 	"os"
 	"strconv"
 	"time"
@@ -89,6 +90,10 @@ func (s setting) checkChoice(v string) error {
 	case "secure-cookies":
 		if v != "auto" && v != "on" {
 			return errors.New("want auto or on")
+		}
+	case "metrics-addr":
+		if _, _, err := net.SplitHostPort(v); err != nil && v != metricsOff && v != metricsBehindLogin {
+			return errors.New("want host:port, off, or nothing for behind the curator login")
 		}
 	}
 	return nil

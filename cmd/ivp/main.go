@@ -26,6 +26,8 @@ func commands() []command {
 		{"ingest", "store and index PDF and HTML files or directories", runIngest},
 		{"inspect", "show what ingest would extract from a file, without storing it", runInspect},
 		{"reindex", "rebuild the search index from the store", runReindex},
+		{"backup", "copy store and files into a new directory, also while serve runs (backup OUT)", runBackup},
+		{"restore", "restore a backup into a new or empty data directory and index it (restore BACKUP)", runRestore},
 		{"gen", "generate a sample corpus of IVP-like PDFs", runGen},
 		{"tag", "tag plain-text passages by veiligheidsveld and theme (JSON lines)", runTag},
 		{"eval", "measure tagging, metadata or checklist against truth (tags|meta|checklist)", runEval},

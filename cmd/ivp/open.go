@@ -10,6 +10,7 @@ import (
 
 	"github.com/ccv/ivp/corpus"
 	"github.com/ccv/ivp/indexer"
+	"github.com/ccv/ivp/ui"
 )
 
 // env holds the opened store and index of one command.
@@ -19,6 +20,8 @@ type env struct {
 	// rebuildDue is set when the start-up check found the index too far
 	// from the store to repair document by document.
 	rebuildDue bool
+	// metrics, when not nil, receives the runs of jobs (see startMetrics).
+	metrics *ui.Metrics
 }
 
 // open opens store and index and repairs what a crash of an earlier
@@ -121,7 +124,9 @@ func (e *env) rebuild(ctx context.Context, name string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	start := time.Now()
 	n, runErr := e.ix.Rebuild(ctx, e.store)
+	e.observeJob("rebuild", start, runErr)
 	if err := e.store.FinishJob(context.WithoutCancel(ctx), id, n, runErr); err != nil {
 		return n, errors.Join(runErr, err)
 	}

@@ -25,7 +25,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlagSet("serve", &c, "data", "addr", "reindex-schedule", "log-level",
 		"max-pages", "extract-timeout", "extract-memory", "pdftotext", "max-upload-size", "session-ttl",
 		"secure-cookies", "trusted-proxies", "secret", "submit-rate", "login-rate", "account-login-rate",
-		"max-extractions", "read-timeout", "write-timeout", "idle-timeout", "transfer-timeout")
+		"max-extractions", "read-timeout", "write-timeout", "idle-timeout", "transfer-timeout", "metrics-addr")
 	if _, err := parseArgs(fs, args, stderr); err != nil {
 		return err
 	}
@@ -42,6 +42,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer e.Close()
+	metricsDone, err := e.startMetrics(ctx, &c, stdout, log)
+	if err != nil {
+		return err
+	}
+	defer metricsDone()
 	h, err := e.handler(&c, log)
 	if err != nil {
 		return err
@@ -73,6 +78,7 @@ func (e *env) handler(c *config, log *slog.Logger) (http.Handler, error) {
 	opts.Submissions, opts.Curation, opts.Accounts = cur, cur, accounts
 	opts.MaxExtractions, opts.WriteTimeout = c.MaxExtractions, c.WriteTimeout
 	opts.TransferTimeout, opts.StallTimeout = c.TransferTimeout, c.ReadTimeout
+	opts.Metrics, opts.MetricsBehindLogin = e.metrics, c.MetricsAddr == metricsBehindLogin
 	return ui.New(opts, search.New(e.ix), e.store, ui.ReadyFunc(e.ready))
 }
 
