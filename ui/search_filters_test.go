@@ -1,6 +1,7 @@
 package ui_test
 
 import (
+	"math"
 	"net/http"
 	"net/url"
 	"slices"
@@ -9,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/ccv/ivp/corpus"
 )
 
 // chipLinks maps the text of each chip on a page to its link.
@@ -138,6 +141,21 @@ func TestStartPageFacetsInform(t *testing.T) {
 	if sum < 98 || sum > 102 {
 		t.Errorf("veld shares add up to %d%%, want 100", sum)
 	}
+	var all, twee int
+	for _, p := range plans {
+		for _, pg := range p.passages {
+			if p.status == corpus.StatusPublished {
+				all++
+				if tagsFor(pg.headings).Veld == 2 {
+					twee++
+				}
+			}
+		}
+	}
+	want := strconv.Itoa(int(math.Round(100*float64(twee)/float64(all)))) + "%"
+	if got := veld.Find(`a.facetwaarde[data-value="2"] .telling`).Text(); got != want {
+		t.Errorf("veld 2 shows %q, want its share of the passages, %s", got, want)
+	}
 	// With words the veld facet counts plans again.
 	words := f.get(t, query("/", "q", "cameratoezicht")).html(t)
 	if _, n, _ := facetLink(t, words, "veld", "2"); n == 0 {
@@ -178,6 +196,9 @@ func TestDocumentOffersSimilarPlans(t *testing.T) {
 	page := f.get(t, like.AttrOr("href", "")).html(t)
 	if h := page.Find("#resultaten-kop").Text(); h != "Vergelijkbare plannen" {
 		t.Errorf("heading %q, want Vergelijkbare plannen", h)
+	}
+	if page.Find("#allewoorden").Length() != 0 {
+		t.Errorf("a like search counts plans with all words: %q", page.Find("#allewoorden").Text())
 	}
 	if title := page.Find("title").Text(); !strings.HasPrefix(title, "Vergelijkbare plannen") {
 		t.Errorf("title %q", title)

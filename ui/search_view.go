@@ -144,7 +144,9 @@ func (h *handler) newSearchPage(r search.Request, res *search.Result) searchPage
 		p.Noun = "plan"
 	}
 	p.Layout.Description = description(r, res)
-	p.AllWords, p.AllWordsCount = allWordsText(res), res.AllWords
+	if r.Like == "" { // a like search's terms are many: no plan has them all
+		p.AllWords, p.AllWordsCount = allWordsText(res), res.AllWords
+	}
 	p.Range = rangeText(r, res)
 	for _, d := range res.Documents {
 		p.Results = append(p.Results, resultViewOf(r, d))
