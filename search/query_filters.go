@@ -111,7 +111,7 @@ func withoutTyped(query string, tf typedFilter) string {
 	if len(rest) > 0 {
 		repl = tf.field + ":" + strings.Join(rest, ",")
 	}
-	return joinParts(query[:tf.start], repl, query[tf.end:])
+	return strings.TrimSpace(joinParts(query[:tf.start], repl, query[tf.end:]))
 }
 
 // withoutAllTyped is query without any of its typed filters.
@@ -126,13 +126,14 @@ func withoutAllTyped(pq ParsedQuery) string {
 		starts = append(starts, st)
 	}
 	slices.Sort(starts)
-	for i := len(starts) - 1; i >= 0; i-- {
+	for i := len(starts) - 1; i >= 0; i-- { // from the end: earlier spans keep their place
 		q = joinParts(q[:starts[i]], "", q[spans[starts[i]]:])
 	}
-	return q
+	return strings.TrimSpace(q)
 }
 
-// joinParts joins the non-empty parts with single spaces where they meet.
+// joinParts joins the non-empty parts with one space where they meet; left
+// keeps its start, so spans in it stay valid.
 func joinParts(left, mid, right string) string {
 	var parts []string
 	for _, s := range []string{strings.TrimRightFunc(left, unicode.IsSpace), mid, strings.TrimLeftFunc(right, unicode.IsSpace)} {
@@ -140,5 +141,5 @@ func joinParts(left, mid, right string) string {
 			parts = append(parts, s)
 		}
 	}
-	return strings.TrimSpace(strings.Join(parts, " "))
+	return strings.Join(parts, " ")
 }
