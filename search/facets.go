@@ -47,6 +47,18 @@ var facetLabels = map[string]string{
 	facetKlasse:    "Inwonersaantal",
 }
 
+// structuralThemes tag where in a plan a passage stands rather than what
+// it is about: nearly every plan has them, so in the thema facet they help
+// no one choose. They are left out of it unless chosen; as filters they
+// still work.
+var structuralThemes = map[string]bool{
+	"0.visie-inleiding":        true,
+	"0.besluit-vaststelling":   true,
+	"0.prioriteiten-overzicht": true,
+	"0.context-ontwikkelingen": true,
+	"0.metadata-navigatie":     true,
+}
+
 // facetSizes is how many values of each facet are counted and shown.
 var facetSizes = map[string]int{
 	facetGemeente:  400,
@@ -107,22 +119,37 @@ func (s *Searcher) facets(ctx context.Context, snap indexer.Snapshot, p *prepare
 				}
 			}
 			if name == facetVeld && p.veldByText() {
-				if out[i], err = s.veldFacet(ctx, r, m, ts, vb, p, others); err != nil {
-					return err
-				}
-				continue
+				out[i], err = s.veldFacet(ctx, r, m, ts, vb, p, others)
+			} else {
+				out[i], err = s.valueFacet(ctx, snap, r, vb, p, name, others)
 			}
-			counts := map[string]int{}
-			for v, bm := range vb[name] {
-				if n := int(others.AndCardinality(bm)); n > 0 {
-					counts[v] = n
-				}
+			if err != nil {
+				return err
 			}
-			out[i] = s.countedFacet(name, counts, p.filters[name])
 		}
 		return nil
 	})
 	return out, all, err
+}
+
+// valueFacet counts per value of facet name the plans of others that have
+// it; the veld facet also gets the share of the passages per veld.
+func (s *Searcher) valueFacet(ctx context.Context, snap indexer.Snapshot, r index.IndexReader, vb valueBits, p *prepared, name string, others *roaring.Bitmap) (Facet, error) {
+	counts := map[string]int{}
+	for v, bm := range vb[name] {
+		if n := int(others.AndCardinality(bm)); n > 0 {
+			counts[v] = n
+		}
+	}
+	f := s.countedFacet(name, counts, p.filters[name])
+	if name == facetVeld {
+		vc, err := s.planVeldCounts(ctx, snap, r)
+		if err != nil {
+			return f, err
+		}
+		withShares(&f, vc, others)
+	}
+	return f, nil
 }
 
 // allWords counts the plans of base that pass every filter and have
@@ -211,6 +238,9 @@ func (s *Searcher) countedFacet(name string, counts map[string]int, selected []s
 		}
 	}
 	for v, n := range counts {
+		if name == facetThema && structuralThemes[v] && !isSel[v] {
+			continue
+		}
 		f.Values = append(f.Values, FacetValue{Value: v, Label: s.valueLabel(name, v), Count: n, Selected: isSel[v]})
 	}
 	sortValues(name, f.Values)

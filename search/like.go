@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -17,6 +18,18 @@ const likeSourcePassages = 40
 
 // likeMinShould is the share of the distinctive terms a plan must have.
 const likeMinShould = 0.25
+
+// A "meer zoals dit" search shows the most similar plans only: at most
+// likeMaxPlans, each scoring at least likeMinShare of the best one. Nearly
+// every plan shares a few distinctive words with any other, so without a
+// cut-off almost the whole index came back.
+const (
+	likeMaxPlans = 20
+	likeMinShare = 0.4
+	// likeMinPlans are kept whatever their score, so that one very close
+	// plan does not leave the list nearly empty.
+	likeMinPlans = 3
+)
 
 // ErrLikeSource is returned when the plan or passage a "meer zoals dit"
 // search starts from is not in the index; its text is shown to users.
@@ -45,6 +58,26 @@ func (s *Searcher) like(ctx context.Context, snap indexer.Snapshot, p *prepared)
 	p.text.minMatch = max(1, int(float64(len(terms))*likeMinShould+0.999))
 	p.excludedPlans = append(p.excludedPlans, plan)
 	p.likeTitle = title
+	return nil
+}
+
+// likeCutoff keeps, of the plans the prepared "meer zoals dit" search
+// matches (filters included), only the most similar: it restricts the
+// search to them as a phrase would, so that the count, the facets and the
+// list agree.
+func (s *Searcher) likeCutoff(ctx context.Context, snap indexer.Snapshot, p *prepared) error {
+	q := cachedQuery{p.planQuery(), &s.planPostings, planTextFields}
+	res, err := snap.Plans.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, likeMaxPlans, 0, false))
+	if err != nil {
+		return fmt.Errorf("like %s: %w", p.r.Like, err)
+	}
+	ids := []string{}
+	for _, h := range res.Hits {
+		if len(ids) < likeMinPlans || h.Score >= likeMinShare*res.Hits[0].Score {
+			ids = append(ids, h.ID)
+		}
+	}
+	p.phrasePlans = ids
 	return nil
 }
 
@@ -77,10 +110,27 @@ func likeSource(ctx context.Context, snap indexer.Snapshot, like, plan string, i
 		t, _ := h.Fields[indexer.FieldText].(string)
 		sb.WriteString(t + "\n")
 	}
+	title = "‘" + meta.Title + "’" + gemeentenOf(meta)
 	if isPassage {
-		return sb.String(), "een passage uit ‘" + meta.Title + "’", nil
+		return sb.String(), "een passage uit " + title, nil
 	}
-	return meta.Title + "\n" + sb.String(), "‘" + meta.Title + "’", nil
+	return meta.Title + "\n" + sb.String(), title, nil
+}
+
+// gemeentenOf names the gemeenten of a plan after its title: " (Ede)",
+// " (Ede, Epe en 2 andere)"; "" without gemeenten.
+func gemeentenOf(m indexer.PlanMeta) string {
+	var names []string
+	for _, g := range m.Gemeenten {
+		names = append(names, g.Naam)
+	}
+	switch {
+	case len(names) == 0:
+		return ""
+	case len(names) > 3:
+		return " (" + strings.Join(names[:2], ", ") + " en " + strconv.Itoa(len(names)-2) + " andere)"
+	}
+	return " (" + strings.Join(names, ", ") + ")"
 }
 
 // planMeta reads the stored metadata of one plan.
@@ -95,13 +145,17 @@ func planMeta(ctx context.Context, snap indexer.Snapshot, id string) (indexer.Pl
 	return metaOf(hits[id])
 }
 
-// suggest fills in a "did you mean" query when a query with words found
-// nothing.
+// suggest fills in a "did you mean" query for a query with words that
+// found nothing or has a rare word close to a common one.
 func (s *Searcher) suggest(ctx context.Context, snap indexer.Snapshot, p *prepared, res *Result) error {
-	if res.Total > 0 || p.r.Query == "" || p.r.Like != "" {
+	if p.r.Query == "" || p.r.Like != "" {
 		return nil
 	}
-	sug, err := Suggest(ctx, snap.Passages, indexer.FieldExact, p.r.Query)
+	find := Suggest
+	if res.Total > 0 {
+		find = suggestRare // unknown words were searched corrected already
+	}
+	sug, err := find(ctx, snap.Passages, indexer.FieldExact, p.r.Query)
 	if err != nil || sug == nil {
 		return err
 	}

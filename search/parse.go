@@ -59,6 +59,9 @@ type ParsedQuery struct {
 	// Warnings say in Dutch what was not understood and what was searched
 	// instead; the UI shows them above the results.
 	Warnings []string `json:"warnings,omitempty"`
+
+	source string        // the query as read (valid UTF-8, at most maxQueryRunes)
+	typed  []typedFilter // the field filters that selected something, in order
 }
 
 // Positive returns the terms of all clauses in order.
@@ -102,6 +105,8 @@ type pqToken struct {
 	neg    bool
 	field  string // lower-case field name of a field:value item
 	or     bool
+	// start and end are the byte span of a field:value item in the query.
+	start, end int
 }
 
 // ParseQuery reads a query in the query language above. It never fails:
@@ -115,6 +120,7 @@ func ParseQuery(s string, r *Resolvers) ParsedQuery {
 		p.warn(warnLong)
 	}
 	s = strings.ToValidUTF8(s, " ")
+	p.q.source = s
 	for _, t := range p.lex(s) {
 		p.item(t)
 	}
@@ -143,8 +149,9 @@ func (p *pqParser) warn(w string) {
 // lex splits s into words, phrases, field items and OR operators.
 func (p *pqParser) lex(s string) []pqToken {
 	var out []pqToken
+	all := len(s)
 	for s = strings.TrimLeftFunc(s, unicode.IsSpace); s != ""; s = strings.TrimLeftFunc(s, unicode.IsSpace) {
-		var t pqToken
+		t := pqToken{start: all - len(s)}
 		for strings.HasPrefix(s, "-") {
 			t.neg, s = true, s[1:]
 		}
@@ -170,7 +177,7 @@ func (p *pqParser) lex(s string) []pqToken {
 					value, s, t.quoted = body, rest, true
 				}
 			}
-			t.text = value
+			t.text, t.end = value, all-len(s)
 			out = append(out, t)
 			continue
 		}

@@ -33,56 +33,64 @@ func (p *pqParser) filter(t pqToken) {
 		return
 	}
 	if t.field == "jaar" {
-		p.year(t.text)
+		if p.year(t.text) {
+			p.typed(t, []string{t.text}, t.text, []string{jaarValue(p.q.Filters.YearFrom, p.q.Filters.YearTo)})
+		}
 		return
 	}
 	values := []string{t.text}
 	if !t.quoted {
 		values = strings.Split(t.text, ",") // a list: gemeente:Ede,Epe
 	}
+	for i, v := range values {
+		values[i] = strings.TrimSpace(v)
+	}
 	for _, v := range values {
-		if v = strings.TrimSpace(v); v != "" && p.count() {
-			p.value(t.field, v)
+		if v != "" && p.count() {
+			p.typed(t, values, v, p.value(t.field, v))
 		}
 	}
 }
 
 var pqKnownField = map[string]bool{"gemeente": true, "provincie": true, "veld": true, "thema": true, "jaar": true, "type": true}
 
-// value resolves one value of a list-valued field.
-func (p *pqParser) value(field, v string) {
+// value resolves one value of a list-valued field and returns the facet
+// values it selected.
+func (p *pqParser) value(field, v string) []string {
 	f := &p.q.Filters
 	switch field {
 	case "veld":
 		veld, err := corpus.ParseVeld(v)
 		if err != nil {
 			p.warn(warnVeld)
-			return
+			return nil
 		}
 		pqAdd(&f.Velden, veld)
+		return []string{strconv.Itoa(int(veld))}
 	case "type":
 		typ, ok := pqDocType(v)
 		if !ok {
 			p.warn(fmt.Sprintf(warnType, v))
-			return
+			return nil
 		}
 		pqAdd(&f.Types, typ)
-	default:
-		vals, warning := p.res.resolve(field, v)
-		if warning != "" {
-			p.warn(warning)
-		}
-		for _, x := range vals {
-			switch field {
-			case "gemeente":
-				pqAdd(&f.Gemeenten, x)
-			case "provincie":
-				pqAdd(&f.Provincies, x)
-			case "thema":
-				pqAdd(&f.Themas, x)
-			}
+		return []string{string(typ)}
+	}
+	vals, warning := p.res.resolve(field, v)
+	if warning != "" {
+		p.warn(warning)
+	}
+	for _, x := range vals {
+		switch field {
+		case "gemeente":
+			pqAdd(&f.Gemeenten, x)
+		case "provincie":
+			pqAdd(&f.Provincies, x)
+		case "thema":
+			pqAdd(&f.Themas, x)
 		}
 	}
+	return vals
 }
 
 func pqAdd[T comparable](list *[]T, v T) {
@@ -105,18 +113,20 @@ func pqDocType(v string) (corpus.DocType, bool) {
 	return t, ok
 }
 
-// year applies jaar:2023, 2023..2026 (or 2023-2026), 2023.. or ..2020.
-func (p *pqParser) year(v string) {
+// year applies jaar:2023, 2023..2026 (or 2023-2026), 2023.. or ..2020;
+// false when v is not a year or range.
+func (p *pqParser) year(v string) bool {
 	from, to, ok := pqYears(v)
 	if !ok {
 		p.warn(warnJaar)
-		return
+		return false
 	}
 	if p.jaar {
 		p.warn(warnTwoJaar)
 	}
 	p.jaar = true
 	p.q.Filters.YearFrom, p.q.Filters.YearTo = from, to
+	return true
 }
 
 func pqYears(v string) (from, to int, ok bool) {
@@ -255,4 +265,29 @@ func (r *Resolvers) thema(v string) ([]string, string) {
 		labels = append(labels, th.Label+" ("+th.ID+")")
 	}
 	return nil, fmt.Sprintf("'%s' past bij meer thema's: %s; kies er één, zoals thema:%s. We zochten zonder dit filter.", v, strings.Join(labels, ", "), prefix[0].ID)
+}
+
+// Gemeente returns the CBS codes that v stands for: a code, or a name in
+// any case and with or without diacritics (a name several gemeenten
+// share gives all of them); false when v is neither.
+func (r *Resolvers) Gemeente(v string) ([]string, bool) {
+	codes, _ := r.gemeente(strings.TrimSpace(v))
+	return codes, len(codes) > 0
+}
+
+// Provincie returns the register's name of the province v names, in any
+// case and with or without diacritics ("fryslân" is Friesland).
+func (r *Resolvers) Provincie(v string) (string, bool) {
+	p, ok := r.provincies[pqKey(v)]
+	return p, ok
+}
+
+// Thema returns the id of the theme v stands for: an id, a label in any
+// case, or the start of exactly one label; false otherwise.
+func (r *Resolvers) Thema(v string) (string, bool) {
+	ids, _ := r.thema(strings.TrimSpace(v))
+	if len(ids) != 1 {
+		return "", false
+	}
+	return ids[0], true
 }

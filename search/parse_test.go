@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ccv/ivp/corpus"
 )
@@ -172,7 +173,28 @@ func FuzzParseQuery(f *testing.F) {
 		if q.Text != strings.Join(strings.Fields(q.Text), " ") {
 			t.Fatalf("text %q is not normalised", q.Text)
 		}
+		pqCheckTyped(t, s, q, r)
 	})
+}
+
+// pqCheckTyped checks that taking a typed filter out of a query leaves a
+// query with fewer typed filters, and taking all out leaves none.
+func pqCheckTyped(t *testing.T, in string, q ParsedQuery, r *Resolvers) {
+	t.Helper()
+	for _, tf := range q.typed {
+		without := withoutTyped(q.source, tf)
+		if !utf8.ValidString(without) {
+			t.Fatalf("removing %s:%s from %q gives invalid text %q", tf.field, tf.raw, in, without)
+		}
+		if n := len(ParseQuery(without, r).typed); n >= len(q.typed) {
+			t.Fatalf("removing %s:%s from %q leaves %q with %d typed filters, had %d", tf.field, tf.raw, in, without, n, len(q.typed))
+		}
+	}
+	if len(q.typed) > 0 {
+		if rest := ParseQuery(withoutAllTyped(q), r); len(rest.typed) != 0 {
+			t.Fatalf("removing every filter from %q leaves %q with %d", in, withoutAllTyped(q), len(rest.typed))
+		}
+	}
 }
 
 func pqCheckTerms(t *testing.T, in string, ts []Term) {

@@ -26,6 +26,9 @@ type prepared struct {
 	phrasePlans   []string // plans with every must-phrase; nil without phrases
 	excludedPlans []string // plans with an excluded phrase, or the "like" source
 
+	typed        []QueryFilter // the filters typed in the query
+	withoutTyped string        // the query without them, when there are some
+
 	none      bool     // nothing can match ("meer zoals dit" without terms)
 	notices   []string // how the query was read, for the user
 	likeTitle string   // what a "meer zoals dit" search started from
@@ -33,9 +36,13 @@ type prepared struct {
 
 func (s *Searcher) prepare(ctx context.Context, snap indexer.Snapshot, r Request) (*prepared, error) {
 	pq := ParseQuery(r.Query, s.resolvers)
+	typed := s.queryFilters(pq, r)
 	r = withQueryFilters(r, pq.Filters)
 	text, added := compile(pq, s.thesaurus)
-	p := &prepared{r: r, parsed: pq, text: text, filters: facetFilters(r), sort: r.Sort}
+	p := &prepared{r: r, parsed: pq, text: text, filters: facetFilters(r), sort: r.Sort, typed: typed}
+	if len(typed) > 0 {
+		p.withoutTyped = withoutAllTyped(pq)
+	}
 	p.notices = append(p.notices, pq.Warnings...)
 	p.notices = append(p.notices, filterNotice(pq.Filters)...)
 	if len(added) > 0 {
@@ -53,10 +60,22 @@ func (s *Searcher) prepare(ctx context.Context, snap indexer.Snapshot, r Request
 	if p.text.empty() && !p.none && p.sort == SortRelevance {
 		p.sort = SortDate // relevance means nothing without words
 	}
+	if err := s.preparePhrases(ctx, snap, p); err != nil {
+		return nil, err
+	}
+	if r.Like != "" && !p.none {
+		return p, s.likeCutoff(ctx, snap, p)
+	}
+	return p, nil
+}
+
+// preparePhrases finds the plans with every phrase of the query and those
+// with an excluded phrase.
+func (s *Searcher) preparePhrases(ctx context.Context, snap indexer.Snapshot, p *prepared) error {
 	for i, ph := range p.text.phrases {
 		ids, err := s.phrasePlans(ctx, snap, ph)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if i == 0 {
 			p.phrasePlans = ids
@@ -68,12 +87,12 @@ func (s *Searcher) prepare(ctx context.Context, snap indexer.Snapshot, r Request
 		if a.phrase {
 			ids, err := s.phrasePlans(ctx, snap, a.text)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			p.excludedPlans = append(p.excludedPlans, ids...)
 		}
 	}
-	return p, nil
+	return nil
 }
 
 // phrasePlans is phrasePlanIDs for a whole index, remembered per index
@@ -230,7 +249,7 @@ func filterNotice(f Filters) []string {
 	if n == 0 {
 		return nil
 	}
-	return []string{"Filters uit de zoekvraag zijn toegepast; ze staan hieronder bij de filters."}
+	return []string{"Filters uit de zoekvraag zijn toegepast; ze staan hieronder bij de actieve filters, waar u ze ook weer kunt verwijderen."}
 }
 
 func firstDistinct(s []string, n int) []string {

@@ -111,9 +111,15 @@ type Result struct {
 	// taken literally (syntax that could not be used, filters from the
 	// query, synonyms added).
 	Notices []string `json:"notices,omitempty"`
-	// Suggestion is a query that would find plans when this one found
-	// none ("bedoelde u ..."); empty otherwise.
+	// Suggestion is a corrected query ("bedoelde u ..."): offered when
+	// this one found nothing, or has a word that is rare in the index
+	// while a near word is common; empty otherwise.
 	Suggestion string `json:"suggestion,omitempty"`
+	// QueryFilters are the filters typed in the query (gemeente:Ede) that
+	// apply, each with the query without it; QueryWithoutFilters is the
+	// query without any of them.
+	QueryFilters        []QueryFilter `json:"query_filters,omitempty"`
+	QueryWithoutFilters string        `json:"query_without_filters,omitempty"`
 	// LikeTitle names what a "meer zoals dit" search started from.
 	LikeTitle string  `json:"like_title,omitempty"`
 	TookMS    float64 `json:"took_ms"`
@@ -164,6 +170,10 @@ type Facet struct {
 	Label  string       `json:"label"`
 	Values []FacetValue `json:"values"`
 	Other  int          `json:"other,omitempty"` // plans with values beyond those listed
+	// Shares is set when the values also carry PassageShare: on the veld
+	// facet of a search without words, where nearly every plan has every
+	// veld and the share of the text tells them apart.
+	Shares bool `json:"shares,omitempty"`
 }
 
 // FacetValue is one value of a facet with the number of plans that have it.
@@ -172,4 +182,7 @@ type FacetValue struct {
 	Label    string `json:"label"` // what users read
 	Count    int    `json:"count"`
 	Selected bool   `json:"selected"`
+	// PassageShare is the percentage of the passages of the plans found
+	// that have this value, when Facet.Shares is set.
+	PassageShare int `json:"passage_share,omitempty"`
 }

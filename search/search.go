@@ -39,7 +39,10 @@ type Searcher struct {
 	passagePostings, planPostings snapCache[*postingSets]
 	// passagePlans maps passage doc numbers to plans, for phrases
 	passagePlans snapCache[*passagePlans]
-	now          func() time.Time
+	// veldCounts are the passages per veld of each plan, for the veld
+	// facet without words
+	veldCounts snapCache[veldCounts]
+	now        func() time.Time
 }
 
 // New returns a Searcher over ix with default options.
@@ -116,7 +119,8 @@ func (s *Searcher) search(ctx context.Context, snap indexer.Snapshot, r Request)
 
 // run counts the facets while it finds and ranks the plans of the page.
 func (s *Searcher) run(ctx context.Context, snap indexer.Snapshot, p *prepared) (*Result, map[string][]passageRef, error) {
-	res := &Result{Page: p.r.Page, Size: p.r.Size, Sort: p.sort, Notices: p.notices, LikeTitle: p.likeTitle}
+	res := &Result{Page: p.r.Page, Size: p.r.Size, Sort: p.sort, Notices: p.notices, LikeTitle: p.likeTitle,
+		QueryFilters: p.typed, QueryWithoutFilters: p.withoutTyped}
 	var best map[string][]passageRef
 	err := parallel(
 		func() (err error) { res.Facets, res.AllWords, err = s.facets(ctx, snap, p); return err },

@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	index "github.com/blevesearch/bleve_index_api"
 
+	"github.com/ccv/ivp/corpus/nl"
 	"github.com/ccv/ivp/indexer"
 )
 
@@ -41,6 +42,16 @@ const (
 	maxOneEditRunes = 5
 )
 
+// A word the index holds is still corrected when it is rare and a near
+// term is common: "camaratoezicht" in one passage (a typo in a plan) while
+// "cameratoezicht" is in hundreds. Rare is in at most rareMaxDocFreq
+// passages; common is in at least rareMinRatio times as many. A near term
+// with the same stem (a plural, another inflection) is not offered.
+const (
+	rareMaxDocFreq = 3
+	rareMinRatio   = 20
+)
+
 // editPenalty is how much one more edit costs against document
 // frequency: a term two edits away beats one a single edit away only when
 // it occurs in more than 20 times as many passages (editPenalty = ln 20).
@@ -54,6 +65,16 @@ const editPenalty = 2.995732273553991
 // dictionary term, so field should be unstemmed (lower case, folded):
 // on a stemmed field the proposal would be a stem.
 func Suggest(ctx context.Context, idx bleve.Index, field, query string) (*Suggestion, error) {
+	return suggestIn(ctx, idx, field, query, false)
+}
+
+// suggestRare is Suggest for the words that are in the dictionary but
+// rare, with a near term that is common; unknown words are left alone.
+func suggestRare(ctx context.Context, idx bleve.Index, field, query string) (*Suggestion, error) {
+	return suggestIn(ctx, idx, field, query, true)
+}
+
+func suggestIn(ctx context.Context, idx bleve.Index, field, query string, rare bool) (*Suggestion, error) {
 	an := fieldAnalyzer(idx, field)
 	if an == nil {
 		return nil, fmt.Errorf("suggest %q: field %q has no analyzer", query, field)
@@ -61,7 +82,7 @@ func Suggest(ctx context.Context, idx bleve.Index, field, query string) (*Sugges
 	var out *Suggestion
 	err := indexer.WithReader(idx, func(r index.IndexReader) error {
 		var err error
-		out, err = suggest(ctx, r, an, field, query)
+		out, err = suggest(ctx, r, an, field, query, rare)
 		return err
 	})
 	if err != nil {
@@ -70,7 +91,7 @@ func Suggest(ctx context.Context, idx bleve.Index, field, query string) (*Sugges
 	return out, nil
 }
 
-func suggest(ctx context.Context, r index.IndexReader, an analysis.Analyzer, field, query string) (*Suggestion, error) {
+func suggest(ctx context.Context, r index.IndexReader, an analysis.Analyzer, field, query string, rare bool) (*Suggestion, error) {
 	var sb strings.Builder
 	var fixes []Correction
 	for i, chunk := range strings.Split(query, " ") {
@@ -80,7 +101,7 @@ func suggest(ctx context.Context, r index.IndexReader, an analysis.Analyzer, fie
 		if i > 0 {
 			sb.WriteByte(' ')
 		}
-		fixed, cs, err := correctChunk(ctx, r, an, field, chunk)
+		fixed, cs, err := correctChunk(ctx, r, an, field, chunk, rare)
 		if err != nil {
 			return nil, err
 		}
@@ -95,7 +116,7 @@ func suggest(ctx context.Context, r index.IndexReader, an analysis.Analyzer, fie
 
 // correctChunk corrects the words of one space-separated piece of a
 // query. Field filters (gemeente:Ede) and operators are left alone.
-func correctChunk(ctx context.Context, r index.IndexReader, an analysis.Analyzer, field, chunk string) (string, []Correction, error) {
+func correctChunk(ctx context.Context, r index.IndexReader, an analysis.Analyzer, field, chunk string, rare bool) (string, []Correction, error) {
 	if chunk == "" || strings.Contains(chunk, ":") || isOperator(chunk) {
 		return chunk, nil, nil
 	}
@@ -106,7 +127,7 @@ func correctChunk(ctx context.Context, r index.IndexReader, an analysis.Analyzer
 		if tok.Start < last || tok.End > len(chunk) {
 			continue // a filter moved offsets; keep the chunk as typed
 		}
-		c, ok, err := correctTerm(ctx, r, field, string(tok.Term))
+		c, ok, err := correctTerm(ctx, r, field, string(tok.Term), rare)
 		if err != nil {
 			return "", nil, err
 		}
@@ -126,14 +147,15 @@ func correctChunk(ctx context.Context, r index.IndexReader, an analysis.Analyzer
 func isOperator(s string) bool { return s == "OR" || s == "AND" || s == "NOT" }
 
 // correctTerm returns the best replacement for an analysed term, false
-// when the term is known, too short, a number, or has no close term.
-func correctTerm(ctx context.Context, r index.IndexReader, field, term string) (Correction, bool, error) {
+// when the term is known (with rare: unknown, or not rare), too short, a
+// number, or has no close term.
+func correctTerm(ctx context.Context, r index.IndexReader, field, term string, rare bool) (Correction, bool, error) {
 	n := utf8.RuneCountInString(term)
 	if n < minSuggestRunes || !hasLetter(term) {
 		return Correction{}, false, nil
 	}
 	df, err := docFreq(ctx, r, field, term)
-	if err != nil || df > 0 {
+	if err != nil || (rare && (df == 0 || df > rareMaxDocFreq)) || (!rare && df > 0) {
 		return Correction{}, false, err
 	}
 	maxEdits := 2
@@ -144,7 +166,11 @@ func correctTerm(ctx context.Context, r index.IndexReader, field, term string) (
 	if err != nil {
 		return Correction{}, false, err
 	}
-	return bestCandidate(ctx, r, field, term, maxEdits, cands)
+	c, ok, err := bestCandidate(ctx, r, field, term, maxEdits, cands)
+	if !ok || err != nil || df == 0 {
+		return c, ok, err
+	}
+	return c, c.DocFreq >= rareMinRatio*df && nl.Stem(c.To) != nl.Stem(term), nil
 }
 
 func hasLetter(s string) bool {

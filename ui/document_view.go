@@ -27,6 +27,7 @@ type documentPage struct {
 	SourceHost   string // its host name, shown as the link text
 	Added        string
 	FileURL      string
+	LikeURL      string // plans like this one
 	PassageCount string
 	Contents     []tocEntry
 	Passages     []documentPassage
@@ -64,7 +65,7 @@ func (h *handler) newDocumentPage(d corpus.Document, passages []corpus.Passage) 
 		TypeLabel: d.Type.Label(), Type: string(d.Type), Periode: periode(d.Periode()),
 		Vastgesteld: isoDatum(d.Vastgesteld), FileName: name, FileSize: grootte(d.Size),
 		FileKind: fileKind(d.MediaType), SourceURL: src, SourceHost: hostOf(src),
-		Added: datum(d.Created), FileURL: fileURL(d.ID, 0),
+		Added: datum(d.Created), FileURL: fileURL(d.ID, 0), LikeURL: "/?like=" + strconv.FormatInt(d.ID, 10),
 		PassageCount: aantal(len(passages), "passage", "passages")}
 	if d.Pages > 0 {
 		p.Pages = aantal(d.Pages, "pagina", "pagina's")

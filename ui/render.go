@@ -126,13 +126,16 @@ func writeHTML(c *gin.Context, status int, body []byte) {
 
 // layoutData is what layout.html needs on every page.
 type layoutData struct {
-	Title      string // first part of <title>; empty on the start page
-	Version    string
-	CSS        string     // versioned stylesheet URL
-	Icon       string     // versioned icon URL
-	HeaderForm bool       // show the small search box in the header
-	Beheer     *beheerNav // the curator's bar; nil outside the curator area
-	Indienen   bool       // submissions are on: link to the form
+	Title string // first part of <title>; empty on the start page
+	// Description is the page's meta description; empty gives the
+	// site's.
+	Description string
+	Version     string
+	CSS         string     // versioned stylesheet URL
+	Icon        string     // versioned icon URL
+	HeaderForm  bool       // show the small search box in the header
+	Beheer      *beheerNav // the curator's bar; nil outside the curator area
+	Indienen    bool       // submissions are on: link to the form
 	// Feed is the address of the page's Atom feed, FeedTitle its name;
 	// "" for none.
 	Feed, FeedTitle string

@@ -14,20 +14,32 @@ import (
 const facetFold, facetShown = 12, 8
 
 // facetViews turns the facets of a result into sidebar links that toggle
-// one filter each and start again at page 1.
-func facetViews(r search.Request, facets []search.Facet) []facetView {
+// one filter each and start again at page 1. A chosen value is never
+// folded away.
+func facetViews(r search.Request, rm removal, facets []search.Facet) []facetView {
 	var out []facetView
 	for _, f := range facets {
 		if len(f.Values) == 0 {
 			continue
 		}
-		fv := facetView{Name: f.Name, Label: f.Label, Other: f.Other}
+		fv := facetView{Name: f.Name, Label: f.Label, Other: f.Other, OtherText: aantal(f.Other, "plan", "plannen")}
+		if f.Shares {
+			fv.Note = "Aandeel in de tekst van de gevonden plannen"
+		}
 		for i, v := range f.Values {
 			vv := facetValueView{Value: v.Value, Label: v.Label, Count: getal(v.Count),
-				Selected: v.Selected, URL: toggleURL(r, f.Name, v.Value, v.Selected)}
-			if len(f.Values) > facetFold && i >= facetShown {
+				Plans: aantal(v.Count, "plan", "plannen"), Selected: v.Selected}
+			if f.Shares {
+				vv.Count = strconv.Itoa(v.PassageShare) + "%"
+				vv.Plans = strconv.Itoa(v.PassageShare) + " procent van de tekst, in " + vv.Plans
+			}
+			if v.Selected {
+				vv.URL = rm.url(f.Name, v.Value)
+			} else {
+				vv.URL = toggleURL(r, f.Name, v.Value, false)
+			}
+			if len(f.Values) > facetFold && i >= facetShown && !v.Selected {
 				fv.More = append(fv.More, vv)
-				fv.MoreOpen = fv.MoreOpen || v.Selected
 				continue
 			}
 			fv.Values = append(fv.Values, vv)
@@ -59,46 +71,91 @@ func removeValue(v url.Values, name, value string) {
 	v[name] = keep
 }
 
-// chips lists the active filters, each with the link that removes it.
-func (h *handler) chips(r search.Request) []chipView {
-	var out []chipView
-	add := func(facet, name, value, label string) {
-		out = append(out, chipView{Facet: facet, Label: label, URL: toggleURL(r, name, value, true)})
+// removal makes the links that take one filter away wherever it was set:
+// in the page's parameters, typed in the query (gemeente:Ede), or both.
+type removal struct {
+	r     search.Request
+	typed map[[2]string]string // facet name and value -> the query without it
+}
+
+func newRemoval(r search.Request, typed []search.QueryFilter) removal {
+	rm := removal{r: r, typed: map[[2]string]string{}}
+	for _, f := range typed {
+		rm.typed[[2]string{f.Name, f.Value}] = f.Without
 	}
+	return rm
+}
+
+// url is the search page without value of filter name.
+func (rm removal) url(name, value string) string {
+	r := rm.r
+	if q, ok := rm.typed[[2]string{name, value}]; ok {
+		r.Query = q
+	}
+	return toggleURL(r, name, value, true)
+}
+
+// filterLabels name the filters on chips.
+var filterLabels = map[string]string{paramGemeente: "Gemeente", paramProvincie: "Provincie",
+	paramJaar: "Jaar", paramType: "Documenttype", paramVeld: "Veiligheidsveld", paramThema: "Thema",
+	paramKlasse: "Inwonersaantal", search.FilterLooptijd: "Looptijd"}
+
+// chips lists the active filters, each with the link that removes it:
+// those of the page's parameters, then those typed in the query.
+func (h *handler) chips(r search.Request, rm removal, res *search.Result) []chipView {
+	var out []chipView
+	shown := map[[2]string]bool{}
+	for _, f := range h.requestFilters(r) {
+		shown[[2]string{f[0], f[1]}] = true
+		out = append(out, chipView{Facet: filterLabels[f[0]], Label: f[2], URL: rm.url(f[0], f[1])})
+	}
+	if r.JaarVan != 0 || r.JaarTot != 0 {
+		out = append(out, chipView{Facet: "Looptijd", Label: jaarRange(r.JaarVan, r.JaarTot), URL: withoutParams(r, paramVan, paramTot)})
+	}
+	for _, f := range res.QueryFilters {
+		if !shown[[2]string{f.Name, f.Value}] {
+			out = append(out, chipView{Facet: filterLabels[f.Name], Label: f.Label, URL: rm.url(f.Name, f.Value)})
+		}
+	}
+	if r.Like != "" {
+		out = append(out, chipView{Facet: "Meer zoals", Label: likeLabel(r.Like, res.LikeTitle), URL: withoutParams(r, paramLike)})
+	}
+	return out
+}
+
+// requestFilters lists the facet filters of r as parameter name, value
+// and label.
+func (h *handler) requestFilters(r search.Request) [][3]string {
+	var out [][3]string
+	add := func(name, value, label string) { out = append(out, [3]string{name, value, label}) }
 	for _, code := range r.Gemeenten {
 		label := code
 		if g, ok := h.gemeenten.ByCode(code); ok {
 			label = g.Naam
 		}
-		add("Gemeente", paramGemeente, code, label)
+		add(paramGemeente, code, label)
 	}
 	for _, p := range r.Provincies {
-		add("Provincie", paramProvincie, p, p)
+		add(paramProvincie, p, p)
 	}
 	for _, y := range r.Jaren {
-		add("Jaar", paramJaar, strconv.Itoa(y), strconv.Itoa(y))
+		add(paramJaar, strconv.Itoa(y), strconv.Itoa(y))
 	}
 	for _, t := range r.Types {
-		add("Documenttype", paramType, string(t), t.Label())
+		add(paramType, string(t), t.Label())
 	}
 	for _, n := range r.Velden {
-		add("Veiligheidsveld", paramVeld, strconv.Itoa(int(n)), n.Label())
+		add(paramVeld, strconv.Itoa(int(n)), n.Label())
 	}
 	for _, t := range r.Themas {
-		add("Thema", paramThema, t, h.taxonomy.ThemaLabel(t))
+		add(paramThema, t, h.taxonomy.ThemaLabel(t))
 	}
 	for _, k := range r.Klassen {
 		label := k
 		if kl, ok := corpus.KlasseByCode(k); ok {
 			label = kl.Label
 		}
-		add("Inwonersaantal", paramKlasse, k, label)
-	}
-	if r.JaarVan != 0 || r.JaarTot != 0 {
-		out = append(out, chipView{Facet: "Looptijd", Label: jaarRange(r.JaarVan, r.JaarTot), URL: withoutParams(r, paramVan, paramTot)})
-	}
-	if r.Like != "" {
-		out = append(out, chipView{Facet: "Meer zoals", Label: "een gekozen " + likeNoun(r.Like), URL: withoutParams(r, paramLike)})
+		add(paramKlasse, k, label)
 	}
 	return out
 }
@@ -115,11 +172,16 @@ func jaarRange(from, to int) string {
 	return strconv.Itoa(from) + "–" + strconv.Itoa(to)
 }
 
-func likeNoun(like string) string {
-	if strings.Contains(like, "/") {
-		return "passage"
+// likeLabel names what a "meer zoals dit" search started from, for its
+// chip: the title search found, else "een gekozen plan".
+func likeLabel(like, title string) string {
+	if title != "" {
+		return title
 	}
-	return "plan"
+	if strings.Contains(like, "/") {
+		return "een gekozen passage"
+	}
+	return "een gekozen plan"
 }
 
 // withoutParams is the search page without the given parameters.

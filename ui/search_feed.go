@@ -112,8 +112,11 @@ func (h *handler) feedTitle(r search.Request) string {
 	if r.Query != "" {
 		parts = append(parts, "‘"+r.Query+"’")
 	}
-	for _, ch := range h.chips(r) {
-		parts = append(parts, strings.ToLower(ch.Facet)+" "+ch.Label)
+	for _, f := range h.requestFilters(r) {
+		parts = append(parts, strings.ToLower(filterLabels[f[0]])+" "+f[2])
+	}
+	if r.JaarVan != 0 || r.JaarTot != 0 {
+		parts = append(parts, "looptijd "+jaarRange(r.JaarVan, r.JaarTot))
 	}
 	if len(parts) == 0 {
 		return "nieuwste plannen"

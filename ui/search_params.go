@@ -101,24 +101,32 @@ func values(q url.Values, name string) []string {
 	return out
 }
 
+// gemeenteParams reads gemeenten by CBS code or name, as the query box
+// does; the request holds codes.
 func (h *handler) gemeenteParams(q url.Values) ([]string, error) {
 	var out []string
 	for _, v := range values(q, paramGemeente) {
-		g, ok := h.gemeenten.ByCode(v)
+		codes, ok := h.resolvers.Gemeente(v)
 		if !ok {
-			return nil, badRequest(fmt.Sprintf("onbekende gemeente ‘%s’: gebruik een CBS-code zoals GM0363", v))
+			return nil, badRequest(fmt.Sprintf("onbekende gemeente ‘%s’: gebruik een naam zoals Oudewater of een CBS-code zoals GM0363", v))
 		}
-		out = appendNew(out, g.Code)
+		for _, c := range codes {
+			out = appendNew(out, c)
+		}
 	}
 	return out, nil
 }
 
+// provincieParams reads provinces by name in any case, with or without
+// diacritics.
 func (h *handler) provincieParams(q url.Values) ([]string, error) {
-	out := values(q, paramProvincie)
-	for _, v := range out {
-		if !h.provincies[v] {
-			return nil, badRequest(fmt.Sprintf("onbekende provincie ‘%s’", v))
+	var out []string
+	for _, v := range values(q, paramProvincie) {
+		p, ok := h.resolvers.Provincie(v)
+		if !ok {
+			return nil, badRequest(fmt.Sprintf("onbekende provincie ‘%s’: gebruik een naam zoals Gelderland", v))
 		}
+		out = appendNew(out, p)
 	}
 	return out, nil
 }
@@ -159,12 +167,16 @@ func veldParams(q url.Values) ([]corpus.Veld, error) {
 	return out, nil
 }
 
+// themaParams reads themes by id or name, as the query box does; the
+// request holds ids.
 func (h *handler) themaParams(q url.Values) ([]string, error) {
-	out := values(q, paramThema)
-	for _, v := range out {
-		if _, ok := h.taxonomy.Thema(v); !ok {
-			return nil, badRequest(fmt.Sprintf("onbekend thema ‘%s’: gebruik een thema-id zoals 2.3", v))
+	var out []string
+	for _, v := range values(q, paramThema) {
+		id, ok := h.resolvers.Thema(v)
+		if !ok {
+			return nil, badRequest(fmt.Sprintf("onbekend thema ‘%s’: gebruik een thema-id zoals 2.3 of een naam zoals Veilig uitgaan", v))
 		}
+		out = appendNew(out, id)
 	}
 	return out, nil
 }

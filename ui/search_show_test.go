@@ -120,9 +120,9 @@ func TestSearchPageShowsPassages(t *testing.T) {
 	if ps.Length() < 1 || ps.Length() > 3 {
 		t.Fatalf("%d passages, want 1 to 3", ps.Length())
 	}
-	link := ps.First().Find("a.paginalink")
-	if href := link.AttrOr("href", ""); href != "/bestanden/"+id+"#page=12" || link.Text() != "p. 12" {
-		t.Errorf("page link %q %q, want /bestanden/%s#page=12 \"p. 12\"", href, link.Text(), id)
+	link := ps.First().Find("a.passagelink")
+	if href := link.AttrOr("href", ""); !strings.HasPrefix(href, "/documenten/"+id+"#passage-") || link.Find(".paginanummer").Text() != "p. 12" {
+		t.Errorf("passage link %q %q, want /documenten/%s#passage-… \"p. 12\"", href, link.Find(".paginanummer").Text(), id)
 	}
 	if h := ps.First().Find(".kopjes").Text(); h != "3 Aanpak › 3.2 Cameratoezicht" {
 		t.Errorf("heading path %q", h)

@@ -81,22 +81,21 @@ type resultView struct {
 // passageView is one matching passage of a plan.
 type passageView struct {
 	PageLabel string        // "p. 12"
-	PageURL   string        // the original file at that page
 	Headings  string        // heading path, "3 Aanpak › 3.2 Cameratoezicht"
 	DocURL    string        // the passage on the document page
-	LikeURL   string        // "meer zoals deze passage"
 	Snippet   template.HTML // escaped by search, with <mark> around matches
 	Tags      tagsView
 }
 
 // facetView is one facet in the sidebar.
 type facetView struct {
-	Name     string
-	Label    string
-	Values   []facetValueView // shown
-	More     []facetValueView // folded away in a long list
-	MoreOpen bool             // a folded value is selected
-	Other    int
+	Name      string
+	Label     string
+	Note      string           // what the numbers mean when they are not plans
+	Values    []facetValueView // shown, the chosen ones always among them
+	More      []facetValueView // folded away in a long list
+	Other     int
+	OtherText string // "1 plan", "12 plannen"
 }
 
 // facetValueView is one facet value: a link that toggles the filter.
@@ -104,6 +103,7 @@ type facetValueView struct {
 	Value    string
 	Label    string
 	Count    string
+	Plans    string // the count with its noun, for screen readers: "1 plan"
 	Selected bool
 	URL      string
 }
@@ -136,21 +136,18 @@ type hiddenField struct {
 
 // newSearchPage builds the view of one page of results.
 func (h *handler) newSearchPage(r search.Request, res *search.Result) searchPage {
-	p := searchPage{Layout: h.layout(pageTitle(r), false), Query: r.Query, Heading: "Zoekresultaten",
+	rm := newRemoval(r, res.QueryFilters)
+	p := searchPage{Layout: h.layout(pageTitle(r), false), Query: r.Query, Heading: heading(r),
 		Total: res.Total, TotalText: getal(res.Total), Noun: "plannen",
-		Facets: facetViews(r, res.Facets), Chips: h.chips(r), Paging: paging(r, res)}
-	if r.Query == "" {
-		p.Heading = "Nieuwste plannen"
-	}
+		Facets: facetViews(r, rm, res.Facets), Chips: h.chips(r, rm, res), Paging: paging(r, res)}
 	if res.Total == 1 {
 		p.Noun = "plan"
 	}
-	p.AllWords, p.AllWordsCount = allWordsText(res), res.AllWords
-	if res.Pages() > 1 {
-		first := uint64(r.Page-1)*uint64(r.Size) + 1
-		last := min(first+uint64(len(res.Documents))-1, res.Total)
-		p.Range = getal(first) + "–" + getal(last) + " van " + getal(res.Total)
+	p.Layout.Description = description(r, res)
+	if r.Like == "" { // a like search's terms are many: no plan has them all
+		p.AllWords, p.AllWordsCount = allWordsText(res), res.AllWords
 	}
+	p.Range = rangeText(r, res)
 	for _, d := range res.Documents {
 		p.Results = append(p.Results, resultViewOf(r, d))
 	}
@@ -163,7 +160,11 @@ func (h *handler) newSearchPage(r search.Request, res *search.Result) searchPage
 	p.Sort = sortLinks(r)
 	p.Looptijd = looptijdForm(r)
 	if len(p.Chips) > 0 {
-		p.ClearURL = searchURL(requestValues(search.Request{Query: r.Query, Size: r.Size}))
+		q := r.Query
+		if len(res.QueryFilters) > 0 {
+			q = res.QueryWithoutFilters
+		}
+		p.ClearURL = searchURL(requestValues(search.Request{Query: q, Size: r.Size}))
 	}
 	p.Hidden = hiddenFields(r)
 	p.Layout.Feed, p.Layout.FeedTitle = feedURL(r), "IVP-zoeker: "+h.feedTitle(r)
@@ -173,6 +174,26 @@ func (h *handler) newSearchPage(r search.Request, res *search.Result) searchPage
 		}
 	}
 	return p
+}
+
+// description is the meta description of a results page; "" (the site's)
+// without words.
+func description(r search.Request, res *search.Result) string {
+	if r.Query == "" {
+		return ""
+	}
+	return aantal(res.Total, "plan", "plannen") + " gevonden voor ‘" + r.Query +
+		"’ in integrale veiligheidsplannen en uitvoeringsplannen van Nederlandse gemeenten."
+}
+
+// rangeText is "11–20 van 34" when there is more than one page.
+func rangeText(r search.Request, res *search.Result) string {
+	if res.Pages() <= 1 {
+		return ""
+	}
+	first := uint64(r.Page-1)*uint64(r.Size) + 1
+	last := min(first+uint64(len(res.Documents))-1, res.Total)
+	return getal(first) + "–" + getal(last) + " van " + getal(res.Total)
 }
 
 // hiddenFields are the active filters and page size, kept when the query
@@ -190,13 +211,27 @@ func hiddenFields(r search.Request) []hiddenField {
 	return out
 }
 
+// heading is the heading above the results.
+func heading(r search.Request) string {
+	switch {
+	case r.Like != "":
+		return "Vergelijkbare plannen"
+	case r.Query == "":
+		return "Nieuwste plannen"
+	}
+	return "Zoekresultaten"
+}
+
 // pageTitle is the <title> of a search page; the start page has none of
 // its own.
 func pageTitle(r search.Request) string {
-	if r.Query == "" {
-		return ""
+	switch {
+	case r.Query != "":
+		return "Zoekresultaten voor ‘" + r.Query + "’"
+	case r.Like != "":
+		return "Vergelijkbare plannen"
 	}
-	return "Zoekresultaten voor ‘" + r.Query + "’"
+	return ""
 }
 
 // resultViewOf turns one plan of the result into its view.
@@ -214,10 +249,8 @@ func resultViewOf(r search.Request, d search.Document) resultView {
 			break
 		}
 		v.Passages = append(v.Passages, passageView{PageLabel: pagina(ps.Page, ps.PageTo),
-			PageURL: fileURL(d.ID, ps.Page), Headings: strings.Join(ps.Headings, " › "),
-			DocURL: v.URL + "#passage-" + strconv.Itoa(ps.Ordinal), Snippet: template.HTML(ps.Snippet),
-			LikeURL: likeURL(r, strconv.FormatInt(d.ID, 10)+"/"+strconv.Itoa(ps.Ordinal)),
-			Tags:    tagsOf(ps.Veld, ps.Themes)})
+			Headings: strings.Join(ps.Headings, " › "), DocURL: v.URL + "#passage-" + strconv.Itoa(ps.Ordinal),
+			Snippet: template.HTML(ps.Snippet), Tags: tagsOf(ps.Veld, ps.Themes)})
 	}
 	return v
 }

@@ -176,8 +176,8 @@ type handler struct {
 	views     *views
 	gemeenten *corpus.Gemeenten
 	taxonomy  *corpus.Taxonomy
-	// provincies is the set of province names in the gemeenten register.
-	provincies map[string]bool
+	// resolvers read gemeenten, provincies and themes by name or code.
+	resolvers *search.Resolvers
 
 	subs     Submissions // nil: submissions off
 	curation Curation    // nil (or accounts nil): curator area off
@@ -219,13 +219,10 @@ func New(o Options, s Searcher, docs Documents, ready Readiness) (http.Handler, 
 		return nil, fmt.Errorf("ui: %w", err)
 	}
 	h := &handler{opts: o, log: o.Logger, search: s, docs: docs, ready: ready, views: v,
-		gemeenten: gms, taxonomy: tax, provincies: map[string]bool{},
+		gemeenten: gms, taxonomy: tax, resolvers: search.NewResolvers(gms, tax),
 		subs: o.Submissions, curation: o.Curation, accounts: o.Accounts, secret: o.Secret,
 		submitLimit: newLimiter(o.SubmitRate), loginLimit: newLimiter(o.LoginRate),
 		accountLimit: newLimiter(o.AccountLoginRate)}
-	for _, g := range gms.All() {
-		h.provincies[g.Provincie] = true
-	}
 	h.extracting = newSlots(o.MaxExtractions)
 	if h.proxies, err = parseProxies(o.TrustedProxies); err != nil {
 		return nil, fmt.Errorf("ui: trusted proxies: %w", err)
