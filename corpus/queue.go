@@ -25,12 +25,14 @@ const AllStatuses Status = "*"
 type QueueItem struct {
 	Document   Document
 	Submission *Submission // nil for a bulk-ingested document
+	Harvest    *Harvest    // where a harvested document came from; nil for others
 }
 
 // Review is everything the review page shows of one document.
 type Review struct {
 	Document   Document
 	Submission *Submission // nil for a bulk-ingested document
+	Harvest    *Harvest    // where a harvested document came from; nil for others
 	Passages   []Passage
 	Checklist  []CheckResult
 	Detected   Metadata // what extraction found (for bulk documents: as stored)
@@ -94,9 +96,13 @@ func (s *Store) queueItems(ctx context.Context, docs []Document) ([]QueueItem, e
 	if err != nil {
 		return nil, err
 	}
+	hs, err := harvestsOf(ctx, s.db, ids)
+	if err != nil {
+		return nil, err
+	}
 	for _, d := range docs {
 		d.Gemeenten = gms[d.ID]
-		out = append(out, QueueItem{Document: d, Submission: subs[d.ID]})
+		out = append(out, QueueItem{Document: d, Submission: subs[d.ID], Harvest: hs[d.ID]})
 	}
 	return out, nil
 }
