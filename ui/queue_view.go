@@ -77,6 +77,12 @@ func queueRowOf(it corpus.QueueItem) queueRow {
 	if s := it.Submission; s != nil {
 		r.Origin, r.Reference, r.Date = "Ingediend door "+s.ContactName, s.Reference(), datum(s.Created)
 	}
+	if hv := it.Harvest; hv != nil {
+		r.Origin, r.Reference = "Geoogst van "+hostOf(hv.URL), ""
+		if hv.PreviousID != 0 {
+			r.Reference = "nieuwe versie van #" + strconv.FormatInt(hv.PreviousID, 10)
+		}
+	}
 	return r
 }
 
@@ -102,6 +108,7 @@ type queueItemJSON struct {
 	Created    time.Time         `json:"created"`
 	URL        string            `json:"url"`
 	Submission *submissionJSON   `json:"submission"`
+	Harvest    *corpus.Harvest   `json:"harvest,omitempty"` // set for a harvested (geoogst) document
 }
 
 // submissionJSON is a submission as curators see it.
@@ -122,7 +129,7 @@ func queueItemJSONOf(it corpus.QueueItem) queueItemJSON {
 	d := it.Document
 	return queueItemJSON{ID: d.ID, Title: d.Title, Type: d.Type, Status: d.Status,
 		Gemeenten: orEmpty(d.Gemeenten), Periode: d.Periode(), Source: d.Source, Created: d.Created,
-		URL: reviewURL(d.ID), Submission: submissionJSONOf(it.Submission)}
+		URL: reviewURL(d.ID), Submission: submissionJSONOf(it.Submission), Harvest: it.Harvest}
 }
 
 func submissionJSONOf(s *corpus.Submission) *submissionJSON {

@@ -22,7 +22,8 @@ var staticFiles embed.FS
 
 // pageNames are the templates in templates/, each rendered inside layout.html.
 var pageNames = []string{"search", "document", "error", "submission", "submission_status",
-	"login", "queue", "review", "audit"}
+	"login", "queue", "review", "audit",
+	"jobs", "sources"}
 
 // funcs are the helpers templates may call.
 var funcs = template.FuncMap{
@@ -133,6 +134,7 @@ type layoutData struct {
 	HeaderForm bool       // show the small search box in the header
 	Beheer     *beheerNav // the curator's bar; nil outside the curator area
 	Indienen   bool       // submissions are on: link to the form
+	Refresh    int        // seconds after which the page reloads itself; 0 never
 }
 
 // layout returns the layout data for a page with the given title.

@@ -106,6 +106,13 @@ type Options struct {
 	// StallTimeout is how long the body of an upload may stop arriving
 	// before the upload is refused and the connection closed. Default 30s.
 	StallTimeout time.Duration
+
+	// Jobs starts rebuilds and harvests from /beheer/taken; nil leaves the
+	// page with the history only.
+	Jobs Jobs
+	// Sources keeps the harvest sources edited at /beheer/bronnen; nil
+	// turns that page off (404).
+	Sources Sources
 }
 
 // Validate reports settings that cannot work.

@@ -43,6 +43,10 @@ type config struct {
 	WriteTimeout    time.Duration
 	IdleTimeout     time.Duration
 	TransferTimeout time.Duration
+	HarvestContact  string
+	HarvestSchedule string
+	HarvestInterval time.Duration
+	HarvestTimeout  time.Duration
 	source          map[string]string // setting name -> default, env or flag
 }
 
@@ -77,6 +81,10 @@ func (c *config) settings() []setting {
 		{"write-timeout", "IVP_WRITE_TIMEOUT", "time to answer a request once it has arrived, extraction of an upload included (serve)", &c.WriteTimeout, "3m"},
 		{"idle-timeout", "IVP_IDLE_TIMEOUT", "time an idle keep-alive connection stays open (serve)", &c.IdleTimeout, "60s"},
 		{"transfer-timeout", "IVP_TRANSFER_TIMEOUT", "time an upload may take to arrive and an original file to be sent (serve)", &c.TransferTimeout, "10m"},
+		{"harvest-contact", "IVP_HARVEST_CONTACT", "e-mail or web address for site owners, sent in the harvester's User-Agent; harvesting is off without it (harvest, serve)", &c.HarvestContact, ""},
+		{"harvest-schedule", "IVP_HARVEST_SCHEDULE", "cron schedule of the harvest of the sources in /beheer/bronnen (serve); \"off\" disables", &c.HarvestSchedule, "0 4 * * *"},
+		{"harvest-interval", "IVP_HARVEST_INTERVAL", "least time between two requests of the harvester to one host (harvest, serve)", &c.HarvestInterval, "1s"},
+		{"harvest-timeout", "IVP_HARVEST_TIMEOUT", "time limit of fetching one page or document (harvest, serve)", &c.HarvestTimeout, "60s"},
 	}
 }
 
@@ -227,7 +235,8 @@ func runConfig(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := newFlagSet("config", &c, "data", "addr", "reindex-schedule", "max-file-size", "max-pages",
 		"extract-timeout", "extract-memory", "pdftotext", "log-level", "max-upload-size", "session-ttl",
 		"secure-cookies", "trusted-proxies", "secret", "submit-rate", "login-rate", "account-login-rate",
-		"max-extractions", "read-timeout", "write-timeout", "idle-timeout", "transfer-timeout")
+		"max-extractions", "read-timeout", "write-timeout", "idle-timeout", "transfer-timeout",
+		"harvest-contact", "harvest-schedule", "harvest-interval", "harvest-timeout")
 	fs.SetOutput(stderr)
 	if err := fs.Parse(args); err != nil {
 		return err

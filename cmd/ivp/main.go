@@ -26,6 +26,7 @@ func commands() []command {
 		{"ingest", "store and index PDF and HTML files or directories", runIngest},
 		{"inspect", "show what ingest would extract from a file, without storing it", runInspect},
 		{"reindex", "rebuild the search index from the store", runReindex},
+		{"harvest", "fetch plans from the harvest sources (or the URLs given) into the review queue", runHarvest},
 		{"gen", "generate a sample corpus of IVP-like PDFs", runGen},
 		{"tag", "tag plain-text passages by veiligheidsveld and theme (JSON lines)", runTag},
 		{"eval", "measure tagging, metadata or checklist against truth (tags|meta|checklist)", runEval},
