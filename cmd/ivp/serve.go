@@ -62,7 +62,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	stopCtx := sched.Stop() // waits for a running rebuild to finish
 	<-stopCtx.Done()
 	<-caughtUp // and for the catch-up at start, so that its job is recorded as ended
-	e.bg.wait() // and for the jobs a curator started
+	// ... and for the jobs a curator started.
+	e.bg.wait()
 	return err
 }
 
