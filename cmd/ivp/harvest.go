@@ -59,7 +59,7 @@ func (c *config) harvester(store *corpus.Store, log *slog.Logger) (*harvest.Harv
 	}
 	o := harvest.Options{Contact: c.HarvestContact, HostInterval: c.HarvestInterval,
 		DocumentTimeout: c.HarvestTimeout, MaxDocumentSize: c.MaxFileSize}
-	h, err := harvest.New(store, ingest.NewPipeline(store, x, nil), o, log)
+	h, err := harvest.New(store, ingestPipeline(store, x), o, log)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -123,4 +123,10 @@ func loadSources(ctx context.Context, store *corpus.Store, path string, stdout i
 	}
 	fmt.Fprintf(stdout, "%d sources added, %d changed\n", added, changed)
 	return nil
+}
+
+// ingestPipeline is the pipeline the harvester extracts through: no
+// index, since harvested documents wait for review.
+func ingestPipeline(store *corpus.Store, x *ingest.Extractor) *ingest.Pipeline {
+	return ingest.NewPipeline(store, x, nil)
 }
