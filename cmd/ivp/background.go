@@ -33,7 +33,7 @@ type background struct {
 // contact address harvesting is off, which is logged.
 func (e *env) newBackground(ctx context.Context, c *config, log *slog.Logger) (*background, error) {
 	b := &background{ctx: ctx, e: e, log: log, schedule: c.HarvestSchedule}
-	h, err := c.harvester(e.store, log)
+	h, err := c.harvester(e.store)
 	switch {
 	case errors.Is(err, errUsage) && c.HarvestContact == "":
 		log.Info("harvesting off: set --harvest-contact to turn it on")
@@ -52,6 +52,7 @@ func (b *background) StartRebuild() error {
 	}
 	b.wg.Go(func() {
 		defer b.rebuildOn.Store(false)
+		defer b.recover("reindex")
 		start := time.Now()
 		n, err := b.e.rebuild(b.ctx, "reindex (beheer)")
 		if err != nil {
@@ -73,6 +74,7 @@ func (b *background) StartHarvest() error {
 	}
 	b.wg.Go(func() {
 		defer b.harvestOn.Store(false)
+		defer b.recover("harvest")
 		b.harvest("oogst (beheer)")
 	})
 	return nil
@@ -109,6 +111,15 @@ func (b *background) scheduleHarvest(c *cron.Cron) error {
 	}
 	b.log.Info("harvest scheduled", "schedule", b.schedule)
 	return nil
+}
+
+// recover turns a panic of a job into a logged error, so the server
+// goes on; the run stays recorded as running until the next start marks
+// it interrupted.
+func (b *background) recover(job string) {
+	if p := recover(); p != nil {
+		b.log.Error("job panicked", "job", job, "panic", p)
+	}
 }
 
 // wait waits for the jobs a curator started; the server's context,

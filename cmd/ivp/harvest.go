@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"strings"
 
@@ -34,7 +33,7 @@ func runHarvest(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if *load != "" {
 		return loadSources(ctx, store, *load, stdout)
 	}
-	h, err := c.harvester(store, c.logger(stderr))
+	h, err := c.harvester(store)
 	if err != nil {
 		return err
 	}
@@ -49,7 +48,7 @@ func runHarvest(ctx context.Context, args []string, stdout, stderr io.Writer) er
 
 // harvester builds the harvester the settings describe: it extracts as
 // ingest does and stores into store.
-func (c *config) harvester(store *corpus.Store, log *slog.Logger) (*harvest.Harvester, error) {
+func (c *config) harvester(store *corpus.Store) (*harvest.Harvester, error) {
 	if strings.TrimSpace(c.HarvestContact) == "" {
 		return nil, fmt.Errorf("%w: set --harvest-contact (or IVP_HARVEST_CONTACT) to an e-mail or web address where site owners can reach you; it goes into the User-Agent", errUsage)
 	}
@@ -59,7 +58,7 @@ func (c *config) harvester(store *corpus.Store, log *slog.Logger) (*harvest.Harv
 	}
 	o := harvest.Options{Contact: c.HarvestContact, HostInterval: c.HarvestInterval,
 		DocumentTimeout: c.HarvestTimeout, MaxDocumentSize: c.MaxFileSize}
-	h, err := harvest.New(store, ingestPipeline(store, x), o, log)
+	h, err := harvest.New(store, ingestPipeline(store, x), o)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}

@@ -132,7 +132,7 @@ func TestHarvestJobRecorded(t *testing.T) {
 // that may reach srv (and no other loopback address).
 func testHarvester(t *testing.T, c *config, store *corpus.Store, srv *httptest.Server) *harvest.Harvester {
 	t.Helper()
-	if _, err := c.harvester(store, nil); err != nil { // the settings are valid as the command builds them
+	if _, err := c.harvester(store); err != nil { // the settings are valid as the command builds them
 		t.Fatal(err)
 	}
 	x, err := c.extractor(store.Gemeenten())
@@ -141,7 +141,7 @@ func testHarvester(t *testing.T, c *config, store *corpus.Store, srv *httptest.S
 	}
 	o := harvest.Options{Contact: c.HarvestContact, HostInterval: c.HarvestInterval, DocumentTimeout: c.HarvestTimeout,
 		MaxDocumentSize: c.MaxFileSize, AllowAddrs: []string{strings.TrimPrefix(srv.URL, "http://")}}
-	h, err := harvest.New(store, ingestPipeline(store, x), o, nil)
+	h, err := harvest.New(store, ingestPipeline(store, x), o)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,9 +16,12 @@ import (
 
 // source harvests one source and records in the store what it found.
 func (r *run) source(ctx context.Context, src corpus.HarvestSource) error {
-	r.src, r.found, r.stopped = src, 0, false
+	r.src, r.found = src, 0
 	r.sum.Sources++
-	reason := r.listing(ctx, src)
+	reason, err := r.listing(ctx, src)
+	if err != nil {
+		return err
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -29,20 +32,21 @@ func (r *run) source(ctx context.Context, src corpus.HarvestSource) error {
 }
 
 // listing fetches the source's page and follows the links its selector
-// picks. It returns why the source failed, "" when it did not.
-func (r *run) listing(ctx context.Context, src corpus.HarvestSource) string {
+// picks. It returns why the source failed, "" when it did not; err only
+// when the store failed.
+func (r *run) listing(ctx context.Context, src corpus.HarvestSource) (string, error) {
 	u, err := url.Parse(src.URL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "Het adres van de bron is geen volledig webadres."
+		return "Het adres van de bron is geen volledig webadres.", nil
 	}
 	doc, reason := r.page(ctx, u)
 	if reason != "" {
-		return reason
+		return reason, nil
 	}
 	r.seen[u.String()] = true
 	links := findLinks(doc, src.Selector)
 	if len(links) == 0 {
-		return fmt.Sprintf("De selector %q vindt geen links op de pagina.", src.Selector)
+		return fmt.Sprintf("De selector %q vindt geen links op de pagina.", src.Selector), nil
 	}
 	return r.followAll(ctx, links, 1)
 }
@@ -94,8 +98,9 @@ func (r *run) forbidden(ctx context.Context, u *url.URL) (string, error) {
 }
 
 // followAll follows the links not seen before in this run. It returns a
-// note when the source's link limit stopped it.
-func (r *run) followAll(ctx context.Context, links []link, level int) string {
+// note when the source's link limit stopped it, and err when the store
+// failed.
+func (r *run) followAll(ctx context.Context, links []link, level int) (string, error) {
 	var fresh []link
 	for _, l := range links {
 		if !r.seen[l.URL.String()] {
@@ -106,19 +111,17 @@ func (r *run) followAll(ctx context.Context, links []link, level int) string {
 	r.total += len(fresh)
 	for _, l := range fresh {
 		if r.found >= r.h.opts.MaxLinks {
-			r.stopped = true
-			return fmt.Sprintf("Na %d links gestopt (de grens per bron); de rest volgt bij een volgende run.", r.h.opts.MaxLinks)
+			return fmt.Sprintf("Na %d links gestopt (de grens per bron); de rest volgt bij een volgende run.", r.h.opts.MaxLinks), nil
 		}
 		if ctx.Err() != nil {
-			return ""
+			return "", nil
 		}
 		r.found++
 		if err := r.follow(ctx, l, level); err != nil {
-			r.h.log.Error("harvest: store", "url", l.URL.String(), "err", err)
-			return "De databank kon het document niet opslaan."
+			return "", fmt.Errorf("harvest %s: %w", l.URL, err)
 		}
 	}
-	return ""
+	return "", nil
 }
 
 // follow fetches one link: a PDF or HTML document is stored, and an HTML
@@ -173,8 +176,8 @@ func (r *run) fetched(ctx context.Context, l link, p *page, level int, prev corp
 		if level < r.src.Depth {
 			if links := findLinks(doc, r.src.Selector); r.unseen(links) > 0 {
 				r.done++ // a further listing, not a document
-				r.followAll(ctx, links, level+1)
-				return nil
+				_, err := r.followAll(ctx, links, level+1)
+				return err
 			}
 		}
 		return r.document(ctx, l, p, prev, known)

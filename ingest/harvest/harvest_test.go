@@ -53,7 +53,7 @@ func newFarm(t *testing.T, interval time.Duration) *farm {
 	o := harvest.Options{Contact: testContact, HostInterval: interval, MaxDocumentSize: 4 << 20,
 		DocumentTimeout: 700 * time.Millisecond,
 		AllowAddrs:      []string{f.gemeente.addr(), f.register.addr(), f.bad.addr(), f.slow.addr(), closedAddr(t)}}
-	if f.h, err = harvest.New(f.store, ingest.NewPipeline(f.store, x, nil), o, nil); err != nil {
+	if f.h, err = harvest.New(f.store, ingest.NewPipeline(f.store, x, nil), o); err != nil {
 		t.Fatal(err)
 	}
 	return f

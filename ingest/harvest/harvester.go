@@ -3,7 +3,6 @@ package harvest
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"net/url"
 
 	"github.com/ccv/ivp/corpus"
@@ -66,34 +65,29 @@ type Harvester struct {
 	p     *ingest.Pipeline
 	opts  Options
 	fetch *fetcher
-	log   *slog.Logger
 }
 
 // New returns a harvester that stores into store and extracts and tags
 // through p (its index is not used: harvested documents are pending).
-func New(store *corpus.Store, p *ingest.Pipeline, o Options, log *slog.Logger) (*Harvester, error) {
+func New(store *corpus.Store, p *ingest.Pipeline, o Options) (*Harvester, error) {
 	if err := o.Validate(); err != nil {
 		return nil, err
 	}
-	if log == nil {
-		log = slog.Default()
-	}
 	o = o.withDefaults()
-	return &Harvester{store: store, p: p, opts: o, fetch: newFetcher(o), log: log}, nil
+	return &Harvester{store: store, p: p, opts: o, fetch: newFetcher(o)}, nil
 }
 
 // run is the state of one run.
 type run struct {
-	h       *Harvester
-	report  func(Result)
-	robots  map[string]*robots
-	seen    map[string]bool
-	sum     Summary
-	done    int
-	total   int
-	found   int // document links of the current source
-	src     corpus.HarvestSource
-	stopped bool
+	h      *Harvester
+	report func(Result)
+	robots map[string]*robots
+	seen   map[string]bool
+	sum    Summary
+	done   int
+	total  int
+	found  int // document links of the current source
+	src    corpus.HarvestSource
 }
 
 func (h *Harvester) newRun(report func(Result)) *run {
