@@ -9,8 +9,6 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"github.com/ccv/ivp/ui"
 )
 
 // TestBrowserJobsPageAndReindexButton: a curator opens the jobs page,
@@ -19,8 +17,7 @@ import (
 func TestBrowserJobsPageAndReindexButton(t *testing.T) {
 	ctx := browser(t)
 	jobs := &serverJobs{}
-	d := newDesk(t, func(o *ui.Options) { o.Jobs = jobs })
-	jobs.store, jobs.ix = d.store, d.ix
+	d := jobsDesk(t, jobs)
 	bg := context.Background()
 	id, _ := d.store.StartJob(bg, "oogst (gepland)")
 	d.store.FinishJob(bg, id, 3, errors.New("Bron \"Waterdam\": De selector \"main a\" vindt geen links op de pagina."))

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -24,6 +25,16 @@ type serverJobs struct {
 	running atomic.Bool
 	hold    chan struct{} // when not nil, a rebuild waits for it before it ends
 	started atomic.Int32
+	wg      sync.WaitGroup // the running rebuild
+}
+
+// jobsDesk is a desk whose curator area starts rebuilds through jobs.
+// The test waits for a running rebuild before the desk's index closes.
+func jobsDesk(t testing.TB, jobs *serverJobs) *desk {
+	d := newDesk(t, func(o *ui.Options) { o.Jobs = jobs })
+	jobs.store, jobs.ix = d.store, d.ix
+	t.Cleanup(jobs.wg.Wait)
+	return d
 }
 
 func (j *serverJobs) StartRebuild() error {
@@ -31,7 +42,7 @@ func (j *serverJobs) StartRebuild() error {
 		return ui.ErrJobRunning
 	}
 	j.started.Add(1)
-	go func() {
+	j.wg.Go(func() {
 		defer j.running.Store(false)
 		ctx := context.Background()
 		id, err := j.store.StartJob(ctx, "reindex (beheer)")
@@ -45,7 +56,7 @@ func (j *serverJobs) StartRebuild() error {
 			<-j.hold
 		}
 		j.store.FinishJob(ctx, id, n, err)
-	}()
+	})
 	return nil
 }
 
@@ -53,8 +64,7 @@ func (j *serverJobs) StartHarvest() error { return ui.ErrHarvestOff }
 
 func TestJobsPageShowsProgressAndHistory(t *testing.T) {
 	jobs := &serverJobs{}
-	d := newDesk(t, func(o *ui.Options) { o.Jobs = jobs })
-	jobs.store, jobs.ix = d.store, d.ix
+	d := jobsDesk(t, jobs)
 	ctx := context.Background()
 	old, _ := d.store.StartJob(ctx, "oogst (gepland)")
 	d.store.FinishJob(ctx, old, 2, errors.New("https://gemeente.example/veiligheid: De server antwoordde met status 404 (Not Found)."))
@@ -86,8 +96,7 @@ func TestJobsPageShowsProgressAndHistory(t *testing.T) {
 
 func TestJobButtons(t *testing.T) {
 	jobs := &serverJobs{hold: make(chan struct{})}
-	d := newDesk(t, func(o *ui.Options) { o.Jobs = jobs })
-	jobs.store, jobs.ix = d.store, d.ix
+	d := jobsDesk(t, jobs)
 	a := d.agent(t)
 	a.login(curatorEmail)
 

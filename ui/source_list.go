@@ -20,6 +20,8 @@ type sourcesPage struct {
 	Form    sourceForm
 	Saved   bool
 	Deleted bool
+	// CanHarvest: the server starts harvests, so the page has the button.
+	CanHarvest bool
 }
 
 // sourceRow is one source in the list.
@@ -62,7 +64,8 @@ func (h *handler) renderSources(c *gin.Context, status int, form sourceForm, sav
 		h.fail(c, err)
 		return
 	}
-	p := sourcesPage{Layout: h.beheerLayout(c, "Bronnen", "sources"), Form: form, Saved: saved, Deleted: deleted}
+	p := sourcesPage{Layout: h.beheerLayout(c, "Bronnen", "sources"), Form: form, Saved: saved, Deleted: deleted,
+		CanHarvest: h.opts.Jobs != nil}
 	for _, s := range srcs {
 		r := sourceRow{HarvestSource: s, LastRunText: "nog niet geoogst"}
 		if !s.LastRun.IsZero() {
