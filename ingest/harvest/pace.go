@@ -16,10 +16,30 @@ type pacer struct {
 	interval time.Duration
 	mu       sync.Mutex
 	next     map[string]time.Time
+	slower   map[string]time.Duration // hosts that asked for more (Crawl-delay)
 }
 
 func newPacer(interval time.Duration) *pacer {
-	return &pacer{interval: interval, next: map[string]time.Time{}}
+	return &pacer{interval: interval, next: map[string]time.Time{}, slower: map[string]time.Duration{}}
+}
+
+// slowDown spaces the requests to host d apart when that is more than
+// the interval.
+func (p *pacer) slowDown(host string, d time.Duration) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	host = strings.ToLower(host)
+	if d > p.gap(host) {
+		if next, ok := p.next[host]; ok { // the slot already taken moves out too
+			p.next[host] = next.Add(d - p.gap(host))
+		}
+		p.slower[host] = d
+	}
+}
+
+// gap is the least time between two requests to host; p.mu is held.
+func (p *pacer) gap(host string) time.Duration {
+	return max(p.interval, p.slower[host])
 }
 
 // wait returns when a request to host may be sent, or when ctx ends.
@@ -31,7 +51,7 @@ func (p *pacer) wait(ctx context.Context, host string) error {
 	if slot.Before(now) {
 		slot = now
 	}
-	p.next[host] = slot.Add(p.interval)
+	p.next[host] = slot.Add(p.gap(host))
 	p.mu.Unlock()
 	d := time.Until(slot)
 	if d <= 0 {
@@ -52,7 +72,7 @@ func (p *pacer) release(host string) {
 	host = strings.ToLower(host)
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if next := time.Now().Add(p.interval); next.After(p.next[host]) {
+	if next := time.Now().Add(p.gap(host)); next.After(p.next[host]) {
 		p.next[host] = next
 	}
 }

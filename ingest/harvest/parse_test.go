@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 )
@@ -17,6 +18,7 @@ Allow: /intern/openbaar/
 
 User-agent: ivp-oogst
 User-agent: andere-bot
+Crawl-delay: 2.5
 Disallow: /zoeken
 Disallow: /intern/
 Allow: /intern/openbaar/
@@ -41,6 +43,12 @@ Disallow: /
 		{"anchor needs the end", all, "/stukken/plan.docx.pdf", true},
 		{"empty robots allows", parseRobots(nil), "/intern/", true},
 		{"server error forbids all", &robots{disallow: true}, "/", false},
+	}
+	if ours.delay != 2500*time.Millisecond || all.delay != 0 {
+		t.Errorf("Crawl-delay: ours %s, the others' %s; want 2.5s and none", ours.delay, all.delay)
+	}
+	if rb := parseRobots([]byte("User-agent: *\nCrawl-delay: 86400\n")); rb.delay != maxCrawlDelay {
+		t.Errorf("a day's Crawl-delay became %s, want the cap %s", rb.delay, maxCrawlDelay)
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"context"
 	"net/url"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // robots is the part of a site's robots.txt that applies to the
@@ -13,8 +15,13 @@ import (
 // for every agent.
 type robots struct {
 	rules    []robotsRule
-	disallow bool // the whole site is off limits (robots.txt answered 5xx)
+	disallow bool          // the whole site is off limits (robots.txt answered 5xx)
+	delay    time.Duration // the group's Crawl-delay, at most maxCrawlDelay
 }
+
+// maxCrawlDelay caps a Crawl-delay: a site asking for more is still
+// harvested, this far apart.
+const maxCrawlDelay = time.Minute
 
 type robotsRule struct {
 	allow   bool
@@ -22,9 +29,10 @@ type robotsRule struct {
 }
 
 // parseRobots reads robots.txt: groups of User-agent lines followed by
-// Allow and Disallow rules. A group naming agentToken wins over "*".
+// Allow, Disallow and Crawl-delay lines. A group naming agentToken wins
+// over "*".
 func parseRobots(data []byte) *robots {
-	groups := map[string][]robotsRule{}
+	groups := map[string]*robots{}
 	var agents []string
 	inRules := false
 	sc := bufio.NewScanner(bytes.NewReader(data))
@@ -39,19 +47,37 @@ func parseRobots(data []byte) *robots {
 				agents, inRules = nil, false
 			}
 			agents = append(agents, strings.ToLower(val))
-		case "allow", "disallow":
+		case "allow", "disallow", "crawl-delay":
 			inRules = true
 			for _, a := range agents {
-				groups[a] = append(groups[a], robotsRule{allow: key == "allow", pattern: val})
+				groups[a] = groups[a].add(key, val)
 			}
 		}
 	}
-	for a, rules := range groups {
+	for a, rb := range groups {
 		if a != "*" && strings.Contains(agentToken, a) {
-			return &robots{rules: rules}
+			return rb
 		}
 	}
-	return &robots{rules: groups["*"]}
+	if rb := groups["*"]; rb != nil {
+		return rb
+	}
+	return &robots{}
+}
+
+// add adds one rule line to a group, made when rb is nil.
+func (rb *robots) add(key, val string) *robots {
+	if rb == nil {
+		rb = &robots{}
+	}
+	if key != "crawl-delay" {
+		rb.rules = append(rb.rules, robotsRule{allow: key == "allow", pattern: val})
+		return rb
+	}
+	if secs, err := strconv.ParseFloat(val, 64); err == nil && secs > 0 {
+		rb.delay = min(time.Duration(secs*float64(time.Second)), maxCrawlDelay)
+	}
+	return rb
 }
 
 // robotsLine splits one line into its lowercased key and its value,
@@ -138,6 +164,7 @@ func (r *run) robotsFor(ctx context.Context, u *url.URL) (*robots, error) {
 		rb = &robots{}
 	default:
 		rb = parseRobots(p.Body)
+		r.h.fetch.pace.slowDown(u.Host, rb.delay)
 	}
 	r.robots[key] = rb
 	return rb, nil

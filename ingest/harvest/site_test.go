@@ -129,7 +129,7 @@ func newMunicipality(t testing.TB, p plans, loopback string) *municipality {
 	m := &municipality{plans: p, loopback: loopback}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
-		fmt.Fprint(w, "# Gemeente Waterdam\nUser-agent: *\nDisallow: /intern/\nDisallow: /zoeken\n\nUser-agent: BadBot\nDisallow: /\n")
+		fmt.Fprint(w, "# Gemeente Waterdam\nUser-agent: *\nCrawl-delay: 0.15\nDisallow: /intern/\nDisallow: /zoeken\n\nUser-agent: BadBot\nDisallow: /\n")
 	})
 	mux.HandleFunc("/veiligheid", m.listing)
 	mux.HandleFunc("/documenten/ivp-2024-2027.pdf", servePDF(p.pdf[0], `"ivp-1"`))
