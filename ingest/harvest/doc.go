@@ -6,10 +6,10 @@
 // it and what the listing showed of it (title, date).
 //
 // It is polite: it obeys robots.txt (and its Crawl-delay), sends at most
-// one request per Options.HostInterval to a host, names itself with a contact address,
-// asks conditionally (ETag, If-Modified-Since), limits every document in
-// size and time, and follows redirects only to http(s) on public
-// addresses. A document already stored (same file, or same address with
+// one request per Options.HostInterval to a host, names itself with a
+// contact address, asks conditionally (ETag, If-Modified-Since), limits
+// every document in size and time, and follows redirects only to http(s)
+// on public addresses. A document already stored (same file, or same address with
 // the same content) is not stored again; a document changed at its
 // address is stored as a new version for the curator to review.
 //
