@@ -2,6 +2,7 @@ package ui_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/url"
@@ -198,6 +199,13 @@ func TestHarvestedInQueue(t *testing.T) {
 		if !strings.Contains(oogst.Text(), want) {
 			t.Errorf("review page does not show %q: %q", want, oogst.Text())
 		}
+	}
+	var api struct {
+		Harvest *corpus.Harvest `json:"harvest"`
+	}
+	if r := a.get("/api/v1/beheer/documents/" + strconv.FormatInt(second, 10)); r.status != http.StatusOK ||
+		json.Unmarshal([]byte(r.body), &api) != nil || api.Harvest == nil || api.Harvest.PreviousID != first {
+		t.Errorf("the JSON twin: status %d, harvest %+v", r.status, api.Harvest)
 	}
 	newer := a.get("/beheer/documenten/" + strconv.FormatInt(second, 10)).html(t).Find("#oogst")
 	if !strings.Contains(newer.Text(), "gewijzigde versie van document #"+strconv.FormatInt(first, 10)) {
