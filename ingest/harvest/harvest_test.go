@@ -204,6 +204,8 @@ func (f *farm) checkPolite(t *testing.T) {
 	}
 	if n := f.gemeente.bigBytes.Load(); n > 32<<20 {
 		t.Errorf("the 200 MB files sent %d MB before the harvester refused them", n>>20)
+	} else {
+		t.Logf("the two 200 MB files sent %.1f MB in all before the harvester hung up", float64(n)/(1<<20))
 	}
 	// The gemeente asks for 150 ms in its robots.txt (Crawl-delay).
 	gaps := map[*site]time.Duration{f.gemeente.site: max(f.interval, gemeenteDelay), f.register: f.interval, f.bad: f.interval}
@@ -212,7 +214,11 @@ func (f *farm) checkPolite(t *testing.T) {
 		if len(hits) < 2 {
 			t.Fatalf("%s saw %d requests", s.URL, len(hits))
 		}
+		least := time.Hour
 		for i, h := range hits {
+			if i > 0 {
+				least = min(least, h.at.Sub(hits[i-1].at))
+			}
 			if !strings.Contains(h.userAgent, testContact) {
 				t.Errorf("%s got User-Agent %q", h.path, h.userAgent)
 			}
@@ -221,6 +227,7 @@ func (f *farm) checkPolite(t *testing.T) {
 					hits[i-1].path, gap)
 			}
 		}
+		t.Logf("%s: %d requests, least gap %s (at least %s)", s.URL, len(hits), least.Round(time.Millisecond), gap)
 	}
 }
 
