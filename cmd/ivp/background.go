@@ -24,6 +24,7 @@ type background struct {
 	log       *slog.Logger
 	harvester *harvest.Harvester // nil: harvesting is off
 	schedule  string             // cron spec of the harvest; "" or "off" for none
+	data      string             // the data directory, where the harvest lock is
 	rebuildOn atomic.Bool
 	harvestOn atomic.Bool
 	wg        sync.WaitGroup
@@ -32,7 +33,7 @@ type background struct {
 // newBackground prepares the background jobs of the server. Without a
 // contact address harvesting is off, which is logged.
 func (e *env) newBackground(ctx context.Context, c *config, log *slog.Logger) (*background, error) {
-	b := &background{ctx: ctx, e: e, log: log, schedule: c.HarvestSchedule}
+	b := &background{ctx: ctx, e: e, log: log, schedule: c.HarvestSchedule, data: c.Data}
 	h, err := c.harvester(e.store)
 	switch {
 	case errors.Is(err, errUsage) && c.HarvestContact == "":
@@ -69,15 +70,33 @@ func (b *background) StartHarvest() error {
 	if b.harvester == nil {
 		return ui.ErrHarvestOff
 	}
-	if !b.harvestOn.CompareAndSwap(false, true) {
-		return ui.ErrJobRunning
+	unlock, err := b.lockHarvest()
+	if err != nil {
+		return err
 	}
 	b.wg.Go(func() {
-		defer b.harvestOn.Store(false)
+		defer unlock()
 		defer b.recover("harvest")
 		b.harvest("oogst (beheer)")
 	})
 	return nil
+}
+
+// lockHarvest makes sure no other harvest runs, in this process or
+// another, and returns the function that ends this one's claim.
+func (b *background) lockHarvest() (func(), error) {
+	if !b.harvestOn.CompareAndSwap(false, true) {
+		return nil, ui.ErrJobRunning
+	}
+	unlock, err := lockHarvest(b.data)
+	if errors.Is(err, errHarvestRunning) {
+		err = ui.ErrJobRunning
+	}
+	if err != nil {
+		b.harvestOn.Store(false)
+		return nil, err
+	}
+	return func() { unlock(); b.harvestOn.Store(false) }, nil
 }
 
 // harvest runs one harvest and logs its outcome.
@@ -99,11 +118,12 @@ func (b *background) scheduleHarvest(c *cron.Cron) error {
 		return nil
 	}
 	_, err := c.AddFunc(b.schedule, func() {
-		if !b.harvestOn.CompareAndSwap(false, true) {
-			b.log.Info("scheduled harvest skipped: a harvest is running")
+		unlock, err := b.lockHarvest()
+		if err != nil {
+			b.log.Info("scheduled harvest skipped", "reason", err)
 			return
 		}
-		defer b.harvestOn.Store(false)
+		defer unlock()
 		b.harvest("oogst (gepland)")
 	})
 	if err != nil {

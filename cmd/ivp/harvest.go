@@ -37,6 +37,11 @@ func runHarvest(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
+	unlock, err := lockHarvest(c.Data)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	sum, err := harvestJob(ctx, store, h, "oogst", urls, func(r harvest.Result) { printResult(stdout, r) })
 	fmt.Fprintf(stdout, "%d nieuw, %d gewijzigd, %d ongewijzigd, %d overgeslagen, %d fout; %d bronnen, waarvan %d mislukt\n",
 		sum.New, sum.Changed, sum.Unchanged, sum.Skipped, sum.Failed, sum.Sources, sum.SourcesFailed)

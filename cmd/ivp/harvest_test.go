@@ -58,6 +58,15 @@ func TestHarvestCommandSetUpAndRefusals(t *testing.T) {
 	if hits.Load() != 0 {
 		t.Errorf("the harvester reached a loopback address (%d requests)", hits.Load())
 	}
+	unlock, err := lockHarvest(data) // as a running harvest holds it
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs = ivp(t, "harvest", "--data", data, "--harvest-contact", "mailto:oogst@ccv.example")
+	unlock()
+	if code != 1 || !strings.Contains(errs, "a harvest is already running") {
+		t.Errorf("while another harvest runs: exit %d, %q", code, errs)
+	}
 }
 
 func storedSources(t *testing.T, data string) []corpus.HarvestSource {
