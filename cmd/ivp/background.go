@@ -114,7 +114,13 @@ func (b *background) harvest(name string) {
 // scheduleHarvest adds the scheduled harvest to c. A scheduled run that
 // finds one going (started by a curator) is skipped.
 func (b *background) scheduleHarvest(c *cron.Cron) error {
-	if b.schedule == "" || b.schedule == "off" || b.harvester == nil {
+	if b.schedule == "" || b.schedule == "off" {
+		return nil
+	}
+	if _, err := cron.ParseStandard(b.schedule); err != nil {
+		return fmt.Errorf("%w: --harvest-schedule %q: %v", errUsage, b.schedule, err)
+	}
+	if b.harvester == nil {
 		return nil
 	}
 	_, err := c.AddFunc(b.schedule, func() {
