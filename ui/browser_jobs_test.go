@@ -42,6 +42,18 @@ func TestBrowserJobsPageAndReindexButton(t *testing.T) {
 	}
 	waitForRow(t, ctx, "reindex (beheer)", "klaar")
 	screenshot(t, ctx, "21-herindexeerd.png")
+
+	load(t, ctx, chromedp.Click(css(`.beheerbalk a[href="/beheer/bronnen"]`)))
+	run(t, ctx, chromedp.SendKeys(css(`#bron-naam`), "Gemeente Waterdam, veiligheid"))
+	run(t, ctx, chromedp.SendKeys(css(`#bron-adres`), "https://www.waterdam.example/veiligheid"))
+	run(t, ctx, chromedp.SendKeys(css(`#bron-selector`), "main .documenten a, nav.paginering a"))
+	run(t, ctx, chromedp.SetValue(css(`#bron-diepte`), "2"))
+	load(t, ctx, chromedp.Submit(css(`#bron-naam`)))
+	if got := run(t, ctx, chromedp.Text(css(`#bronnen tbody tr`))); !strings.Contains(got, "Gemeente Waterdam, veiligheid") ||
+		!strings.Contains(got, "nog niet geoogst") {
+		t.Errorf("the new source shows as %q", got)
+	}
+	screenshot(t, ctx, "22-bronnen.png")
 }
 
 // waitForRow waits, while the page reloads itself, for a job row with
