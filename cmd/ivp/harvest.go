@@ -45,6 +45,9 @@ func runHarvest(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	sum, err := harvestJob(ctx, store, h, "oogst", urls, func(r harvest.Result) { printResult(stdout, r) })
 	fmt.Fprintf(stdout, "%d nieuw, %d gewijzigd, %d ongewijzigd, %d overgeslagen, %d fout; %d bronnen, waarvan %d mislukt\n",
 		sum.New, sum.Changed, sum.Unchanged, sum.Skipped, sum.Failed, sum.Sources, sum.SourcesFailed)
+	if err == nil && len(urls) == 0 && sum.Sources == 0 {
+		fmt.Fprintln(stderr, "ivp harvest: no enabled sources; add them at /beheer/bronnen or with --load-sources FILE, or give URLs")
+	}
 	if err == nil && sum.Failed+sum.SourcesFailed > 0 {
 		err = fmt.Errorf("%d documents and %d sources failed (reasons above)", sum.Failed, sum.SourcesFailed)
 	}

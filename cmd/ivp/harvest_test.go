@@ -29,6 +29,10 @@ func TestHarvestCommandSetUpAndRefusals(t *testing.T) {
 	if code != 2 || !strings.Contains(errs, "--harvest-contact") {
 		t.Errorf("without a contact: exit %d, %q; want 2 and how to set it", code, errs)
 	}
+	code, _, errs = ivp(t, "harvest", "--data", data, "--harvest-contact", "mailto:oogst@ccv.example")
+	if code != 0 || !strings.Contains(errs, "no enabled sources") {
+		t.Errorf("without sources: exit %d, %q; want 0 and how to add them", code, errs)
+	}
 	bad := writeFile(t, filepath.Join(t.TempDir(), "bronnen.json"),
 		[]byte(strings.Replace(sourcesFile, `".resultaat h2 a"`, `".resultaat h2 a["`, 1)))
 	code, _, errs = ivp(t, "harvest", "--data", data, "--load-sources", bad)
