@@ -109,7 +109,9 @@ func harvestJob(ctx context.Context, store *corpus.Store, h *harvest.Harvester, 
 func printResult(w io.Writer, r harvest.Result) {
 	line := fmt.Sprintf("%-12s %s", r.Status, r.URL)
 	switch {
-	case r.Status == harvest.StatusNew || r.Status == harvest.StatusChanged:
+	case r.Status == harvest.StatusChanged:
+		line += fmt.Sprintf(" (document %d, nieuwe versie van %d)", r.DocumentID, r.PreviousID)
+	case r.Status == harvest.StatusNew:
 		line += fmt.Sprintf(" (document %d)", r.DocumentID)
 	case r.Reason != "":
 		line += ": " + r.Reason

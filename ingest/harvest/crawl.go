@@ -228,7 +228,7 @@ func (r *run) document(ctx context.Context, l link, p *page, prev corpus.Harvest
 		ETag: etag, LastModified: lastMod}
 	res.Status = StatusNew
 	if known {
-		h.PreviousID, res.Status = prev.DocumentID, StatusChanged
+		h.PreviousID, res.PreviousID, res.Status = prev.DocumentID, prev.DocumentID, StatusChanged
 	}
 	res.DocumentID, err = r.h.store.AddHarvested(ctx, ex.Document, ex.Passages, p.Body, h)
 	if errors.Is(err, corpus.ErrDuplicate) { // stored meanwhile by a submission

@@ -316,7 +316,7 @@ func TestHarvestSecondRunAddsNothingAndSeesChanges(t *testing.T) {
 	f.gemeente.version.Store(1)
 	got, third := f.run(t)
 	r := got["/documenten/jaarplan-veiligheid.pdf"]
-	if r.Status != harvest.StatusChanged || third.New != 0 || third.Changed != 1 {
+	if r.Status != harvest.StatusChanged || third.New != 0 || third.Changed != 1 || r.PreviousID == 0 {
 		t.Fatalf("after the change: jaarplan %s, summary %+v; want one changed", r.Status, third)
 	}
 	h, err := f.store.HarvestOf(context.Background(), r.DocumentID)

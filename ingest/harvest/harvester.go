@@ -30,6 +30,7 @@ type Result struct {
 	Status     Status
 	Reason     string // Dutch; for skipped and failed, and for unchanged when it says more
 	DocumentID int64  // the stored document (new, changed or the unchanged one)
+	PreviousID int64  // for a changed document: the version before it
 	Title      string // the listing's title of the document
 	Done       int    // links handled so far in this run
 	Total      int    // links found so far in this run
