@@ -14,6 +14,7 @@ type QueueFilter struct {
 	Type      DocType // "" for any
 	Text      string  // case-insensitive substring of title, source, contact or note
 	Submitted bool    // only documents that came in through a submission
+	Harvested bool    // only documents the harvester found (geoogst)
 	Limit     int     // default 100
 	Offset    int
 }
@@ -58,13 +59,14 @@ func (s *Store) Queue(ctx context.Context, f QueueFilter) ([]QueueItem, error) {
 			WHERE g.document_id = documents.id AND g.gemeente_code = ?))
 		AND (? = '' OR doctype = ?)
 		AND (? = 0 OR EXISTS (SELECT 1 FROM submissions s WHERE s.document_id = documents.id))
+		AND (? = 0 OR EXISTS (SELECT 1 FROM harvested_documents h WHERE h.document_id = documents.id))
 		AND (? = '' OR title LIKE ? ESCAPE '\' OR source LIKE ? ESCAPE '\'
 			OR EXISTS (SELECT 1 FROM submissions s WHERE s.document_id = documents.id
 				AND (s.contact_name LIKE ? ESCAPE '\' OR s.contact_email LIKE ? ESCAPE '\'
 				OR s.note LIKE ? ESCAPE '\' OR s.source LIKE ? ESCAPE '\')))
 		ORDER BY id DESC LIMIT ? OFFSET ?`,
 		string(f.Status), string(f.Status), f.Gemeente, f.Gemeente, string(f.Type), string(f.Type),
-		f.Submitted, text, like, like, like, like, like, like, f.Limit, f.Offset)
+		f.Submitted, f.Harvested, text, like, like, like, like, like, like, f.Limit, f.Offset)
 	if err != nil {
 		return nil, fmt.Errorf("queue: %w", err)
 	}

@@ -194,6 +194,12 @@ func TestHarvestedInQueue(t *testing.T) {
 		!strings.Contains(rows.First().Text(), "nieuwe versie van #"+strconv.FormatInt(first, 10)) {
 		t.Errorf("queue rows: %q", rows.Text())
 	}
+	if n := a.get("/beheer?geoogst=1").html(t).Find("#lijst tbody tr").Length(); n != 2 {
+		t.Errorf("only harvested: %d rows, want 2", n)
+	}
+	if n := a.get("/beheer/documenten?geoogst=1&ingediend=1").html(t).Find("#lijst tbody tr").Length(); n != 0 {
+		t.Errorf("harvested and submitted: %d rows, want none", n)
+	}
 	oogst := a.get("/beheer/documenten/" + strconv.FormatInt(first, 10)).html(t).Find("#oogst")
 	for _, want := range []string{"https://www.waterdam.example/veiligheid", "IVP 2024-2027", "2024-03-12"} {
 		if !strings.Contains(oogst.Text(), want) {

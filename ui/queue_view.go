@@ -28,6 +28,7 @@ type queueFilterView struct {
 	Gemeente, Text string
 	Submitted      bool
 	ShowSubmitted  bool // the documents list offers "only submitted"
+	Harvested      bool // only harvested documents (both lists offer it)
 }
 
 // queueRow is one document in a curator list.
@@ -40,7 +41,7 @@ type queueRow struct {
 	Periode     string
 	Status      string
 	StatusLabel string
-	Origin      string // "Ingediend door …" or "Bulkimport"
+	Origin      string // "Ingediend door …", "Geoogst van …" or "Bulkimport"
 	Reference   string
 	Date        string
 }
@@ -50,7 +51,7 @@ func (h *handler) newQueuePage(c *gin.Context, k listKind, f corpus.QueueFilter,
 	q := c.Request.URL.Query()
 	p := queuePage{Layout: h.beheerLayout(c, k.title, k.current), Heading: k.title, Path: k.path,
 		Filter: queueFilterView{Gemeente: q.Get("gemeente"), Text: f.Text, Submitted: f.Submitted,
-			ShowSubmitted: k.current == "documents"},
+			ShowSubmitted: k.current == "documents", Harvested: f.Harvested},
 		Statuses: statusOptions(f.Status), Types: typeOptions(string(f.Type)), Gemeenten: h.gemeenten.All(),
 		Count: aantal(len(items), "document", "documenten"), Paging: listPaging(k.path, q, f.Offset, len(items))}
 	for _, it := range items {
