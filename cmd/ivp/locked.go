@@ -18,6 +18,9 @@ const serveAddrFile = "serve.addr"
 // markServing writes the server's address into the data directory and
 // returns the function that removes it again at shutdown.
 func markServing(data, addr string) func() {
+	if strings.HasSuffix(addr, ":0") { // a port chosen at listen time: unknown here
+		return func() {}
+	}
 	path := filepath.Join(data, serveAddrFile)
 	if err := os.WriteFile(path, []byte(addr+"\n"), 0o600); err != nil {
 		return func() {}
