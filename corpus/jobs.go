@@ -30,6 +30,19 @@ type JobRun struct {
 	Documents int           `json:"documents"`
 	Outcome   string        `json:"outcome"` // running, ok, failed, onderbroken
 	Error     string        `json:"error,omitempty"`
+	// Done of Total documents, as the run last reported (JobProgress);
+	// Total is 0 while a run does not know it yet.
+	Done  int `json:"done"`
+	Total int `json:"total"`
+}
+
+// JobProgress records how far a running job is: done of total documents.
+func (s *Store) JobProgress(ctx context.Context, id int64, done, total int) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE job_runs SET done = ?, total = ? WHERE id = ?`, done, total, id)
+	if err != nil {
+		return fmt.Errorf("job progress %d: %w", id, err)
+	}
+	return nil
 }
 
 // StartJob records that a job started and returns the run's ID.
@@ -84,8 +97,8 @@ func (s *Store) InterruptJobs(ctx context.Context) ([]JobRun, error) {
 
 // Jobs returns the most recent runs, newest first.
 func (s *Store) Jobs(ctx context.Context, limit int) ([]JobRun, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name, started, finished, documents, outcome, error
-		FROM job_runs ORDER BY id DESC LIMIT ?`, limit)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name, started, finished, documents, outcome, error,
+		done, total FROM job_runs ORDER BY id DESC LIMIT ?`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("jobs: %w", err)
 	}
@@ -95,7 +108,8 @@ func (s *Store) Jobs(ctx context.Context, limit int) ([]JobRun, error) {
 		var j JobRun
 		var started string
 		var finished sql.NullString
-		if err := rows.Scan(&j.ID, &j.Name, &started, &finished, &j.Documents, &j.Outcome, &j.Error); err != nil {
+		if err := rows.Scan(&j.ID, &j.Name, &started, &finished, &j.Documents, &j.Outcome, &j.Error,
+			&j.Done, &j.Total); err != nil {
 			return nil, fmt.Errorf("jobs: %w", err)
 		}
 		j.Started, _ = time.Parse(timeLayout, started)

@@ -134,6 +134,35 @@ var migrations = []string{
 		created TEXT NOT NULL
 	);
 	CREATE INDEX duplicate_submissions_document ON duplicate_submissions(document_id);`,
+	// 5: harvesting (harvest.go): the listing pages to harvest, where each
+	// harvested document came from, and the progress of running jobs.
+	`CREATE TABLE harvest_sources (
+		id INTEGER PRIMARY KEY,
+		name TEXT NOT NULL,
+		url TEXT NOT NULL UNIQUE,
+		selector TEXT NOT NULL,
+		depth INTEGER NOT NULL DEFAULT 1,
+		enabled INTEGER NOT NULL DEFAULT 1,
+		last_run TEXT NOT NULL DEFAULT '',
+		last_found INTEGER NOT NULL DEFAULT 0,
+		last_error TEXT NOT NULL DEFAULT '',
+		created TEXT NOT NULL
+	);
+	CREATE TABLE harvested_documents (
+		document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+		url TEXT NOT NULL,
+		listing TEXT NOT NULL,
+		source_id INTEGER NOT NULL DEFAULT 0,
+		listed_title TEXT NOT NULL DEFAULT '',
+		listed_date TEXT NOT NULL DEFAULT '',
+		previous_id INTEGER NOT NULL DEFAULT 0,
+		etag TEXT NOT NULL DEFAULT '',
+		last_modified TEXT NOT NULL DEFAULT '',
+		harvested TEXT NOT NULL
+	);
+	CREATE INDEX harvested_documents_url ON harvested_documents(url);
+	ALTER TABLE job_runs ADD COLUMN done INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE job_runs ADD COLUMN total INTEGER NOT NULL DEFAULT 0;`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

@@ -14,6 +14,7 @@ type QueueFilter struct {
 	Type      DocType // "" for any
 	Text      string  // case-insensitive substring of title, source, contact or note
 	Submitted bool    // only documents that came in through a submission
+	Harvested bool    // only documents the harvester found (geoogst)
 	Limit     int     // default 100
 	Offset    int
 }
@@ -25,12 +26,14 @@ const AllStatuses Status = "*"
 type QueueItem struct {
 	Document   Document
 	Submission *Submission // nil for a bulk-ingested document
+	Harvest    *Harvest    // where a harvested document came from; nil for others
 }
 
 // Review is everything the review page shows of one document.
 type Review struct {
 	Document   Document
 	Submission *Submission // nil for a bulk-ingested document
+	Harvest    *Harvest    // where a harvested document came from; nil for others
 	Passages   []Passage
 	Checklist  []CheckResult
 	Detected   Metadata // what extraction found (for bulk documents: as stored)
@@ -87,12 +90,13 @@ func (f QueueFilter) where() (string, []any) {
 			WHERE g.document_id = documents.id AND g.gemeente_code = ?))
 		AND (? = '' OR doctype = ?)
 		AND (? = 0 OR EXISTS (SELECT 1 FROM submissions s WHERE s.document_id = documents.id))
+		AND (? = 0 OR EXISTS (SELECT 1 FROM harvested_documents h WHERE h.document_id = documents.id))
 		AND (? = '' OR title LIKE ? ESCAPE '\' OR source LIKE ? ESCAPE '\'
 			OR EXISTS (SELECT 1 FROM submissions s WHERE s.document_id = documents.id
 				AND (s.contact_name LIKE ? ESCAPE '\' OR s.contact_email LIKE ? ESCAPE '\'
 				OR s.note LIKE ? ESCAPE '\' OR s.source LIKE ? ESCAPE '\')))`,
 		[]any{string(f.Status), string(f.Status), f.Gemeente, f.Gemeente, string(f.Type), string(f.Type),
-			f.Submitted, text, like, like, like, like, like, like}
+			f.Submitted, f.Harvested, text, like, like, like, like, like, like}
 }
 
 var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
@@ -116,9 +120,13 @@ func (s *Store) queueItems(ctx context.Context, docs []Document) ([]QueueItem, e
 	if err != nil {
 		return nil, err
 	}
+	hs, err := harvestsOf(ctx, s.db, ids)
+	if err != nil {
+		return nil, err
+	}
 	for _, d := range docs {
 		d.Gemeenten = gms[d.ID]
-		out = append(out, QueueItem{Document: d, Submission: subs[d.ID]})
+		out = append(out, QueueItem{Document: d, Submission: subs[d.ID], Harvest: hs[d.ID]})
 	}
 	return out, nil
 }

@@ -106,6 +106,7 @@ func (ix *Indexer) readBatches(ctx context.Context, gen *generation, store *corp
 		}
 		b.add(d, passages)
 		seen[d.ID] = true
+		reportProgress(ctx, len(seen), len(docs))
 		if b.n >= ix.opts.BatchSize {
 			select {
 			case full <- b:

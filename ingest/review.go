@@ -105,6 +105,9 @@ func (c *Curator) Review(ctx context.Context, u corpus.User, id int64) (corpus.R
 	if r.Submission, err = c.store.SubmissionOf(ctx, id); err != nil {
 		return r, err
 	}
+	if r.Harvest, err = c.store.HarvestOf(ctx, id); err != nil {
+		return r, err
+	}
 	if r.Passages, err = c.store.Passages(ctx, id); err != nil {
 		return r, err
 	}

@@ -22,6 +22,7 @@ import (
 	"github.com/ccv/ivp/corpus/gen"
 	"github.com/ccv/ivp/indexer"
 	"github.com/ccv/ivp/ingest"
+	"github.com/ccv/ivp/ingest/harvest"
 	"github.com/ccv/ivp/search"
 	"github.com/ccv/ivp/ui"
 )
@@ -78,7 +79,7 @@ func newDeskWith(t testing.TB, co ingest.CuratorOptions, opts func(o *ui.Options
 		}
 	}
 	o := ui.Options{Version: "test", Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Submissions: cur, Curation: cur, Accounts: d.accounts}
+		Submissions: cur, Curation: cur, Accounts: d.accounts, Sources: harvest.NewSources(d.store)}
 	if opts != nil {
 		opts(&o)
 	}

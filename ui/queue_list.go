@@ -88,10 +88,10 @@ func (h *handler) listItems(c *gin.Context, k listKind) (curatorList, error) {
 }
 
 // queueFilter reads the filters of a curator list: status, gemeente (name
-// or CBS code), type, q (text), ingediend=1 and pagina.
+// or CBS code), type, q (text), ingediend=1, geoogst=1 and pagina.
 func (h *handler) queueFilter(q url.Values, k listKind) (corpus.QueueFilter, error) {
 	f := corpus.QueueFilter{Status: k.status, Text: strings.TrimSpace(q.Get("q")),
-		Submitted: q.Get("ingediend") == "1", Limit: queuePageSize}
+		Submitted: q.Get("ingediend") == "1", Harvested: q.Get("geoogst") == "1", Limit: queuePageSize}
 	if s := q.Get("status"); s != "" {
 		if s == "alle" {
 			s = string(corpus.AllStatuses)

@@ -30,6 +30,7 @@ type queueFilterView struct {
 	Gemeente, Text string
 	Submitted      bool
 	ShowSubmitted  bool // the documents list offers "only submitted"
+	Harvested      bool // only harvested documents (both lists offer it)
 }
 
 // queueRow is one document in a curator list.
@@ -42,7 +43,7 @@ type queueRow struct {
 	Periode     string
 	Status      string
 	StatusLabel string
-	Origin      string // "Ingediend door …" or "Bulkimport"
+	Origin      string // "Ingediend door …", "Geoogst van …" or "Bulkimport"
 	Reference   string
 	Date        string
 }
@@ -52,7 +53,7 @@ func (h *handler) newQueuePage(c *gin.Context, k listKind, l curatorList) queueP
 	q, f := c.Request.URL.Query(), l.filter
 	p := queuePage{Layout: h.beheerLayout(c, k.title, k.current), Heading: k.title, Path: k.path,
 		Filter: queueFilterView{Gemeente: q.Get("gemeente"), Text: f.Text, Submitted: f.Submitted,
-			ShowSubmitted: k.current == "documents"},
+			ShowSubmitted: k.current == "documents", Harvested: f.Harvested},
 		Statuses: statusOptions(f.Status), Types: typeOptions(string(f.Type)), Gemeenten: h.gemeenten.All(),
 		Count: aantal(l.total, "document", "documenten"), Shown: shownRange(f.Offset, len(l.items), l.total),
 		Paging: listPaging(k.path, q, f.Offset, len(l.items))}
@@ -95,6 +96,12 @@ func queueRowOf(it corpus.QueueItem) queueRow {
 	if s := it.Submission; s != nil {
 		r.Origin, r.Reference, r.Date = "Ingediend door "+s.ContactName, s.Reference(), datum(s.Created)
 	}
+	if hv := it.Harvest; hv != nil {
+		r.Origin, r.Reference = "Geoogst van "+hostOf(hv.URL), ""
+		if hv.PreviousID != 0 {
+			r.Reference = "nieuwe versie van #" + strconv.FormatInt(hv.PreviousID, 10)
+		}
+	}
 	return r
 }
 
@@ -121,6 +128,7 @@ type queueItemJSON struct {
 	Created    time.Time         `json:"created"`
 	URL        string            `json:"url"`
 	Submission *submissionJSON   `json:"submission"`
+	Harvest    *corpus.Harvest   `json:"harvest,omitempty"` // set for a harvested (geoogst) document
 }
 
 // submissionJSON is a submission as curators see it.
@@ -141,7 +149,7 @@ func queueItemJSONOf(it corpus.QueueItem) queueItemJSON {
 	d := it.Document
 	return queueItemJSON{ID: d.ID, Title: d.Title, Type: d.Type, Status: d.Status,
 		Gemeenten: orEmpty(d.Gemeenten), Periode: d.Periode(), Source: d.Source, Created: d.Created,
-		URL: reviewURL(d.ID), Submission: submissionJSONOf(it.Submission)}
+		URL: reviewURL(d.ID), Submission: submissionJSONOf(it.Submission), Harvest: it.Harvest}
 }
 
 func submissionJSONOf(s *corpus.Submission) *submissionJSON {

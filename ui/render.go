@@ -22,7 +22,8 @@ var staticFiles embed.FS
 
 // pageNames are the templates in templates/, each rendered inside layout.html.
 var pageNames = []string{"search", "document", "error", "submission", "submission_status",
-	"login", "queue", "review", "audit", "api"}
+	"login", "queue", "review", "audit", "api",
+	"jobs", "sources"}
 
 // funcs are the helpers templates may call.
 var funcs = template.FuncMap{
@@ -139,6 +140,7 @@ type layoutData struct {
 	// Feed is the address of the page's Atom feed, FeedTitle its name;
 	// "" for none.
 	Feed, FeedTitle string
+	Refresh         int // seconds after which the page reloads itself; 0 never
 }
 
 // layout returns the layout data for a page with the given title.

@@ -61,6 +61,7 @@ type reviewJSON struct {
 	Document   documentJSON         `json:"document"`
 	Status     corpus.Status        `json:"status"`
 	Submission *submissionJSON      `json:"submission"`
+	Harvest    *corpus.Harvest      `json:"harvest,omitempty"` // where a harvested document came from
 	Detected   corpus.Metadata      `json:"detected"`
 	Checklist  []corpus.CheckResult `json:"checklist"`
 	Versions   []corpus.Version     `json:"versions"`
@@ -71,7 +72,7 @@ type reviewJSON struct {
 
 func (h *handler) newReviewJSON(c *gin.Context, r corpus.Review) reviewJSON {
 	out := reviewJSON{Document: newDocumentJSON(r.Document, r.Passages), Status: r.Document.Status,
-		Submission: submissionJSONOf(r.Submission), Detected: r.Detected,
+		Submission: submissionJSONOf(r.Submission), Harvest: r.Harvest, Detected: r.Detected,
 		Checklist: orEmpty(r.Checklist), Versions: orEmpty(r.Versions),
 		FileURL: beheerFileURL(r.Document.ID), CSRFToken: h.sessionCSRF(c)}
 	out.Document.FileURL = out.FileURL

@@ -28,6 +28,7 @@ type reviewPage struct {
 	Can         reviewActions
 	Compare     []compareRow
 	Submission  *submissionView
+	Harvest     *harvestView // where a harvested document came from
 	Passages    []documentPassage
 	PassageInfo string
 	Checklist   checklistView
@@ -71,7 +72,7 @@ func (h *handler) newReviewPage(c *gin.Context, r corpus.Review, f *actionErrors
 		Status: string(d.Status), StatusLabel: statusLabel(d.Status), Notice: notices[c.Query("gedaan")],
 		FileURL: beheerFileURL(d.ID), FileSize: grootte(d.Size),
 		FileKind: fileKind(d.MediaType), Can: actionsFor(d.Status),
-		Compare: compareRows(r), Submission: submissionViewOf(r.Submission),
+		Compare: compareRows(r), Submission: submissionViewOf(r.Submission), Harvest: harvestViewOf(r.Harvest),
 		PassageInfo: aantal(len(r.Passages), "passage", "passages"),
 		Checklist:   checklistViewOf(d.ID, r.Checklist), Edit: metadataValuesOf(d.Metadata()),
 		Types: typeOptions(string(d.Type)), Gemeentenl: h.gemeenten.All(), MaxSize: sizeLimit(h.opts.MaxUploadBytes)}

@@ -69,6 +69,15 @@ func (h *handler) beheerRoutes(g *gin.RouterGroup) {
 	g.POST("/documenten/:id/intrekken", h.withdrawDocument)
 	g.POST("/documenten/:id/gegevens", h.editDocument)
 	g.GET("/audit", h.requireAdmin, h.showAudit)
+
+	// Jobs: runs with their progress, and the buttons that start one.
+	g.GET("/taken", h.showJobs)
+	g.POST("/taken/herindexeren", h.startRebuild)
+	g.POST("/taken/oogsten", h.startHarvest)
+	// Harvest sources.
+	g.GET("/bronnen", h.needSources, h.showSources)
+	g.POST("/bronnen", h.needSources, h.saveSource)
+	g.POST("/bronnen/:id/verwijderen", h.needSources, h.deleteSource)
 }
 
 // beheerAPIRoutes registers the JSON twins of the curator pages; without
@@ -85,6 +94,10 @@ func (h *handler) beheerAPIRoutes(g *gin.RouterGroup) {
 	g.POST("/documents/:id/withdraw", h.withdrawDocument)
 	g.POST("/documents/:id/metadata", h.editDocument)
 	g.GET("/audit", h.requireAdmin, h.apiAudit)
+	g.POST("/jobs/reindex", h.startRebuild)
+	g.POST("/jobs/harvest", h.startHarvest)
+	g.GET("/sources", h.needSources, h.apiSources)
+	g.POST("/sources", h.needSources, h.saveSource)
 }
 
 // getHead registers a GET route and its HEAD twin: net/http sends a HEAD

@@ -113,6 +113,12 @@ type Options struct {
 	// address of its own, or not at all).
 	Metrics            *Metrics
 	MetricsBehindLogin bool
+	// Jobs starts rebuilds and harvests from /beheer/taken; nil leaves the
+	// page with the history only.
+	Jobs Jobs
+	// Sources keeps the harvest sources edited at /beheer/bronnen; nil
+	// turns that page off (404).
+	Sources Sources
 }
 
 // Validate reports settings that cannot work.

@@ -44,6 +44,10 @@ type config struct {
 	IdleTimeout     time.Duration
 	TransferTimeout time.Duration
 	MetricsAddr     string
+	HarvestContact  string
+	HarvestSchedule string
+	HarvestInterval time.Duration
+	HarvestTimeout  time.Duration
 	source          map[string]string // setting name -> default, env or flag
 }
 
@@ -79,6 +83,10 @@ func (c *config) settings() []setting {
 		{"idle-timeout", "IVP_IDLE_TIMEOUT", "time an idle keep-alive connection stays open (serve)", &c.IdleTimeout, "60s"},
 		{"transfer-timeout", "IVP_TRANSFER_TIMEOUT", "time an upload may take to arrive and an original file to be sent (serve)", &c.TransferTimeout, "10m"},
 		{"metrics-addr", "IVP_METRICS_ADDR", "where /metrics is served: empty for behind the curator login on --addr, host:port for a listener of its own (no login), or off (serve)", &c.MetricsAddr, ""},
+		{"harvest-contact", "IVP_HARVEST_CONTACT", "e-mail or web address for site owners, sent in the harvester's User-Agent; harvesting is off without it (harvest, serve)", &c.HarvestContact, ""},
+		{"harvest-schedule", "IVP_HARVEST_SCHEDULE", "cron schedule of the harvest of the sources in /beheer/bronnen (serve); \"off\" disables", &c.HarvestSchedule, "0 4 * * *"},
+		{"harvest-interval", "IVP_HARVEST_INTERVAL", "least time between two requests of the harvester to one host (harvest, serve)", &c.HarvestInterval, "1s"},
+		{"harvest-timeout", "IVP_HARVEST_TIMEOUT", "time limit of fetching one page or document (harvest, serve)", &c.HarvestTimeout, "60s"},
 	}
 }
 
@@ -229,7 +237,8 @@ func runConfig(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := newFlagSet("config", &c, "data", "addr", "reindex-schedule", "max-file-size", "max-pages",
 		"extract-timeout", "extract-memory", "pdftotext", "log-level", "max-upload-size", "session-ttl",
 		"secure-cookies", "trusted-proxies", "secret", "submit-rate", "login-rate", "account-login-rate",
-		"max-extractions", "read-timeout", "write-timeout", "idle-timeout", "transfer-timeout", "metrics-addr")
+		"max-extractions", "read-timeout", "write-timeout", "idle-timeout", "transfer-timeout", "metrics-addr",
+		"harvest-contact", "harvest-schedule", "harvest-interval", "harvest-timeout")
 	fs.SetOutput(stderr)
 	if err := fs.Parse(args); err != nil {
 		return err

@@ -28,6 +28,7 @@ func commands() []command {
 		{"reindex", "rebuild the search index from the store", runReindex},
 		{"backup", "copy store and files into a new directory, also while serve runs (backup OUT)", runBackup},
 		{"restore", "restore a backup into a new or empty data directory and index it (restore BACKUP)", runRestore},
+		{"harvest", "fetch plans from the harvest sources (or the URLs given) into the review queue", runHarvest},
 		{"gen", "generate a sample corpus of IVP-like PDFs", runGen},
 		{"tag", "tag plain-text passages by veiligheidsveld and theme (JSON lines)", runTag},
 		{"eval", "measure tagging, metadata or checklist against truth (tags|meta|checklist)", runEval},

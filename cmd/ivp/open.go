@@ -22,6 +22,9 @@ type env struct {
 	rebuildDue bool
 	// metrics, when not nil, receives the runs of jobs (see startMetrics).
 	metrics *ui.Metrics
+	// bg runs the jobs a curator starts and the scheduled harvest; set by
+	// serve, nil elsewhere.
+	bg *background
 }
 
 // open opens store and index and repairs what a crash of an earlier
@@ -40,7 +43,7 @@ func openEnv(ctx context.Context, c *config, check bool) (*env, error) {
 	ix, err := indexer.Open(ctx, c.indexDir(), indexer.Options{})
 	if err != nil {
 		store.Close()
-		return nil, err
+		return nil, lockedError(c, err)
 	}
 	e := &env{store: store, ix: ix}
 	if err := e.recoverCrash(ctx, c.logger(os.Stderr), check); err != nil {
@@ -125,7 +128,7 @@ func (e *env) rebuild(ctx context.Context, name string) (int, error) {
 		return 0, err
 	}
 	start := time.Now()
-	n, runErr := e.ix.Rebuild(ctx, e.store)
+	n, runErr := e.ix.Rebuild(indexer.WithProgress(ctx, jobProgress(ctx, e.store, id)), e.store)
 	e.observeJob("rebuild", start, runErr)
 	if err := e.store.FinishJob(context.WithoutCancel(ctx), id, n, runErr); err != nil {
 		return n, errors.Join(runErr, err)

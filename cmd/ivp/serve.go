@@ -13,6 +13,7 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"github.com/ccv/ivp/ingest"
+	"github.com/ccv/ivp/ingest/harvest"
 	"github.com/ccv/ivp/search"
 	"github.com/ccv/ivp/ui"
 )
@@ -23,6 +24,7 @@ var version = "dev"
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var c config
 	fs := newFlagSet("serve", &c, "data", "addr", "reindex-schedule", "log-level",
+		"harvest-contact", "harvest-schedule", "harvest-interval", "harvest-timeout",
 		"max-pages", "extract-timeout", "extract-memory", "pdftotext", "max-upload-size", "session-ttl",
 		"secure-cookies", "trusted-proxies", "secret", "submit-rate", "login-rate", "account-login-rate",
 		"max-extractions", "read-timeout", "write-timeout", "idle-timeout", "transfer-timeout", "metrics-addr")
@@ -47,6 +49,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer metricsDone()
+	if e.bg, err = e.newBackground(ctx, &c, log); err != nil {
+		return err
+	}
 	h, err := e.handler(&c, log)
 	if err != nil {
 		return err
@@ -55,12 +60,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	defer markServing(c.Data, c.Addr)() // tells 'ivp reindex' where the server is
 	caughtUp := make(chan struct{})
 	go func() { defer close(caughtUp); e.catchUp(ctx, log) }()
 	err = listenAndServe(ctx, c.Addr, c.httpServer(h), stdout, log)
 	stopCtx := sched.Stop() // waits for a running rebuild to finish
 	<-stopCtx.Done()
 	<-caughtUp // and for the catch-up at start, so that its job is recorded as ended
+	// ... and for the jobs a curator started.
+	e.bg.wait()
 	return err
 }
 
@@ -79,6 +87,10 @@ func (e *env) handler(c *config, log *slog.Logger) (http.Handler, error) {
 	opts.MaxExtractions, opts.WriteTimeout = c.MaxExtractions, c.WriteTimeout
 	opts.TransferTimeout, opts.StallTimeout = c.TransferTimeout, c.ReadTimeout
 	opts.Metrics, opts.MetricsBehindLogin = e.metrics, c.MetricsAddr == metricsBehindLogin
+	opts.Sources = harvest.NewSources(e.store)
+	if e.bg != nil {
+		opts.Jobs = e.bg
+	}
 	return ui.New(opts, search.New(e.ix), e.store, ui.ReadyFunc(e.ready))
 }
 
@@ -127,6 +139,11 @@ func (e *env) schedule(ctx context.Context, spec string, log *slog.Logger) (*cro
 			return nil, fmt.Errorf("%w: --reindex-schedule %q: %v", errUsage, spec, err)
 		}
 		log.Info("reindex scheduled", "schedule", spec)
+	}
+	if e.bg != nil {
+		if err := e.bg.scheduleHarvest(c); err != nil {
+			return nil, err
+		}
 	}
 	c.Start()
 	return c, nil
