@@ -18,7 +18,8 @@ const inputKey = "ivp.input"
 const maxJSONBytes = 1 << 20
 
 // input returns the values of an action request: the form of a page, or
-// the JSON object of an API call (strings, numbers and lists of strings).
+// the JSON object of an API call (strings, numbers, booleans and lists of
+// strings; false is left out, as a form leaves out an unchecked box).
 func (h *handler) input(c *gin.Context) (url.Values, error) {
 	if v, ok := c.Get(inputKey); ok {
 		return v.(url.Values), nil
@@ -52,6 +53,10 @@ func decodeJSONInput(c *gin.Context) (url.Values, error) {
 			v.Set(k, x)
 		case float64:
 			v.Set(k, strconv.FormatFloat(x, 'f', -1, 64))
+		case bool:
+			if x { // a checkbox: checked is any value, unchecked is none
+				v.Set(k, "true")
+			}
 		case []any:
 			for _, e := range x {
 				if s, ok := e.(string); ok {

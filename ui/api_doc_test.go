@@ -107,13 +107,20 @@ func (v *apiChecker) do(a *agent, c call) response {
 
 // TestAPIDocumentDescribesEveryEndpoint: the OpenAPI 3.1 document
 // validates; every GET and POST route under /api/v1 is in it and is
-// called here; and every real answer (and every request meant to be
-// valid) validates against it.
+// called here, on a desk that rebuilds and harvests and on desks without
+// those; and every real answer (and every request meant to be valid)
+// validates against it.
 func TestAPIDocumentDescribesEveryEndpoint(t *testing.T) {
-	d := newDesk(t, nil)
+	d, site := harvestingDesk(t)
 	v := newAPIChecker(t, d)
 	v.publicCalls(d)
 	v.curatorCalls(d)
+	a := d.agent(t)
+	a.login(curatorEmail)
+	tok := a.csrf("/beheer/bronnen")
+	v.sourceCalls(a, site.URL, tok)
+	v.jobCalls(d, a, tok)
+	v.featureOffCalls()
 
 	engine, ok := d.handler.(*gin.Engine)
 	if !ok {

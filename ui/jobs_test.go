@@ -14,19 +14,23 @@ import (
 
 	"github.com/ccv/ivp/corpus"
 	"github.com/ccv/ivp/indexer"
+	"github.com/ccv/ivp/ingest/harvest"
 	"github.com/ccv/ivp/ui"
 )
 
-// serverJobs starts rebuilds of the desk's real index as recorded jobs,
-// as the server does; it has no harvester, as a server without a
-// contact address has none.
+// serverJobs starts rebuilds of the desk's real index and harvests with
+// a real harvester as recorded jobs, as the server does. Without a
+// harvester it refuses harvests, as a server without a contact address
+// does.
 type serverJobs struct {
-	store   *corpus.Store
-	ix      *indexer.Indexer
-	running atomic.Bool
-	hold    chan struct{} // when not nil, a rebuild waits for it before it ends
-	started atomic.Int32
-	wg      sync.WaitGroup // the running rebuild
+	store      *corpus.Store
+	ix         *indexer.Indexer
+	harvester  *harvest.Harvester
+	running    atomic.Bool
+	harvesting atomic.Bool
+	hold       chan struct{} // when not nil, a job waits for it before it ends
+	started    atomic.Int32
+	wg         sync.WaitGroup // the running jobs
 }
 
 // jobsDesk is a desk whose curator area starts rebuilds through jobs.
@@ -39,20 +43,43 @@ func jobsDesk(t testing.TB, jobs *serverJobs) *desk {
 }
 
 func (j *serverJobs) StartRebuild() error {
-	if !j.running.CompareAndSwap(false, true) {
-		return ui.ErrJobRunning
-	}
-	j.started.Add(1)
-	j.wg.Go(func() {
-		defer j.running.Store(false)
-		ctx := context.Background()
-		id, err := j.store.StartJob(ctx, "reindex (beheer)")
-		if err != nil {
-			return
-		}
-		n, err := j.ix.Rebuild(indexer.WithProgress(ctx, func(done, total int) {
+	err := j.start(&j.running, "reindex (beheer)", func(ctx context.Context, id int64) (int, error) {
+		return j.ix.Rebuild(indexer.WithProgress(ctx, func(done, total int) {
 			j.store.JobProgress(ctx, id, done, total)
 		}), j.store)
+	})
+	if err == nil {
+		j.started.Add(1)
+	}
+	return err
+}
+
+func (j *serverJobs) StartHarvest() error {
+	if j.harvester == nil {
+		return ui.ErrHarvestOff
+	}
+	return j.start(&j.harvesting, "oogst (beheer)", func(ctx context.Context, _ int64) (int, error) {
+		sum, err := j.harvester.Run(ctx, nil)
+		return sum.New + sum.Changed, err
+	})
+}
+
+// start records the run named name and does work in the background,
+// unless on says one is running. The run is recorded before start
+// returns, so the job list shows it at once.
+func (j *serverJobs) start(on *atomic.Bool, name string, work func(context.Context, int64) (int, error)) error {
+	if !on.CompareAndSwap(false, true) {
+		return ui.ErrJobRunning
+	}
+	ctx := context.Background()
+	id, err := j.store.StartJob(ctx, name)
+	if err != nil {
+		on.Store(false)
+		return err
+	}
+	j.wg.Go(func() {
+		defer on.Store(false)
+		n, err := work(ctx, id)
 		if j.hold != nil {
 			<-j.hold
 		}
@@ -60,8 +87,6 @@ func (j *serverJobs) StartRebuild() error {
 	})
 	return nil
 }
-
-func (j *serverJobs) StartHarvest() error { return ui.ErrHarvestOff }
 
 func TestJobsPageShowsProgressAndHistory(t *testing.T) {
 	jobs := &serverJobs{}

@@ -92,7 +92,7 @@ func (h *handler) saveSource(c *gin.Context) {
 			form.Errors[fe.Field] = fe.Msg
 		}
 		if isAPI(c) {
-			c.JSON(http.StatusUnprocessableEntity, gin.H{"errors": form.Errors})
+			c.JSON(http.StatusUnprocessableEntity, apiFieldErrors{Error: fieldMessages(err), Fields: form.Errors})
 			return
 		}
 		h.renderSources(c, http.StatusUnprocessableEntity, form, false, false)
