@@ -35,8 +35,7 @@ func (x *Extractor) extractIsolated(ctx context.Context, name string, in input) 
 		return nil, fmt.Errorf("extract %s: start worker: %w", name, err)
 	}
 	stop := context.AfterFunc(ctx, func() { cmd.Process.Kill() })
-	var rep workerReply
-	rerr := gob.NewDecoder(stdout).Decode(&rep)
+	rep, rerr := readReply(ctx, gob.NewDecoder(stdout))
 	io.Copy(io.Discard, stdout) // to EOF, so Wait may close the pipe
 	werr := cmd.Wait()
 	if !stop() && werr != nil {
@@ -51,6 +50,19 @@ func (x *Extractor) extractIsolated(ctx context.Context, name string, in input) 
 		return nil, fail(name, ErrPanic, fmt.Errorf("worker reply: %w: %s", rerr, stderr.String()))
 	}
 	return rep.result()
+}
+
+// readReply reads the worker's progress reports, passing them on to the
+// progress callback of ctx, and then its reply.
+func readReply(ctx context.Context, dec *gob.Decoder) (workerReply, error) {
+	report := progressOf(ctx)
+	for {
+		var rep workerReply
+		if err := dec.Decode(&rep); err != nil || rep.Progress == nil {
+			return rep, err
+		}
+		report(*rep.Progress)
+	}
 }
 
 // workerInput is what the worker reads on stdin: the request, followed by
