@@ -23,7 +23,7 @@ var version = "dev"
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var c config
 	fs := newFlagSet("serve", &c, "data", "addr", "reindex-schedule", "log-level",
-		"max-pages", "extract-timeout", "extract-memory", "pdftotext", "max-upload-size", "session-ttl",
+		"max-pages", "extract-timeout", "extract-memory", "pdftotext", "ocr", "ocr-max-pages", "ocr-page-timeout", "max-upload-size", "session-ttl",
 		"secure-cookies", "trusted-proxies", "secret", "submit-rate", "login-rate", "account-login-rate",
 		"max-extractions", "read-timeout", "write-timeout", "idle-timeout", "transfer-timeout")
 	if _, err := parseArgs(fs, args, stderr); err != nil {
