@@ -31,6 +31,7 @@ type reviewPage struct {
 	Passages    []documentPassage
 	PassageInfo string
 	Checklist   checklistView
+	OCR         ocrView // pages read by OCR, with their confidence
 	Edit        metadataValues
 	Types       []option
 	Gemeentenl  []corpus.Gemeente // datalist
@@ -85,6 +86,7 @@ func (h *handler) newReviewPage(c *gin.Context, r corpus.Review, f *actionErrors
 		}
 	}
 	p.Passages = h.reviewPassages(d.ID, r.Passages)
+	p.OCR = ocrViewOf(d, func(n int) string { return beheerFileURL(d.ID) + "#page=" + strconv.Itoa(n) })
 	for _, v := range r.Versions {
 		p.Versions = append(p.Versions, versionView{Source: baseName(v.Source), Size: grootte(v.Size), Replaced: datumTijd(v.Replaced)})
 	}
