@@ -19,9 +19,9 @@ import (
 // read right a confidence of 0 at times.
 const minWordConf = 30
 
-// sizeFactor turns the height of a line of text (ascenders to descenders)
-// into the font size it was set in, roughly.
-const sizeFactor = 1.1
+// sizeFactor turns the height of a line's median word into the font
+// size it was set in, roughly.
+const sizeFactor = 1.3
 
 // Line is one line of recognised text.
 type Line struct {
@@ -146,15 +146,19 @@ func lineOf(words []tsvWord, scale float64) (Line, bool) {
 	if len(words) == 0 {
 		return Line{}, false
 	}
-	left, right, top, bottom := words[0].left, 0.0, words[0].top, 0.0
+	left, right, bottom := words[0].left, 0.0, 0.0
 	texts := make([]string, len(words))
+	heights := make([]float64, len(words))
 	for i, w := range words {
-		left, top = min(left, w.left), min(top, w.top)
+		left = min(left, w.left)
 		right, bottom = max(right, w.left+w.width), max(bottom, w.top+w.height)
-		texts[i] = w.text
+		texts[i], heights[i] = w.text, w.height
 	}
+	// The median word, not the whole line: a speck beside one word makes
+	// its box taller, and a slant the line's.
+	slices.Sort(heights)
 	return Line{Text: strings.Join(texts, " "), X: left * scale, W: (right - left) * scale, Y: bottom * scale,
-		Size: (bottom - top) * scale * sizeFactor, Block: words[0].block}, true
+		Size: heights[len(heights)/2] * scale * sizeFactor, Block: words[0].block}, true
 }
 
 // evenSizes gives lines of about the page's common height that height:
