@@ -71,11 +71,18 @@ func textOf(pages []page) string {
 func (d *layout) letters() int {
 	n := 0
 	for _, p := range d.pages {
-		for _, l := range p.lines {
-			for _, r := range l.text {
-				if unicode.IsLetter(r) {
-					n++
-				}
+		n += pageLetters(p)
+	}
+	return n
+}
+
+// pageLetters counts the letters on one page.
+func pageLetters(p page) int {
+	n := 0
+	for _, l := range p.lines {
+		for _, r := range l.text {
+			if unicode.IsLetter(r) {
+				n++
 			}
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"math"
-	"unicode"
 
 	"github.com/ccv/ivp/corpus"
 	"github.com/ccv/ivp/ingest/ocr"
@@ -88,19 +87,6 @@ func ocrPage(n int, r ocr.Page) page {
 		p.lines = append(p.lines, line{text: t, x: l.X, w: l.W, y: l.Y, size: l.Size, col: col})
 	}
 	return p
-}
-
-// pageLetters counts the letters on one page.
-func pageLetters(p page) int {
-	n := 0
-	for _, l := range p.lines {
-		for _, r := range l.text {
-			if unicode.IsLetter(r) {
-				n++
-			}
-		}
-	}
-	return n
 }
 
 // OCRVersion is appended to ExtractorVersion for a document with pages
