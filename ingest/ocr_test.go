@@ -1,8 +1,11 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -155,4 +158,58 @@ func TestOCRInWorker(t *testing.T) {
 		t.Errorf("progress %+v, want %+v", got, want)
 	}
 	checkOCRPages(t, ex, []int{1}, nil)
+}
+
+// TestOCRWorkerStoppedMidPage stops an extraction while tesseract reads a
+// page of noise in the worker: the worker and the programs it runs are
+// gone at once, and so are its temporary files.
+func TestOCRWorkerStoppedMidPage(t *testing.T) {
+	e := ocrEngine(t)
+	if _, err := os.Stat("/proc/self/environ"); err != nil {
+		t.Skip("needs /proc to see the worker's programs")
+	}
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	o := Options{}
+	o.OCR.Pdftoppm, o.OCR.Tesseract = e.Pdftoppm, e.Tesseract
+	x := isolatedExtractor(t, modeWorker, o)
+	noise := pdftest.Scan{W: 2480, H: 3508, PageW: 595, PageH: 842, Pix: make([]byte, 2480*3508)}.Noisy(0.5, 0, 5)
+	started := make(chan struct{}, 1)
+	ctx, cancel := context.WithCancel(WithProgress(context.Background(), func(p Progress) {
+		select {
+		case started <- struct{}{}:
+		default:
+		}
+	}))
+	go func() { <-started; time.Sleep(1500 * time.Millisecond); cancel() }()
+	if _, err := x.Extract(ctx, "noise.pdf", pdftest.ScanPDF(noise)); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Extract: %v, want context.Canceled", err)
+	}
+	if left := programsIn(t, tmp); len(left) > 0 {
+		t.Errorf("programs of the stopped worker still run: %v", left)
+	}
+	if ents, _ := os.ReadDir(tmp); len(ents) > 0 {
+		t.Errorf("temporary files left: %v", ents)
+	}
+}
+
+// programsIn lists the processes whose TMPDIR lies in dir: the worker and
+// its programs, which inherit it. It waits up to a second for them to go.
+func programsIn(t *testing.T, dir string) []string {
+	t.Helper()
+	var left []string
+	for deadline := time.Now().Add(time.Second); ; time.Sleep(50 * time.Millisecond) {
+		left = left[:0]
+		procs, _ := filepath.Glob("/proc/[0-9]*/environ")
+		for _, p := range procs {
+			env, err := os.ReadFile(p)
+			if err == nil && bytes.Contains(env, []byte("TMPDIR="+dir+"/ivp-worker-")) {
+				cmd, _ := os.ReadFile(filepath.Join(filepath.Dir(p), "cmdline"))
+				left = append(left, strings.ReplaceAll(string(cmd), "\x00", " "))
+			}
+		}
+		if len(left) == 0 || time.Now().After(deadline) {
+			return left
+		}
+	}
 }
