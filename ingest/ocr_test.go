@@ -160,8 +160,8 @@ func TestOCRInWorker(t *testing.T) {
 	checkOCRPages(t, ex, []int{1}, nil)
 }
 
-// TestOCRWorkerStoppedMidPage stops an extraction while tesseract reads a
-// page of noise in the worker: the worker and the programs it runs are
+// TestOCRWorkerStoppedMidPage stops an extraction while tesseract reads
+// pages of noise in the worker: the worker and the programs it runs are
 // gone at once, and so are its temporary files.
 func TestOCRWorkerStoppedMidPage(t *testing.T) {
 	e := ocrEngine(t)
@@ -182,7 +182,9 @@ func TestOCRWorkerStoppedMidPage(t *testing.T) {
 		}
 	}))
 	go func() { <-started; time.Sleep(1500 * time.Millisecond); cancel() }()
-	if _, err := x.Extract(ctx, "noise.pdf", pdftest.ScanPDF(noise)); !errors.Is(err, context.Canceled) {
+	// Six pages, two at a time: work for longer than the wait.
+	pages := slices.Repeat([]pdftest.Scan{noise}, 6)
+	if _, err := x.Extract(ctx, "noise.pdf", pdftest.ScanPDF(pages...)); !errors.Is(err, context.Canceled) {
 		t.Fatalf("Extract: %v, want context.Canceled", err)
 	}
 	if left := programsIn(t, tmp); len(left) > 0 {

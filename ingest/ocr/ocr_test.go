@@ -108,3 +108,44 @@ func TestDeskew(t *testing.T) {
 		t.Errorf("level lines: skew %.2f°, want below %.1f°", got, minSkew)
 	}
 }
+
+// TestDespeckle scatters specks over bars of "text": the page is found
+// speckled and the specks go, the bars stay; the clean page is left alone.
+func TestDespeckle(t *testing.T) {
+	g := gray{w: 600, h: 800, pix: make([]byte, 600*800)}
+	for i := range g.pix {
+		g.pix[i] = 255
+	}
+	for y := 100; y < 700; y += 40 {
+		for x := 60; x < 540; x++ {
+			for d := 0; d < 10; d++ {
+				g.pix[(y+d)*g.w+x] = 0
+			}
+		}
+	}
+	if g.speckled() {
+		t.Error("a clean page is taken to be speckled")
+	}
+	dusty := gray{w: g.w, h: g.h, pix: slices.Clone(g.pix)}
+	for i := 0; i < len(dusty.pix); i += 97 { // about 1% of the pixels
+		dusty.pix[i] = 0
+	}
+	if !dusty.speckled() {
+		t.Fatal("a dusty page is not taken to be speckled")
+	}
+	clean := dusty.despeckle()
+	left := 0
+	for y := 1; y < g.h-1; y++ {
+		for x := 1; x < g.w-1; x++ {
+			if i := y*g.w + x; g.pix[i] == 255 && clean.pix[i] < 128 {
+				left++
+			}
+		}
+	}
+	if left > 0 {
+		t.Errorf("%d specks left after despeckle", left)
+	}
+	if clean.pix[105*g.w+300] != 0 {
+		t.Error("a bar of text was wiped out")
+	}
+}

@@ -19,7 +19,8 @@ const (
 // media box). The page is rendered at Resolution(w, h) and read; when the
 // reading is poor, Tesseract's orientation detection is asked whether the
 // page lies on its side or upside down and the turned page is read again,
-// keeping the better reading.
+// keeping the better reading. A speckled page is cleaned and a skewed one
+// straightened first.
 func (e Engine) Read(ctx context.Context, path string, n int, w, h float64) (Page, error) {
 	dpi, err := e.Resolution(w, h)
 	if err != nil {
@@ -29,7 +30,7 @@ func (e Engine) Read(ctx context.Context, path string, n int, w, h float64) (Pag
 	if err != nil {
 		return Page{}, err
 	}
-	g = g.deskew()
+	g = g.despeckle().deskew()
 	p, err := e.recognize(ctx, g, dpi)
 	if err != nil || good(p) {
 		return p, err
