@@ -58,7 +58,13 @@ type OCROptions struct {
 	DPI int
 	// Jobs is how many pages are read at once; default 2.
 	Jobs int
+	// Reread is a page read again on a curator's request, with more
+	// effort: at RereadDPI, its orientation always asked; 0 for none.
+	Reread int
 }
+
+// RereadDPI is the resolution a page is read again at.
+const RereadDPI = 400
 
 // on reports whether OCR is configured.
 func (o OCROptions) on() bool { return o.Pdftoppm != "" && o.Tesseract != "" }

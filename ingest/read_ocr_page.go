@@ -38,6 +38,9 @@ func (x *Extractor) engine() ocr.Engine {
 func (x *Extractor) readPage(ctx context.Context, path string, p page, images []pdf.Image) (page, corpus.OCRPage) {
 	info := corpus.OCRPage{Page: p.number}
 	eng := x.engine()
+	if p.number == x.opts.OCR.Reread {
+		eng.DPI, eng.Careful = RereadDPI, true
+	}
 	for _, im := range images {
 		if eng.CheckImage(im.Width, im.Height) != nil {
 			info.Note = noteTooLarge

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"testing"
@@ -74,7 +75,8 @@ func TestReviewPageShowsOCRConfidence(t *testing.T) {
 		t.Fatalf("status %d", r.status)
 	}
 	rows := r.html(t).Find("#ocr table.ocr-tabel tbody tr")
-	want := []string{"1 93% 412", "2 71% 380 lage zekerheid; gedraaid 180°", "3 21% 2 geen leesbare tekst gevonden"}
+	want := []string{"1 93% 412 Opnieuw lezen", "2 71% 380 lage zekerheid; gedraaid 180° Opnieuw lezen",
+		"3 21% 2 geen leesbare tekst gevonden Opnieuw lezen"}
 	if rows.Length() != len(want) {
 		t.Fatalf("%d OCR rows, want %d", rows.Length(), len(want))
 	}
@@ -92,5 +94,29 @@ func TestReviewPageShowsOCRConfidence(t *testing.T) {
 		if low := row.HasClass("ocr-laag"); low != (i > 0) {
 			t.Errorf("row %d: marked for a check %v", i+1, low)
 		}
+	}
+}
+
+// TestRereadPageRefusesAPageNotReadByOCR posts the re-read form for a
+// page that OCR did not read, and for no page: the review page comes back
+// with a Dutch message (422), and the document is as it was.
+func TestRereadPageRefusesAPageNotReadByOCR(t *testing.T) {
+	d := newDesk(t, nil)
+	id := scannedPlan(t, d.store, corpus.StatusPending)
+	a := d.agent(t)
+	a.login(curatorEmail)
+	review := "/beheer/documenten/" + strconv.FormatInt(id, 10)
+	for page, want := range map[string]string{"7": "Pagina 7 is niet met OCR gelezen.", "": "Kies een pagina om opnieuw te lezen."} {
+		r := a.post(review+"/ocr", url.Values{"csrf": {a.csrf(review)}, "page": {page}})
+		if r.status != http.StatusUnprocessableEntity {
+			t.Fatalf("page %q: status %d", page, r.status)
+		}
+		if got := r.html(t).Find("#ocr-fout").Text(); got != want {
+			t.Errorf("page %q: message %q, want %q", page, got, want)
+		}
+	}
+	doc, err := d.store.Document(context.Background(), id)
+	if err != nil || len(doc.OCR) != 3 || doc.OCR[1].Confidence != 71.2 {
+		t.Errorf("document changed: %v %+v", err, doc.OCR)
 	}
 }

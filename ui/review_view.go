@@ -103,6 +103,7 @@ var notices = map[string]string{
 	"ingetrokken": "Het plan is ingetrokken en niet meer te vinden in de zoeker.",
 	"bewerkt":     "De gegevens zijn opgeslagen.",
 	"vervangen":   "Het bestand is vervangen; de vorige versie is bewaard.",
+	"herlezen":    "De pagina is opnieuw gelezen met OCR; de tekst is bijgewerkt.",
 }
 
 func actionsFor(s corpus.Status) reviewActions {

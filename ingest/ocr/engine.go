@@ -35,6 +35,9 @@ type Engine struct {
 	DPI       int    // render resolution; default 300
 	MinDPI    int    // a large page is rendered down to this before it is refused; default 150
 	MaxPixels int64  // most pixels of a rendered page; default 60 million
+	// Careful reads with more effort, for a page read again on request:
+	// the orientation is asked even when the first reading looks good.
+	Careful bool
 }
 
 // Find returns an engine with both programs found on PATH, or the error

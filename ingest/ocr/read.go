@@ -32,7 +32,7 @@ func (e Engine) Read(ctx context.Context, path string, n int, w, h float64) (Pag
 	}
 	g = g.despeckle().deskew()
 	p, err := e.recognize(ctx, g, dpi)
-	if err != nil || good(p) {
+	if err != nil || good(p) && !e.Careful {
 		return p, err
 	}
 	rot := e.orientation(ctx, g, dpi)
