@@ -43,7 +43,8 @@
 // OCR.MaxPages such pages is refused ("te veel gescande pagina's voor
 // OCR"), and a page too large or holding nothing legible is left without
 // text, with a note. The document lists the pages read (corpus.OCRPage,
-// with their confidence) and their passages carry the OCR mark. Progress
+// with their confidence) and their passages carry the OCR mark; a curator
+// can have a page read again with more effort (Curator.RereadPage). Progress
 // per page reaches the caller through WithProgress, from the worker as
 // replies that precede its result.
 package ingest
