@@ -75,7 +75,7 @@ func TestOCRMeasure(t *testing.T) {
 				sum, worst, pages = sum+f1, min(worst, f1), pages+len(ps)
 			}
 			mean := sum / float64(len(plans))
-			t.Logf("%-36s word F1 mean %.4f, worst %.4f (%d plans, %d pages, %.2f pages/s)", c.name, mean, worst,
+			t.Logf("%-36s word F1 mean %.4f, worst %.4f (%d plans, %d pages, %.2f pages/s with making the scans)", c.name, mean, worst,
 				len(plans), pages, float64(pages)/time.Since(start).Seconds())
 			if c.bar > 0 && mean < c.bar {
 				t.Errorf("mean word F1 %.4f below the bar %.2f", mean, c.bar)
