@@ -35,13 +35,15 @@ lint:
 	$(GO) vet ./...
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
-## bench: the Go benchmarks (extraction vs pdftotext, tagging, indexing, search, generation), the
-##        robust-set outcome table, word F1 against pdftotext and the generated truth, and a
+## bench: the Go benchmarks (extraction vs pdftotext, OCR vs plain tesseract, tagging, indexing, search,
+##        generation), the robust-set outcome table, word F1 against pdftotext and the generated truth,
+##        OCR word F1 of scanned generated plans and the shared scans (IVP_OCR_BENCH), and a
 ##        20,000-plan generation with its peak RSS, the large-corpus search benchmark (bench-large),
 ##        the crash sweep (50 kills) and the 5-minute soak of a served corpus under curation
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout 60m ./... | tee bench.out
 	$(GO) test -count=1 -v -run 'TestRobustOutcomes|TestFidelity' ./ingest/ | grep -v '^=== RUN' | tee -a bench.out
+	IVP_OCR_BENCH=1 $(GO) test -count=1 -v -run '^TestOCRMeasure$$|^TestOCRSharedScans$$' -timeout 60m ./ingest/ | grep -v '^=== RUN' | tee -a bench.out
 	IVP_BENCH_LARGE=1 $(GO) test -run '^$$' -bench Generate20k -benchtime 1x -timeout 60m ./corpus/gen/ | tee -a bench.out
 	@d=$$(mktemp -d); /usr/bin/time -f 'gen 20000 plans: peak RSS %M KB, %e s' ./$(BIN) gen --out $$d --plans 20000 --seed 1 2>&1 | tee -a bench.out; rm -rf $$d
 	IVP_BENCH_LARGE=1 $(GO) test -count=1 -v -run '^TestLargeSearch$$' -timeout 240m ./search/ | grep -v '^=== RUN' | tee -a bench.out

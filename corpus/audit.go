@@ -16,6 +16,7 @@ const (
 	ActionEdit        = "edit"
 	ActionWithdraw    = "withdraw"
 	ActionReplaceFile = "replace_file"
+	ActionRereadPage  = "reread_page" // a page of a scan read again by OCR
 )
 
 // AuditEntry records one action: who, when, what, before and after.

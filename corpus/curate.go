@@ -200,6 +200,9 @@ func (s *Store) Undo(ctx context.Context, c Change) error {
 			if err := replacePassages(ctx, tx, c.Before.ID, c.passages); err != nil {
 				return err
 			}
+			if err := setOCRPages(ctx, tx, c.Before.ID, c.Before.OCR); err != nil {
+				return err
+			}
 		}
 		if c.sub != nil {
 			if err := setSubmissionStatus(ctx, tx, c.sub.ID, c.sub.Status, c.sub.Reason); err != nil {

@@ -74,6 +74,7 @@ type Document struct {
 	Status           Status
 	ExtractorVersion string
 	Gemeenten        []Gemeente
+	OCR              []OCRPage // pages read by OCR, by page; read with one document only
 	Created          time.Time
 	Updated          time.Time
 }
@@ -147,6 +148,7 @@ type Passage struct {
 	Headings   []string // heading path, outermost first
 	Text       string
 	Tags       Tags
+	OCR        bool // the text is (partly) from pages read by OCR
 }
 
 // Tags are what the tagger says a passage is about.

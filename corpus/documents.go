@@ -78,8 +78,8 @@ func setGemeenten(ctx context.Context, tx *sql.Tx, id int64, gms []Gemeente) err
 }
 
 func insertPassages(ctx context.Context, tx *sql.Tx, id int64, passages []Passage) error {
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO passages (document_id, ordinal, page_from, page_to, headings, text, tags)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO passages (document_id, ordinal, page_from, page_to, headings, text, tags, ocr)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -87,7 +87,7 @@ func insertPassages(ctx context.Context, tx *sql.Tx, id int64, passages []Passag
 	for i, p := range passages {
 		h, _ := json.Marshal(nonNil(p.Headings))
 		t, _ := json.Marshal(p.Tags)
-		if _, err := stmt.ExecContext(ctx, id, i, p.PageFrom, p.PageTo, string(h), p.Text, string(t)); err != nil {
+		if _, err := stmt.ExecContext(ctx, id, i, p.PageFrom, p.PageTo, string(h), p.Text, string(t), p.OCR); err != nil {
 			return err
 		}
 	}

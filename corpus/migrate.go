@@ -163,6 +163,17 @@ var migrations = []string{
 	CREATE INDEX harvested_documents_url ON harvested_documents(url);
 	ALTER TABLE job_runs ADD COLUMN done INTEGER NOT NULL DEFAULT 0;
 	ALTER TABLE job_runs ADD COLUMN total INTEGER NOT NULL DEFAULT 0;`,
+	// 6: pages read by OCR and the mark on their passages (ocr.go).
+	`ALTER TABLE passages ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0;
+	CREATE TABLE ocr_pages (
+		document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+		page INTEGER NOT NULL,
+		confidence REAL NOT NULL,
+		words INTEGER NOT NULL,
+		rotation INTEGER NOT NULL DEFAULT 0,
+		note TEXT NOT NULL DEFAULT '',
+		PRIMARY KEY (document_id, page)
+	);`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

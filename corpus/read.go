@@ -43,7 +43,10 @@ func (s *Store) documentOf(ctx context.Context, q querier, id int64) (Document, 
 	if err != nil {
 		return d, fmt.Errorf("document %d: %w", id, err)
 	}
-	d.Gemeenten, err = s.gemeentenOf(ctx, q, id)
+	if d.Gemeenten, err = s.gemeentenOf(ctx, q, id); err != nil {
+		return d, err
+	}
+	d.OCR, err = ocrPagesOf(ctx, q, id)
 	return d, err
 }
 
@@ -147,7 +150,7 @@ func (s *Store) Passages(ctx context.Context, id int64) ([]Passage, error) {
 
 // passagesOf reads a document's passages in reading order through q.
 func passagesOf(ctx context.Context, q querier, id int64) ([]Passage, error) {
-	rows, err := q.QueryContext(ctx, `SELECT ordinal, page_from, page_to, headings, text, tags
+	rows, err := q.QueryContext(ctx, `SELECT ordinal, page_from, page_to, headings, text, tags, ocr
 		FROM passages WHERE document_id = ? ORDER BY ordinal`, id)
 	if err != nil {
 		return nil, fmt.Errorf("passages of %d: %w", id, err)
@@ -157,7 +160,7 @@ func passagesOf(ctx context.Context, q querier, id int64) ([]Passage, error) {
 	for rows.Next() {
 		p := Passage{DocumentID: id}
 		var headings, tags string
-		if err := rows.Scan(&p.Ordinal, &p.PageFrom, &p.PageTo, &headings, &p.Text, &tags); err != nil {
+		if err := rows.Scan(&p.Ordinal, &p.PageFrom, &p.PageTo, &headings, &p.Text, &tags, &p.OCR); err != nil {
 			return nil, fmt.Errorf("passages of %d: %w", id, err)
 		}
 		if err := json.Unmarshal([]byte(headings), &p.Headings); err != nil {

@@ -254,6 +254,9 @@ func insertDocument(ctx context.Context, tx *sql.Tx, d Document, passages []Pass
 	if err := setGemeenten(ctx, tx, id, d.Gemeenten); err != nil {
 		return 0, err
 	}
+	if err := setOCRPages(ctx, tx, id, d.OCR); err != nil {
+		return 0, err
+	}
 	return id, insertPassages(ctx, tx, id, passages)
 }
 

@@ -43,7 +43,7 @@ func (s *Store) ReplaceFile(ctx context.Context, u User, id int64, nd Document, 
 		c.Before, c.After, c.sub, c.passages = d, d, sub, nonNil(old)
 		a := &c.After
 		a.Source, a.MediaType, a.SHA256, a.Size = nd.Source, nd.MediaType, sha, int64(len(data))
-		a.Pages, a.ExtractorVersion = nd.Pages, nd.ExtractorVersion
+		a.Pages, a.ExtractorVersion, a.OCR = nd.Pages, nd.ExtractorVersion, nd.OCR
 		if c.versionID, err = insertVersion(ctx, tx, d, u); err != nil {
 			return err
 		}
@@ -51,6 +51,9 @@ func (s *Store) ReplaceFile(ctx context.Context, u User, id int64, nd Document, 
 			return err
 		}
 		if err := replacePassages(ctx, tx, id, passages); err != nil {
+			return err
+		}
+		if err := setOCRPages(ctx, tx, id, a.OCR); err != nil {
 			return err
 		}
 		c.auditID, err = insertAudit(ctx, tx, u, ActionReplaceFile, id, sub.id(), fileFields(d), fileFields(c.After))

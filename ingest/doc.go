@@ -34,4 +34,17 @@
 // otherwise (a runtime fatal error, the kernel's OOM killer) gives
 // ErrPanic. A file without a text layer is refused with ErrNoText and its
 // page count in Error.Pages, which the pipeline records with the rejection.
+//
+// With Options.OCR set (the paths of pdftoppm and tesseract), the pages of
+// a PDF with no text layer but an image are read by OCR instead (ocr/,
+// read_ocr*.go), page by page in the extraction, so in the worker under
+// its limits: the time limit grows by OCR.PageTimeout for each such page,
+// each page is held to that limit alone, a file with more than
+// OCR.MaxPages such pages is refused ("te veel gescande pagina's voor
+// OCR"), and a page too large or holding nothing legible is left without
+// text, with a note. The document lists the pages read (corpus.OCRPage,
+// with their confidence) and their passages carry the OCR mark; a curator
+// can have a page read again with more effort (Curator.RereadPage). Progress
+// per page reaches the caller through WithProgress, from the worker as
+// replies that precede its result.
 package ingest

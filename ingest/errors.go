@@ -30,13 +30,16 @@ var (
 	ErrTimeout = errors.New("time limit exceeded")
 	// ErrMemory means the worker process grew past Options.MemoryLimit.
 	ErrMemory = errors.New("memory limit exceeded")
+	// ErrOCRPages means the PDF has more pages without a text layer than
+	// OCR reads in one file (OCROptions.MaxPages).
+	ErrOCRPages = errors.New("too many pages for OCR")
 )
 
 // sentinels lists every sentinel of Extract, for errors.Is and for
 // rebuilding a worker's error in the parent.
 func sentinels() []error {
 	return []error{ErrUnsupported, ErrEmpty, ErrDamaged, ErrEncrypted, ErrNoText,
-		ErrTooLarge, ErrTooManyPages, ErrPanic, ErrTimeout, ErrMemory}
+		ErrTooLarge, ErrTooManyPages, ErrPanic, ErrTimeout, ErrMemory, ErrOCRPages}
 }
 
 // reasons are the short Dutch reasons shown to users, per sentinel.
@@ -51,6 +54,7 @@ var reasons = map[error]string{
 	ErrPanic:        "interne fout bij het lezen",
 	ErrTimeout:      "tijdslimiet overschreden",
 	ErrMemory:       "geheugenlimiet overschreden",
+	ErrOCRPages:     "te veel gescande pagina's voor OCR",
 }
 
 // Error is why a file could not be extracted.

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/ccv/ivp/corpus"
 )
@@ -111,13 +112,12 @@ func (x *Extractor) run(ctx context.Context, name string, in input) (*Extracted,
 	return ex, err
 }
 
-// attempt is Extract under the time limit, in a worker process or here.
+// attempt is Extract under the time limit (extended for pages read by
+// OCR, see budget), in a worker process or here.
 func (x *Extractor) attempt(ctx context.Context, name string, in input) (*Extracted, error) {
-	tctx, cancel := ctx, context.CancelFunc(func() {})
-	if x.opts.Timeout > 0 {
-		tctx, cancel = context.WithTimeout(ctx, x.opts.Timeout)
-	}
-	defer cancel()
+	b := newBudget(ctx, x.opts.Timeout)
+	defer b.stop()
+	tctx := b.watch(ctx, x.opts.OCR.PageTimeout)
 	var ex *Extracted
 	var err error
 	if len(x.opts.Worker) > 0 {
@@ -125,8 +125,8 @@ func (x *Extractor) attempt(ctx context.Context, name string, in input) (*Extrac
 	} else {
 		ex, err = x.extractInput(tctx, name, in)
 	}
-	if err != nil && ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
-		return nil, fail(name, ErrTimeout, fmt.Errorf("after %v", x.opts.Timeout))
+	if err != nil && ctx.Err() == nil && b.expired() {
+		return nil, fail(name, ErrTimeout, fmt.Errorf("after %v", time.Since(b.start).Round(time.Second)))
 	}
 	return ex, err
 }
@@ -182,6 +182,7 @@ func (x *Extractor) finish(name string, data []byte, doc *layout) (*Extracted, e
 		ExtractorVersion: ExtractorVersion,
 	}
 	x.detectMeta(&ex.Document, doc, ex.PageTexts, fileTitle(name))
+	markOCR(ex, doc.ocr)
 	return ex, nil
 }
 

@@ -205,7 +205,10 @@ func TestFidelityNL(t *testing.T) {
 type truthPlan struct {
 	File     string `json:"file"`
 	Passages []struct {
-		Text string `json:"text"`
+		Text     string   `json:"text"`
+		Page     int      `json:"page"`
+		PageEnd  int      `json:"page_end"`
+		Headings []string `json:"headings"`
 	} `json:"passages"`
 }
 
@@ -248,7 +251,7 @@ func TestFidelityGenerated(t *testing.T) {
 	report(t, "generated passages vs truth", scores)
 }
 
-func readTruthPlans(t *testing.T, path string) []truthPlan {
+func readTruthPlans(t testing.TB, path string) []truthPlan {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {

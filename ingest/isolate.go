@@ -6,6 +6,7 @@ import (
 	"encoding/gob"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
 	"strings"
 )
@@ -15,7 +16,7 @@ import (
 const stderrHead = 2048
 
 // extractIsolated runs the extraction in a worker process (Options.Worker)
-// and kills it when ctx ends. The worker holds itself to
+// and kills it, with the OCR programs it runs, when ctx ends. The worker holds itself to
 // Options.MemoryLimit (see startWorker); a worker that stops for want of
 // memory gives ErrMemory. The file goes to the worker as its path, or
 // streamed from in.data; the reply is decoded as it arrives.
@@ -25,8 +26,16 @@ func (x *Extractor) extractIsolated(ctx context.Context, name string, in input) 
 		return nil, err
 	}
 	stderr := &headBuffer{max: stderrHead}
+	// The worker's temporary files (the PDF that OCR renders from) go in a
+	// directory of its own, removed here even when the worker is killed.
+	tmp, err := os.MkdirTemp("", "ivp-worker-*")
+	if err != nil {
+		return nil, fmt.Errorf("extract %s: worker directory: %w", name, err)
+	}
+	defer os.RemoveAll(tmp)
 	cmd := exec.Command(x.opts.Worker[0], x.opts.Worker[1:]...)
-	cmd.Stdin, cmd.Stderr = stdin, stderr
+	cmd.Stdin, cmd.Stderr, cmd.Env = stdin, stderr, append(os.Environ(), "TMPDIR="+tmp)
+	ownGroup(cmd)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, fmt.Errorf("extract %s: worker output: %w", name, err)
@@ -34,9 +43,8 @@ func (x *Extractor) extractIsolated(ctx context.Context, name string, in input) 
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("extract %s: start worker: %w", name, err)
 	}
-	stop := context.AfterFunc(ctx, func() { cmd.Process.Kill() })
-	var rep workerReply
-	rerr := gob.NewDecoder(stdout).Decode(&rep)
+	stop := context.AfterFunc(ctx, func() { killGroup(cmd) })
+	rep, rerr := readReply(ctx, gob.NewDecoder(stdout))
 	io.Copy(io.Discard, stdout) // to EOF, so Wait may close the pipe
 	werr := cmd.Wait()
 	if !stop() && werr != nil {
@@ -51,6 +59,19 @@ func (x *Extractor) extractIsolated(ctx context.Context, name string, in input) 
 		return nil, fail(name, ErrPanic, fmt.Errorf("worker reply: %w: %s", rerr, stderr.String()))
 	}
 	return rep.result()
+}
+
+// readReply reads the worker's progress reports, passing them on to the
+// progress callback of ctx, and then its reply.
+func readReply(ctx context.Context, dec *gob.Decoder) (workerReply, error) {
+	report := progressOf(ctx)
+	for {
+		var rep workerReply
+		if err := dec.Decode(&rep); err != nil || rep.Progress == nil {
+			return rep, err
+		}
+		report(*rep.Progress)
+	}
 }
 
 // workerInput is what the worker reads on stdin: the request, followed by

@@ -3,6 +3,8 @@ package ingest
 import (
 	"strings"
 	"unicode"
+
+	"github.com/ccv/ivp/corpus"
 )
 
 // line is one line of page text as the cleaning and block steps see it.
@@ -18,6 +20,7 @@ type line struct {
 // page is the text of one page.
 type page struct {
 	number int
+	width  float64
 	height float64
 	lines  []line
 	toc    bool // the page is (part of) the table of contents
@@ -28,8 +31,9 @@ type layout struct {
 	media  string
 	pages  []page
 	blocks []block
-	title  string // the title as the source shows it ("" when unknown)
-	extra  string // text that only helps metadata: HTML <title>, site name
+	title  string           // the title as the source shows it ("" when unknown)
+	extra  string           // text that only helps metadata: HTML <title>, site name
+	ocr    []corpus.OCRPage // pages read by OCR, by page
 }
 
 // pageTexts returns the cleaned text of each page, one line per line.
@@ -67,11 +71,18 @@ func textOf(pages []page) string {
 func (d *layout) letters() int {
 	n := 0
 	for _, p := range d.pages {
-		for _, l := range p.lines {
-			for _, r := range l.text {
-				if unicode.IsLetter(r) {
-					n++
-				}
+		n += pageLetters(p)
+	}
+	return n
+}
+
+// pageLetters counts the letters on one page.
+func pageLetters(p page) int {
+	n := 0
+	for _, l := range p.lines {
+		for _, r := range l.text {
+			if unicode.IsLetter(r) {
+				n++
 			}
 		}
 	}

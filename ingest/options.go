@@ -29,6 +29,76 @@ type Options struct {
 	// limit) is tried with it under the same time limit, and a result is
 	// marked with ExtractorVersion + "+pdftotext". Empty: off, the default.
 	Fallback string
+	// OCR reads the pages of a PDF that have no text layer (see
+	// OCROptions); off unless its program paths are set.
+	OCR OCROptions
+}
+
+// OCROptions say whether and how pages without a text layer are read by
+// OCR: rendered with poppler's pdftoppm and recognised with Tesseract, in
+// the extraction (the worker process, with its limits, when Worker is set).
+type OCROptions struct {
+	// Pdftoppm and Tesseract are the paths of the programs; OCR is on when
+	// both are set.
+	Pdftoppm, Tesseract string
+	// Off says in Dutch why OCR is off ("tesseract ontbreekt"), for the
+	// reason a scan is refused with; "" when it is on or nothing is known.
+	Off string
+	// MaxPages is the most pages of one file read by OCR; default 50. A
+	// file with more pages without text is refused with that reason, unless
+	// its text layer is enough without them.
+	MaxPages int
+	// PageTimeout is the time limit of one page; default 60 s. Each page
+	// that needs OCR adds it to the file's Timeout; a page past it is left
+	// without text, with its reason.
+	PageTimeout time.Duration
+	// DPI is the resolution pages are rendered at; default 300. Large pages
+	// get less, down to 150 dpi, to stay within 60 million pixels; larger
+	// ones are left without text.
+	DPI int
+	// Jobs is how many pages are read at once; default 2.
+	Jobs int
+	// Reread is a page read again on a curator's request, with more
+	// effort: at RereadDPI, its orientation always asked; 0 for none.
+	Reread int
+}
+
+// RereadDPI is the resolution a page is read again at.
+const RereadDPI = 400
+
+// on reports whether OCR is configured.
+func (o OCROptions) on() bool { return o.Pdftoppm != "" && o.Tesseract != "" }
+
+// withDefaults fills zero fields with their defaults.
+func (o OCROptions) withDefaults() OCROptions {
+	if o.MaxPages == 0 {
+		o.MaxPages = 50
+	}
+	if o.PageTimeout == 0 {
+		o.PageTimeout = 60 * time.Second
+	}
+	if o.DPI == 0 {
+		o.DPI = 300
+	}
+	if o.Jobs == 0 {
+		o.Jobs = 2
+	}
+	return o
+}
+
+// validate reports OCR options that cannot work.
+func (o OCROptions) validate() error {
+	switch {
+	case o.MaxPages < 0:
+		return fmt.Errorf("ingest options: OCR.MaxPages %d is negative", o.MaxPages)
+	case o.PageTimeout < 0:
+		return fmt.Errorf("ingest options: OCR.PageTimeout %v is negative", o.PageTimeout)
+	case o.DPI != 0 && (o.DPI < 72 || o.DPI > 600):
+		return fmt.Errorf("ingest options: OCR.DPI %d is outside 72-600", o.DPI)
+	case o.Jobs < 0:
+		return fmt.Errorf("ingest options: OCR.Jobs %d is negative", o.Jobs)
+	}
+	return nil
 }
 
 // DefaultOptions returns the default limits, extracting in-process.
@@ -51,6 +121,7 @@ func (o Options) withDefaults() Options {
 	if o.MemoryLimit == 0 {
 		o.MemoryLimit = d.MemoryLimit
 	}
+	o.OCR = o.OCR.withDefaults()
 	return o
 }
 
@@ -71,5 +142,5 @@ func (o Options) Validate() error {
 	case len(o.Worker) > 0 && o.Worker[0] == "":
 		return fmt.Errorf("ingest options: Worker has no program")
 	}
-	return nil
+	return o.OCR.validate()
 }

@@ -45,6 +45,7 @@ type Outcome struct {
 	ID       int64
 	Pages    int // also set for a refused file when known (a scan without text)
 	Passages int
+	OCRPages int    // pages whose text was read by OCR
 	Existed  bool   // the same file was stored before; nothing changed but Reindexed
 	Reason   string // why the file was refused, in Dutch; "" when stored
 	Err      error
@@ -82,6 +83,7 @@ func (p *Pipeline) ingest(ctx context.Context, name string, data []byte, status 
 		return out
 	}
 	out.ID, out.Existed, out.Pages, out.Passages = id, existed, ex.Document.Pages, len(ex.Passages)
+	out.OCRPages = len(ex.Document.OCRPageNumbers())
 	if existed || p.ix == nil {
 		return out
 	}

@@ -36,9 +36,12 @@ func (x *Extractor) readPDF(ctx context.Context, name string, data []byte) (*lay
 		}
 		doc.pages = append(doc.pages, p)
 	}
+	if err := x.readScans(ctx, name, data, rd, doc); err != nil {
+		return nil, err
+	}
 	cover := readCover(doc.pages)
 	if err := finishPDF(name, doc, failed); err != nil {
-		return nil, err
+		return nil, x.noTextReason(err, doc)
 	}
 	if cover.blank {
 		doc.title = cover.title(rd.Title(), doc.title)
@@ -83,7 +86,7 @@ func readPage(rd *pdf.Reader, n int) (p page, err error) {
 		}
 	}()
 	pp, err := rd.Page(n)
-	p = page{number: n, height: pp.Height}
+	p = page{number: n, width: pp.Width, height: pp.Height}
 	for _, l := range pp.Lines {
 		t := normalizeLine(l.Text)
 		if t == "" {
@@ -92,6 +95,25 @@ func readPage(rd *pdf.Reader, n int) (p page, err error) {
 		p.lines = append(p.lines, line{text: t, x: l.X, w: l.W, y: l.Y, size: l.Size, bold: l.Bold, col: l.Col})
 	}
 	return p, err
+}
+
+// noTextReason says, for a file refused for want of text, whether OCR
+// read it and found nothing, or why OCR is off.
+func (x *Extractor) noTextReason(err error, doc *layout) error {
+	var e *Error
+	if !errors.As(err, &e) || !errors.Is(err, ErrNoText) {
+		return err
+	}
+	switch {
+	case len(doc.ocr) > 0:
+		e.Reason = "geen tekstlaag, en OCR vond geen leesbare tekst"
+		if note := doc.ocr[0].Note; note != "" && note != noteNoText {
+			e.Reason += " (" + note + ")"
+		}
+	case !x.opts.OCR.on() && x.opts.OCR.Off != "":
+		e.Reason += "; " + x.opts.OCR.Off
+	}
+	return e
 }
 
 // pdfError maps an error of pdf.Open to an *Error.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"sync"
 
 	"github.com/ccv/ivp/corpus"
 )
@@ -23,9 +24,11 @@ type workerRequest struct {
 	Options Options // Worker and Fallback are cleared: the worker extracts in-process, the parent falls back
 }
 
-// workerReply is what a worker process writes on its stdout: the result,
-// or the refusal as the name of its sentinel, reason and message.
+// workerReply is what a worker process writes on its stdout: progress
+// reports of OCR, and last the result, or the refusal as the name of its
+// sentinel, reason and message.
 type workerReply struct {
+	Progress  *Progress // set: a progress report, more replies follow
 	Extracted *Extracted
 	Kind      string // the sentinel's text; "" for an error without one
 	Reason    string
@@ -48,17 +51,35 @@ func ServeWorker(ctx context.Context, in io.Reader, out io.Writer, gm *corpus.Ge
 	if err != nil {
 		return fmt.Errorf("extract worker: %w", err)
 	}
+	enc := &replyWriter{enc: gob.NewEncoder(out)}
+	ctx = WithProgress(ctx, enc.progress)
 	var ex *Extracted
 	if req.Path != "" {
 		ex, err = x.ExtractFile(ctx, req.Name, req.Path)
 	} else {
 		ex, err = x.extractStream(ctx, req, br)
 	}
-	if err := gob.NewEncoder(out).Encode(replyOf(ex, err)); err != nil {
+	if err := enc.write(replyOf(ex, err)); err != nil {
 		return fmt.Errorf("extract worker: write reply for %s: %w", req.Name, err)
 	}
 	return nil
 }
+
+// replyWriter writes a worker's replies, one at a time: progress comes
+// from the goroutines that read pages by OCR.
+type replyWriter struct {
+	mu  sync.Mutex
+	enc *gob.Encoder
+}
+
+func (w *replyWriter) write(r workerReply) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.enc.Encode(r)
+}
+
+// progress sends a progress report; a failed write shows at the reply.
+func (w *replyWriter) progress(p Progress) { w.write(workerReply{Progress: &p}) }
 
 // startWorker reads the request and, before any of the file is read,
 // holds this process to the request's memory limit: a hard limit where

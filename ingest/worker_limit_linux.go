@@ -4,6 +4,7 @@ package ingest
 
 import (
 	"fmt"
+	"os/exec"
 	"syscall"
 )
 
@@ -27,3 +28,14 @@ func limitMemory(n int64) error {
 
 // hardMemoryLimit is nil: Linux enforces limitMemory.
 func hardMemoryLimit() error { return nil }
+
+// ownGroup starts cmd in a process group of its own, so that killGroup
+// reaches the programs it runs (pdftoppm, tesseract) too.
+func ownGroup(cmd *exec.Cmd) { cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} }
+
+// killGroup kills cmd's process group: the worker and its OCR programs.
+func killGroup(cmd *exec.Cmd) {
+	if err := syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL); err != nil {
+		cmd.Process.Kill()
+	}
+}

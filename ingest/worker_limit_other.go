@@ -4,6 +4,7 @@ package ingest
 
 import (
 	"fmt"
+	"os/exec"
 	"runtime"
 )
 
@@ -16,3 +17,10 @@ func hardMemoryLimit() error {
 	return fmt.Errorf("the extraction memory limit cannot be enforced on %s: a worker only makes its garbage collector "+
 		"work harder near the limit and may grow past it; run on Linux for a hard limit", runtime.GOOS)
 }
+
+// ownGroup does nothing here: the worker alone is killed, and programs it
+// runs end when they are done.
+func ownGroup(*exec.Cmd) {}
+
+// killGroup kills the worker.
+func killGroup(cmd *exec.Cmd) { cmd.Process.Kill() }

@@ -68,6 +68,10 @@ type Curation interface {
 	// kept and listed as a corpus.Version. name is the client's file name,
 	// used only as a label.
 	ReplaceFile(ctx context.Context, u corpus.User, id int64, name string, file io.Reader) error
+	// RereadPage reads a page that was read by OCR again, with more effort,
+	// and gives the document the passages of that reading (re-indexed when
+	// published); a page not read by OCR is a FieldError on "page".
+	RereadPage(ctx context.Context, u corpus.User, id int64, page int) error
 	// AuditLog lists audit entries, newest first; admins only.
 	AuditLog(ctx context.Context, u corpus.User, f corpus.AuditFilter) ([]corpus.AuditEntry, error)
 }

@@ -27,8 +27,9 @@ type documentJSON struct {
 	Size        int64             `json:"size"`
 	Created     time.Time         `json:"created"`
 	Updated     time.Time         `json:"updated"`
-	URL         string            `json:"url"`      // the document page
-	FileURL     string            `json:"file_url"` // the original file
+	URL         string            `json:"url"`       // the document page
+	FileURL     string            `json:"file_url"`  // the original file
+	OCRPages    []int             `json:"ocr_pages"` // pages whose text was read by OCR
 	Passages    []passageJSON     `json:"passages"`
 	// Velden is the share of the text per veld; Priorities the themes of
 	// the plan's priorities; Checklist the kwaliteitstoets.
@@ -45,6 +46,7 @@ type passageJSON struct {
 	Headings []string    `json:"headings"`
 	Text     string      `json:"text"`
 	Tags     corpus.Tags `json:"tags"`
+	OCR      bool        `json:"ocr"` // the text is (partly) from a page read by OCR
 }
 
 // apiDocument answers one plan with its passages:
@@ -73,10 +75,10 @@ func newDocumentJSON(d corpus.Document, ps []corpus.Passage) documentJSON {
 		Vastgesteld: d.Vastgesteld, Gemeenten: orEmpty(d.Gemeenten), Pages: d.Pages,
 		Source: d.Source, MediaType: d.MediaType, SHA256: d.SHA256, Size: d.Size,
 		Created: d.Created, Updated: d.Updated, URL: documentURL(d.ID), FileURL: fileURL(d.ID, 0),
-		Passages: make([]passageJSON, 0, len(ps))}
+		OCRPages: orEmpty(d.OCRPageNumbers()), Passages: make([]passageJSON, 0, len(ps))}
 	for _, p := range ps {
 		out.Passages = append(out.Passages, passageJSON{Ordinal: p.Ordinal, PageFrom: p.PageFrom,
-			PageTo: p.PageTo, Headings: orEmpty(p.Headings), Text: p.Text, Tags: p.Tags})
+			PageTo: p.PageTo, Headings: orEmpty(p.Headings), Text: p.Text, Tags: p.Tags, OCR: p.OCR})
 	}
 	return out
 }

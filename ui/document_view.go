@@ -34,6 +34,7 @@ type documentPage struct {
 	Velden       []veldShare   // share of the text per veld
 	Priorities   []string      // the priorities found, as theme labels
 	Checklist    checklistView // the kwaliteitstoets
+	OCR          ocrView       // pages read by OCR
 }
 
 // tocEntry is an outermost heading with the passage where it starts.
@@ -50,6 +51,7 @@ type documentPassage struct {
 	Headings   []headingView
 	Paragraphs []string
 	Tags       tagsView
+	OCR        bool // the text is (partly) from a page read by OCR
 }
 
 // headingView is a heading at a level 2..6 (the title is level 1).
@@ -79,6 +81,7 @@ func (h *handler) newDocumentPage(d corpus.Document, passages []corpus.Passage) 
 	}
 	p.Velden, p.Priorities = h.veldOverview(passages)
 	p.Checklist = checklistViewOf(d.ID, corpus.CheckPlan(passages))
+	p.OCR = ocrViewOf(d, func(n int) string { return fileURL(d.ID, n) })
 	return p
 }
 
@@ -91,7 +94,7 @@ func documentPassages(id int64, passages []corpus.Passage) ([]documentPassage, [
 	for _, ps := range passages {
 		dp := documentPassage{Anchor: "passage-" + strconv.Itoa(ps.Ordinal),
 			PageLabel: pagina(ps.PageFrom, ps.PageTo), PageURL: fileURL(id, ps.PageFrom),
-			Paragraphs: paragraphs(ps.Text)}
+			Paragraphs: paragraphs(ps.Text), OCR: ps.OCR}
 		first := firstChange(prev, ps.Headings)
 		for i := first; i < len(ps.Headings); i++ {
 			dp.Headings = append(dp.Headings, headingView{Level: min(i+2, 6), Text: ps.Headings[i]})

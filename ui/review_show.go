@@ -64,6 +64,7 @@ type reviewJSON struct {
 	Harvest    *corpus.Harvest      `json:"harvest,omitempty"` // where a harvested document came from
 	Detected   corpus.Metadata      `json:"detected"`
 	Checklist  []corpus.CheckResult `json:"checklist"`
+	OCR        []corpus.OCRPage     `json:"ocr"` // pages OCR tried, with confidence and notes
 	Versions   []corpus.Version     `json:"versions"`
 	Audit      []auditJSON          `json:"audit,omitempty"` // admins only
 	FileURL    string               `json:"file_url"`
@@ -73,7 +74,7 @@ type reviewJSON struct {
 func (h *handler) newReviewJSON(c *gin.Context, r corpus.Review) reviewJSON {
 	out := reviewJSON{Document: newDocumentJSON(r.Document, r.Passages), Status: r.Document.Status,
 		Submission: submissionJSONOf(r.Submission), Harvest: r.Harvest, Detected: r.Detected,
-		Checklist: orEmpty(r.Checklist), Versions: orEmpty(r.Versions),
+		Checklist: orEmpty(r.Checklist), OCR: orEmpty(r.Document.OCR), Versions: orEmpty(r.Versions),
 		FileURL: beheerFileURL(r.Document.ID), CSRFToken: h.sessionCSRF(c)}
 	out.Document.FileURL = out.FileURL
 	if h.user(c).IsAdmin() {

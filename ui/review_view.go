@@ -32,6 +32,7 @@ type reviewPage struct {
 	Passages    []documentPassage
 	PassageInfo string
 	Checklist   checklistView
+	OCR         ocrView // pages read by OCR, with their confidence
 	Edit        metadataValues
 	Types       []option
 	Gemeentenl  []corpus.Gemeente // datalist
@@ -86,6 +87,7 @@ func (h *handler) newReviewPage(c *gin.Context, r corpus.Review, f *actionErrors
 		}
 	}
 	p.Passages = h.reviewPassages(d.ID, r.Passages)
+	p.OCR = ocrViewOf(d, func(n int) string { return beheerFileURL(d.ID) + "#page=" + strconv.Itoa(n) })
 	for _, v := range r.Versions {
 		p.Versions = append(p.Versions, versionView{Source: baseName(v.Source), Size: grootte(v.Size), Replaced: datumTijd(v.Replaced)})
 	}
@@ -102,6 +104,7 @@ var notices = map[string]string{
 	"ingetrokken": "Het plan is ingetrokken en niet meer te vinden in de zoeker.",
 	"bewerkt":     "De gegevens zijn opgeslagen.",
 	"vervangen":   "Het bestand is vervangen; de vorige versie is bewaard.",
+	"herlezen":    "De pagina is opnieuw gelezen met OCR; de tekst is bijgewerkt.",
 }
 
 func actionsFor(s corpus.Status) reviewActions {

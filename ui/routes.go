@@ -68,6 +68,7 @@ func (h *handler) beheerRoutes(g *gin.RouterGroup) {
 	g.POST("/documenten/:id/afwijzen", h.rejectDocument)
 	g.POST("/documenten/:id/intrekken", h.withdrawDocument)
 	g.POST("/documenten/:id/gegevens", h.editDocument)
+	g.POST("/documenten/:id/ocr", h.rereadPage)
 	g.GET("/audit", h.requireAdmin, h.showAudit)
 
 	// Jobs: runs with their progress, and the buttons that start one.
@@ -93,6 +94,7 @@ func (h *handler) beheerAPIRoutes(g *gin.RouterGroup) {
 	g.POST("/documents/:id/reject", h.rejectDocument)
 	g.POST("/documents/:id/withdraw", h.withdrawDocument)
 	g.POST("/documents/:id/metadata", h.editDocument)
+	g.POST("/documents/:id/ocr", h.rereadPage)
 	g.GET("/audit", h.requireAdmin, h.apiAudit)
 	g.POST("/jobs/reindex", h.startRebuild)
 	g.POST("/jobs/harvest", h.startHarvest)

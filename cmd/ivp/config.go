@@ -29,6 +29,9 @@ type config struct {
 	ExtractTimeout  time.Duration
 	ExtractMemory   int64
 	Fallback        string
+	OCR             string
+	OCRMaxPages     int
+	OCRPageTimeout  time.Duration
 	LogLevel        string
 	MaxUploadSize   int64
 	SessionTTL      time.Duration
@@ -68,6 +71,9 @@ func (c *config) settings() []setting {
 		{"extract-timeout", "IVP_EXTRACT_TIMEOUT", "time limit of extracting one file (ingest, inspect)", &c.ExtractTimeout, "60s"},
 		{"extract-memory", "IVP_EXTRACT_MEMORY", "memory budget of extracting one file, in bytes (ingest, inspect)", &c.ExtractMemory, "1073741824"},
 		{"pdftotext", "IVP_PDFTOTEXT", "fallback for PDFs extraction refuses: off, on (pdftotext from PATH) or its path", &c.Fallback, "off"},
+		{"ocr", "IVP_OCR", "read scans (PDF pages without text) by OCR: auto (when pdftoppm, tesseract and tesseract-ocr-nld are installed), on or off", &c.OCR, "auto"},
+		{"ocr-max-pages", "IVP_OCR_MAX_PAGES", "most scanned pages read by OCR in one file; a file with more is refused", &c.OCRMaxPages, "50"},
+		{"ocr-page-timeout", "IVP_OCR_PAGE_TIMEOUT", "time limit of reading one page by OCR, added to extract-timeout per page", &c.OCRPageTimeout, "60s"},
 		{"log-level", "IVP_LOG_LEVEL", "debug, info, warn or error", &c.LogLevel, "info"},
 		{"max-upload-size", "IVP_MAX_UPLOAD_SIZE", "largest file the submission form accepts, in bytes (serve)", &c.MaxUploadSize, "52428800"},
 		{"session-ttl", "IVP_SESSION_TTL", "how long a curator stays logged in (serve)", &c.SessionTTL, "8h"},
@@ -190,6 +196,9 @@ func (c *config) ingestOptions() (ingest.Options, error) {
 		return o, err
 	}
 	o.Worker = w
+	if o.OCR, err = c.ocrOptions(); err != nil {
+		return o, err
+	}
 	o.Fallback, err = fallbackPath(c.Fallback)
 	return o, err
 }
@@ -235,10 +244,10 @@ func (c *config) logger(w io.Writer) *slog.Logger {
 func runConfig(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var c config
 	fs := newFlagSet("config", &c, "data", "addr", "reindex-schedule", "max-file-size", "max-pages",
-		"extract-timeout", "extract-memory", "pdftotext", "log-level", "max-upload-size", "session-ttl",
-		"secure-cookies", "trusted-proxies", "secret", "submit-rate", "login-rate", "account-login-rate",
-		"max-extractions", "read-timeout", "write-timeout", "idle-timeout", "transfer-timeout", "metrics-addr",
-		"harvest-contact", "harvest-schedule", "harvest-interval", "harvest-timeout")
+		"extract-timeout", "extract-memory", "pdftotext", "ocr", "ocr-max-pages", "ocr-page-timeout", "log-level",
+		"max-upload-size", "session-ttl", "secure-cookies", "trusted-proxies", "secret", "submit-rate", "login-rate",
+		"account-login-rate", "max-extractions", "read-timeout", "write-timeout", "idle-timeout", "transfer-timeout",
+		"metrics-addr", "harvest-contact", "harvest-schedule", "harvest-interval", "harvest-timeout")
 	fs.SetOutput(stderr)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -256,6 +265,7 @@ func runConfig(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := ingest.HardMemoryLimit(); err != nil {
 		fmt.Fprintf(stdout, "%-19s not enforced: %v\n", "extract-memory", err)
 	}
+	fmt.Fprintf(stdout, "%-19s %s\n", "ocr (effective)", c.ocrStatus())
 	if bad != nil {
 		fmt.Fprintf(stderr, "ivp config: %v; the other commands refuse to start\n", bad)
 	}

@@ -50,7 +50,7 @@ func invalidSetting(fs *flag.FlagSet) error {
 // positive are the settings that must be above zero: the server's
 // timeouts, where zero would mean none.
 var positive = map[string]bool{"read-timeout": true, "write-timeout": true, "idle-timeout": true,
-	"transfer-timeout": true, "max-extractions": true}
+	"transfer-timeout": true, "max-extractions": true, "ocr-max-pages": true, "ocr-page-timeout": true}
 
 // check reports why v is no valid value of s: not of its type, negative
 // (or zero where it must be positive), or not one of its choices.
@@ -94,6 +94,10 @@ func (s setting) checkChoice(v string) error {
 	case "metrics-addr":
 		if _, _, err := net.SplitHostPort(v); err != nil && v != metricsOff && v != metricsBehindLogin {
 			return errors.New("want host:port, off, or nothing for behind the curator login")
+		}
+	case "ocr":
+		if v != "auto" && v != "on" && v != "off" {
+			return errors.New("want auto, on or off")
 		}
 	}
 	return nil

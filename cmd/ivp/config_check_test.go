@@ -16,6 +16,8 @@ func TestInvalidSettingStopsStart(t *testing.T) {
 		{"IVP_IDLE_TIMEOUT", "0s", "serve"},
 		{"IVP_LOG_LEVEL", "luid", "serve"},
 		{"IVP_SECURE_COOKIES", "ja", "reindex"},
+		{"IVP_OCR", "misschien", "ingest"},
+		{"IVP_OCR_MAX_PAGES", "0", "ingest"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.env, func(t *testing.T) {

@@ -19,7 +19,14 @@ import (
 // as ingest does (in a worker process), and the curator accounts. pause is
 // the crash tests' hook between steps; nil otherwise.
 func (e *env) curation(c *config, pause func(step string)) (*ingest.Curator, *corpus.Accounts, error) {
-	x, err := c.extractor(e.store.Gemeenten())
+	o, err := c.ingestOptions()
+	if err != nil {
+		return nil, nil, err
+	}
+	// An upload is extracted while its sender waits: its OCR must end
+	// within the answer's time (see uploadOCRPages).
+	o.OCR.MaxPages = c.uploadOCRPages()
+	x, err := ingest.NewExtractor(o, e.store.Gemeenten())
 	if err != nil {
 		return nil, nil, err
 	}

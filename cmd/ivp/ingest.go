@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 	"time"
 
 	"golang.org/x/term"
@@ -14,7 +15,8 @@ import (
 
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var c config
-	fs := newFlagSet("ingest", &c, "data", "max-file-size", "max-pages", "extract-timeout", "extract-memory", "pdftotext")
+	fs := newFlagSet("ingest", &c, "data", "max-file-size", "max-pages", "extract-timeout", "extract-memory", "pdftotext",
+		"ocr", "ocr-max-pages", "ocr-page-timeout")
 	paths, err := parseArgs(fs, args, stderr)
 	if err != nil {
 		return err
@@ -65,7 +67,7 @@ func load(ctx context.Context, e *env, o ingest.Options, files []string, bulk bo
 	if bulk {
 		p = ingest.NewPipeline(e.store, x, nil) // indexAll indexes them
 	}
-	p.IngestFiles(ctx, files, rep.report)
+	p.IngestFiles(ingest.WithProgress(ctx, rep.progress), files, rep.report)
 	rep.done()
 	if bulk {
 		return indexAll(ctx, e, rep.out)
@@ -107,8 +109,11 @@ func indexAll(ctx context.Context, e *env, stdout io.Writer) error {
 	return nil
 }
 
-// reporter prints one line per file and, on a terminal, a progress bar.
+// reporter prints one line per file and per page read by OCR and, on a
+// terminal, a progress bar. Files are ingested side by side: it takes one
+// report at a time.
 type reporter struct {
+	mu                   sync.Mutex
 	out, bar             io.Writer
 	total, done_, stored int
 	existed, failed      int
@@ -124,7 +129,22 @@ func newReporter(stdout, stderr io.Writer, total int) *reporter {
 	return r
 }
 
+// progress reports the OCR of a file: its start and each page read.
+func (r *reporter) progress(p ingest.Progress) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.clearBar()
+	if p.Page == 0 {
+		fmt.Fprintf(r.out, "ocr  %s: %d pages without a text layer, reading them by OCR\n", p.Source, p.Total)
+	} else {
+		fmt.Fprintf(r.out, "ocr  %s: page %d read (%d of %d)\n", p.Source, p.Page, p.Done, p.Total)
+	}
+	r.drawBar()
+}
+
 func (r *reporter) report(o ingest.Outcome) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.done_++
 	r.clearBar()
 	switch {
@@ -145,7 +165,7 @@ func (r *reporter) report(o ingest.Outcome) {
 		fmt.Fprintf(r.out, "same %s: already stored as document %d\n", o.Source, o.ID)
 	default:
 		r.stored++
-		fmt.Fprintf(r.out, "ok   %s: document %d, %d pages, %d passages\n", o.Source, o.ID, o.Pages, o.Passages)
+		fmt.Fprintf(r.out, "ok   %s: document %d, %d pages%s, %d passages\n", o.Source, o.ID, o.Pages, ocrNote(o.OCRPages), o.Passages)
 	}
 	r.drawBar()
 }
@@ -163,6 +183,14 @@ func (r *reporter) drawBar() {
 	const width = 30
 	filled := width * r.done_ / r.total
 	fmt.Fprintf(r.bar, "[%s%s] %d/%d", repeat('#', filled), repeat('.', width-filled), r.done_, r.total)
+}
+
+// ocrNote says how many pages were read by OCR, if any.
+func ocrNote(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%d read by OCR)", n)
 }
 
 func repeat(c byte, n int) string {

@@ -13,7 +13,8 @@ import (
 
 func runInspect(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var c config
-	fs := newFlagSet("inspect", &c, "max-file-size", "max-pages", "extract-timeout", "extract-memory", "pdftotext")
+	fs := newFlagSet("inspect", &c, "max-file-size", "max-pages", "extract-timeout", "extract-memory", "pdftotext",
+		"ocr", "ocr-max-pages", "ocr-page-timeout")
 	asText := fs.Bool("text", false, "print the cleaned text per page")
 	asJSON := fs.Bool("json", false, "print the document and its passages as JSON (the default)")
 	paths, err := parseArgs(fs, args, stderr)

@@ -25,7 +25,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var c config
 	fs := newFlagSet("serve", &c, "data", "addr", "reindex-schedule", "log-level",
 		"harvest-contact", "harvest-schedule", "harvest-interval", "harvest-timeout",
-		"max-pages", "extract-timeout", "extract-memory", "pdftotext", "max-upload-size", "session-ttl",
+		"max-pages", "extract-timeout", "extract-memory", "pdftotext", "ocr", "ocr-max-pages", "ocr-page-timeout",
+		"max-upload-size", "session-ttl",
 		"secure-cookies", "trusted-proxies", "secret", "submit-rate", "login-rate", "account-login-rate",
 		"max-extractions", "read-timeout", "write-timeout", "idle-timeout", "transfer-timeout", "metrics-addr")
 	if _, err := parseArgs(fs, args, stderr); err != nil {
