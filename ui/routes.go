@@ -21,6 +21,10 @@ func (h *handler) routes(e *gin.Engine) {
 	getHead(e, "/api/v1/documents/:id", h.apiDocument)
 	getHead(e, "/bestanden/:id", h.longTransfer, h.showFile)
 
+	// Overviews: the landelijk beeld, one gemeente, the speerpunten matrix.
+	getHead(e, "/landelijk-beeld", h.showBeeld)
+	getHead(e, "/api/v1/landelijk-beeld", h.apiBeeld)
+
 	// Submission by a municipality: the form, its status page and the
 	// status as JSON.
 	sub := e.Group("", h.needSubmissions)

@@ -15,9 +15,12 @@ import (
 	"github.com/ccv/ivp/search"
 )
 
-// Searcher runs a search; *search.Searcher implements it.
+// Searcher runs a search and names the serving index generation (the key
+// of views derived from the published plans); *search.Searcher
+// implements it.
 type Searcher interface {
 	Search(ctx context.Context, r search.Request) (*search.Result, error)
+	Generation() (string, error)
 }
 
 // Documents reads stored plans, their passages and original files and the
@@ -25,6 +28,7 @@ type Searcher interface {
 type Documents interface {
 	Document(ctx context.Context, id int64) (corpus.Document, error)
 	Passages(ctx context.Context, id int64) ([]corpus.Passage, error)
+	Documents(ctx context.Context, status corpus.Status) ([]corpus.Document, error)
 	FilePath(d corpus.Document) string
 	Jobs(ctx context.Context, limit int) ([]corpus.JobRun, error)
 }
@@ -182,6 +186,9 @@ type handler struct {
 	// Rate limits: submissions per address, failed logins per address and
 	// per account and address.
 	submitLimit, loginLimit, accountLimit *limiter
+	// overview holds the data and caches of the landelijk beeld, the
+	// gemeente pages and the speerpunten matrix.
+	overview *overview
 }
 
 // New builds the web front end. s and docs are required; a nil ready means
@@ -218,6 +225,9 @@ func New(o Options, s Searcher, docs Documents, ready Readiness) (http.Handler, 
 		h.provincies[g.Provincie] = true
 	}
 	h.extracting = newSlots(o.MaxExtractions)
+	if h.overview, err = newOverview(gms); err != nil {
+		return nil, fmt.Errorf("ui: %w", err)
+	}
 	if h.proxies, err = parseProxies(o.TrustedProxies); err != nil {
 		return nil, fmt.Errorf("ui: trusted proxies: %w", err)
 	}
