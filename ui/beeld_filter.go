@@ -27,15 +27,22 @@ func (h *handler) parseBeeldFilter(q url.Values) (beeldFilter, error) {
 	f := beeldFilter{Provincie: strings.TrimSpace(q.Get(paramProvincie)),
 		Regio: strings.ToUpper(strings.TrimSpace(q.Get(paramRegio))), Klasse: strings.TrimSpace(q.Get(paramKlasse))}
 	if f.Provincie != "" && !h.provincies[f.Provincie] {
-		return f, badRequest(fmt.Sprintf("onbekende provincie ‘%s’: kies een provincie uit de lijst", f.Provincie))
+		return f, badFilter(fmt.Sprintf("onbekende provincie ‘%s’: kies een provincie uit de lijst", f.Provincie))
 	}
 	if _, ok := h.overview.regios.ByCode(f.Regio); f.Regio != "" && !ok {
-		return f, badRequest(fmt.Sprintf("onbekende veiligheidsregio ‘%s’: gebruik een code van VR01 tot en met VR25", f.Regio))
+		return f, badFilter(fmt.Sprintf("onbekende veiligheidsregio ‘%s’: gebruik een code van VR01 tot en met VR25", f.Regio))
 	}
 	if _, ok := corpus.KlasseByCode(f.Klasse); f.Klasse != "" && !ok {
-		return f, badRequest(fmt.Sprintf("onbekende inwonersklasse ‘%s’: gebruik 1 tot en met 8", f.Klasse))
+		return f, badFilter(fmt.Sprintf("onbekende inwonersklasse ‘%s’: gebruik 1 tot en met 8", f.Klasse))
 	}
 	return f, nil
+}
+
+// badFilter is a 400 about a filter of an overview page.
+func badFilter(msg string) *httpError {
+	e := badRequest(msg)
+	e.title = "Ongeldig filter"
+	return e
 }
 
 // Empty says the filter lets every gemeente through.

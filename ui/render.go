@@ -22,7 +22,7 @@ var staticFiles embed.FS
 
 // pageNames are the templates in templates/, each rendered inside layout.html.
 var pageNames = []string{"search", "document", "error", "submission", "submission_status",
-	"login", "queue", "review", "audit", "beeld"}
+	"login", "queue", "review", "audit", "beeld", "gemeente"}
 
 // funcs are the helpers templates may call.
 var funcs = template.FuncMap{

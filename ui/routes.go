@@ -24,6 +24,8 @@ func (h *handler) routes(e *gin.Engine) {
 	// Overviews: the landelijk beeld, one gemeente, the speerpunten matrix.
 	getHead(e, "/landelijk-beeld", h.showBeeld)
 	getHead(e, "/api/v1/landelijk-beeld", h.apiBeeld)
+	getHead(e, "/gemeenten/:code", h.showGemeente)
+	getHead(e, "/api/v1/gemeenten/:code", h.apiGemeente)
 
 	// Submission by a municipality: the form, its status page and the
 	// status as JSON.

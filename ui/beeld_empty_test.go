@@ -1,0 +1,126 @@
+package ui_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/ccv/ivp/corpus"
+	"github.com/ccv/ivp/indexer"
+	"github.com/ccv/ivp/search"
+	"github.com/ccv/ivp/ui"
+)
+
+// emptyHandler serves an empty store and index.
+func emptyHandler(t *testing.T) *fixture {
+	t.Helper()
+	ctx := context.Background()
+	store, err := corpus.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	ix, err := indexer.Open(ctx, t.TempDir(), indexer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	h, err := ui.New(ui.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}, search.New(ix), store, ix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &fixture{store: store, ix: ix, handler: h}
+}
+
+// TestBeeldEmptyDatabase: without plans the page explains itself, every
+// gemeente is grey and the JSON twin says the same.
+func TestBeeldEmptyDatabase(t *testing.T) {
+	f := emptyHandler(t)
+	r := f.get(t, "/landelijk-beeld")
+	if r.status != http.StatusOK {
+		t.Fatalf("status %d", r.status)
+	}
+	doc := r.html(t)
+	if !strings.Contains(doc.Find(".melding-leeg").Text(), "Nog geen plannen in de database") {
+		t.Error("no explanation of the empty database")
+	}
+	if n, grey := doc.Find("path.gm").Length(), doc.Find("path.gm.st-geen").Length(); n != 342 || grey != 342 {
+		t.Errorf("%d shapes, %d grey; want 342 grey", n, grey)
+	}
+	if !strings.Contains(doc.Find("#speerpunten-kop").Parent().Text(), "geen speerpunten te tellen") {
+		t.Error("the speerpunten section does not say why it is empty")
+	}
+	var out struct {
+		Statuses []struct {
+			Status string `json:"status"`
+			Count  int    `json:"count"`
+		} `json:"statuses"`
+		Speerpunten []any `json:"speerpunten"`
+	}
+	r = f.get(t, "/api/v1/landelijk-beeld")
+	if err := json.Unmarshal([]byte(r.body), &out); err != nil || r.status != http.StatusOK {
+		t.Fatalf("status %d, %v: %.200s", r.status, err, r.body)
+	}
+	if out.Speerpunten == nil || len(out.Speerpunten) != 0 {
+		t.Errorf("speerpunten %v, want []", out.Speerpunten)
+	}
+	for _, s := range out.Statuses {
+		if want := map[bool]int{true: 342}[s.Status == "geen"]; s.Count != want {
+			t.Errorf("status %s: %d gemeenten, want %d", s.Status, s.Count, want)
+		}
+	}
+}
+
+// TestBeeldBadFilter: an unknown filter value is a Dutch 400 that names it.
+func TestBeeldBadFilter(t *testing.T) {
+	f := newFixture(t)
+	for _, q := range []string{"provincie=Atlantis", "regio=VR99", "klasse=12", "klasse=x"} {
+		for _, path := range []string{"/landelijk-beeld?", "/api/v1/landelijk-beeld?"} {
+			r := f.get(t, path+q)
+			_, v, _ := strings.Cut(q, "=")
+			if r.status != http.StatusBadRequest || !strings.Contains(strings.ToLower(r.body), "onbekende") || !strings.Contains(r.body, v) {
+				t.Errorf("%s%s: status %d, %.200s", path, q, r.status, r.body)
+			}
+		}
+	}
+}
+
+// TestBeeldFollowsIndex: a plan that enters the index changes the page at
+// once; the beeld is not rebuilt per request but per index generation.
+func TestBeeldFollowsIndex(t *testing.T) {
+	f := newFixture(t)
+	year := thisYear()
+	const code = "GM0153" // Enschede: no plan in the fixture
+	status := func() string {
+		doc := f.get(t, "/landelijk-beeld").html(t)
+		return doc.Find(`path.gm[data-code="` + code + `"]`).AttrOr("class", "")
+	}
+	if got := status(); got != "gm st-geen" {
+		t.Fatalf("before: class %q", got)
+	}
+	ctx := context.Background()
+	gm, _ := f.store.Gemeenten().ByCode(code)
+	d := corpus.Document{Title: "Integraal Veiligheidsplan Enschede", Type: corpus.TypeIVP, PeriodStart: year - 1,
+		PeriodEnd: year + 2, Source: "enschede.pdf", MediaType: "application/pdf", Status: corpus.StatusPublished,
+		ExtractorVersion: "test", Gemeenten: []corpus.Gemeente{gm}, Pages: 1}
+	ps := []corpus.Passage{{Ordinal: 0, PageFrom: 1, PageTo: 1, Headings: []string{"3 Prioriteiten", "3.1 Ondermijning"},
+		Text: "Ondermijning pakken we samen met de partners aan.", Tags: corpus.Tags{Veld: 5, Themes: []string{"5.2"}}}}
+	id, _, err := f.store.Add(ctx, d, ps, pdfFile(t, d.Title, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := status(); got != "gm st-geen" {
+		t.Errorf("stored but not indexed: class %q, want the cached st-geen", got)
+	}
+	d.ID = id
+	if err := f.ix.Add(ctx, d, ps); err != nil {
+		t.Fatal(err)
+	}
+	if got := status(); got != "gm st-geldend" {
+		t.Errorf("after indexing: class %q, want st-geldend", got)
+	}
+}
