@@ -97,7 +97,7 @@ func TestBeeldFollowsIndex(t *testing.T) {
 	const code = "GM0153" // Enschede: no plan in the fixture
 	status := func() string {
 		doc := f.get(t, "/landelijk-beeld").html(t)
-		return doc.Find(`path.gm[data-code="` + code + `"]`).AttrOr("class", "")
+		return doc.Find(`path.gm[data-code="`+code+`"]`).AttrOr("class", "")
 	}
 	if got := status(); got != "gm st-geen" {
 		t.Fatalf("before: class %q", got)

@@ -110,8 +110,15 @@ func comparablePeers(code string, truth map[string]*truthFacts, regs regs) map[s
 	kl, klOK := regs.inw.InwonersKlasse(code)
 	vr, _ := regs.vr.Of(code)
 	steps := []func(o string) bool{
-		func(o string) bool { ok, v := sameKlasse(regs, o, kl, klOK); w, _ := regs.vr.Of(o); return ok && v && w == vr },
-		func(o string) bool { ok, v := sameKlasse(regs, o, kl, klOK); return ok && v && regs.gm[o].Provincie == regs.gm[code].Provincie },
+		func(o string) bool {
+			ok, v := sameKlasse(regs, o, kl, klOK)
+			w, _ := regs.vr.Of(o)
+			return ok && v && w == vr
+		},
+		func(o string) bool {
+			ok, v := sameKlasse(regs, o, kl, klOK)
+			return ok && v && regs.gm[o].Provincie == regs.gm[code].Provincie
+		},
 		func(o string) bool { ok, v := sameKlasse(regs, o, kl, klOK); return ok && v },
 	}
 	var out map[string]bool
