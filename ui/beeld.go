@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"fmt"
+	"html/template"
+	"runtime"
 	"sort"
 	"strconv"
 	"sync"
@@ -63,6 +65,8 @@ type beeld struct {
 	byCode    map[string]*gemeenteFacts
 	inForce   []*planFacts // the distinct IVPs in force
 	published int          // published documents of any type
+	mapOnce   sync.Once
+	mapHTML   template.HTML // see handler.mapHTML
 }
 
 // planFacts is one published plan; sum is set for IVPs in force.
@@ -129,11 +133,6 @@ func (h *handler) buildBeeld(ctx context.Context, year int) (*beeld, error) {
 	for _, d := range docs {
 		pf := &planFacts{doc: d}
 		if d.Type == corpus.TypeIVP && inForce(d, year) {
-			sum, err := o.summaries.get(ctx, h.docs, h.taxonomy, d)
-			if err != nil {
-				return nil, fmt.Errorf("landelijk beeld: plan %d: %w", d.ID, err)
-			}
-			pf.sum = &sum
 			b.inForce = append(b.inForce, pf)
 		}
 		for _, g := range d.Gemeenten {
@@ -141,6 +140,9 @@ func (h *handler) buildBeeld(ctx context.Context, year int) (*beeld, error) {
 				gf.plans = append(gf.plans, pf)
 			}
 		}
+	}
+	if err := h.summarizeAll(ctx, b.inForce); err != nil {
+		return nil, fmt.Errorf("landelijk beeld: %w", err)
 	}
 	for _, gf := range b.gemeenten {
 		gf.settle(year)
@@ -236,5 +238,41 @@ func (gf *gemeenteFacts) addPriorities(p *planFacts) {
 	}
 	for v, ok := range p.sum.prioVelden {
 		gf.velden[v] = gf.velden[v] || ok
+	}
+}
+
+// summarizeAll sets the summary of every plan, on all cores.
+func (h *handler) summarizeAll(ctx context.Context, plans []*planFacts) error {
+	next := make(chan *planFacts)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for p := range next {
+				sum, err := h.overview.summaries.get(ctx, h.docs, h.taxonomy, p.doc)
+				if err != nil {
+					select {
+					case errs <- fmt.Errorf("plan %d: %w", p.doc.ID, err):
+					default:
+					}
+					continue
+				}
+				p.sum = &sum
+			}
+		})
+	}
+	for _, p := range plans {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return ctx.Err()
 	}
 }

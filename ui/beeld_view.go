@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"bytes"
+	"html/template"
 	"strconv"
 
 	"github.com/ccv/ivp/corpus/geo"
@@ -132,6 +134,7 @@ type beeldPage struct {
 	Plans       int
 	Checks      []countRow
 	Attribution string
+	MapHTML     template.HTML // the map and the table beside it, rendered once per beeld
 	filter      beeldFilter
 }
 
@@ -141,10 +144,11 @@ type filterView struct {
 	Provincies, Regios []filterOption
 	Klassen            []filterOption
 	Active             bool
-	Text               string // "gemeenten in provincie Utrecht"
-	Selected           int    // gemeenten with a plan in force in the selection
-	Gemeenten          int    // gemeenten in the selection
-	Query              string // the filter as a query string, for links that keep it
+	Text               string        // "gemeenten in provincie Utrecht"
+	Selected           int           // gemeenten with a plan in force in the selection
+	Gemeenten          int           // gemeenten in the selection
+	Query              string        // the filter as a query string, for links that keep it
+	Hidden             []hiddenField // other parameters the form keeps
 }
 
 func (h *handler) filterViewOf(action string, b *beeld, f beeldFilter) filterView {
@@ -171,13 +175,14 @@ func (h *handler) newBeeldPage(b *beeld, f beeldFilter) beeldPage {
 	for _, gf := range b.gemeenten {
 		p.Rows = append(p.Rows, rowOf(gf))
 	}
+	p.MapHTML = h.mapHTML(b, p)
 	sel := b.selected(f)
 	p.Themes, p.Velden = themeCounts(h.taxonomy, sel), veldCounts(sel)
 	plans := plansOf(sel)
 	p.Plans, p.Checks = len(plans), checkCounts(plans)
 	q := f.values()
 	for i := range p.Themes {
-		q.Set("thema", p.Themes[i].Key)
+		q.Set(paramMatrixSort, p.Themes[i].Key)
 		p.Themes[i].URL = "/speerpunten?" + q.Encode()
 	}
 	return p
@@ -188,4 +193,19 @@ func (h *handler) overviewLayout(title string) layoutData {
 	l := h.layout(title, true)
 	l.PageCSS = h.views.assets["overzicht.css"]
 	return l
+}
+
+// mapHTML renders the map and the table beside it once per beeld: they
+// do not depend on the filter. A template error renders nothing and is
+// logged; the rest of the page still shows.
+func (h *handler) mapHTML(b *beeld, p beeldPage) template.HTML {
+	b.mapOnce.Do(func() {
+		var buf bytes.Buffer
+		if err := h.views.pages["beeld"].ExecuteTemplate(&buf, "kaart", p); err != nil {
+			h.log.Error("render map", "error", err)
+			return
+		}
+		b.mapHTML = template.HTML(buf.String())
+	})
+	return b.mapHTML
 }

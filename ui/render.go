@@ -22,7 +22,7 @@ var staticFiles embed.FS
 
 // pageNames are the templates in templates/, each rendered inside layout.html.
 var pageNames = []string{"search", "document", "error", "submission", "submission_status",
-	"login", "queue", "review", "audit", "beeld", "gemeente"}
+	"login", "queue", "review", "audit", "beeld", "gemeente", "speerpunten"}
 
 // funcs are the helpers templates may call.
 var funcs = template.FuncMap{
@@ -48,7 +48,7 @@ type views struct {
 
 // parseViews parses every template once; a missing or broken one is an error.
 func parseViews(version string) (*views, error) {
-	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html")
+	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/overzicht_delen.html")
 	if err != nil {
 		return nil, fmt.Errorf("ui: parse layout: %w", err)
 	}

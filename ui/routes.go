@@ -26,6 +26,8 @@ func (h *handler) routes(e *gin.Engine) {
 	getHead(e, "/api/v1/landelijk-beeld", h.apiBeeld)
 	getHead(e, "/gemeenten/:code", h.showGemeente)
 	getHead(e, "/api/v1/gemeenten/:code", h.apiGemeente)
+	getHead(e, "/speerpunten", h.showMatrix)
+	getHead(e, "/api/v1/speerpunten", h.apiMatrix)
 
 	// Submission by a municipality: the form, its status page and the
 	// status as JSON.
