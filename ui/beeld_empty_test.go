@@ -124,3 +124,33 @@ func TestBeeldFollowsIndex(t *testing.T) {
 		t.Errorf("after indexing: class %q, want st-geldend", got)
 	}
 }
+
+// TestOverviewEmptySelection: a filter that keeps no gemeente with a plan
+// says so on the beeld and the matrix, with a way back, and is no error.
+func TestOverviewEmptySelection(t *testing.T) {
+	f := newFixture(t) // no plan in Zeeland
+	for _, path := range []string{"/landelijk-beeld?provincie=Zeeland", "/speerpunten?provincie=Zeeland"} {
+		r := f.get(t, path)
+		if r.status != http.StatusOK {
+			t.Fatalf("%s: status %d", path, r.status)
+		}
+		doc := r.html(t)
+		msg := doc.Find(`.leeg[role=status]`).First().Text()
+		if !strings.Contains(msg, "Geen van de 13 gemeenten in provincie Zeeland heeft een geldend plan") || doc.Find(`.leeg[role=status] a`).Length() == 0 {
+			t.Errorf("%s: message %q", path, msg)
+		}
+	}
+}
+
+// TestMatrixEmptyDatabase: without plans the matrix explains itself.
+func TestMatrixEmptyDatabase(t *testing.T) {
+	f := emptyHandler(t)
+	r := f.get(t, "/speerpunten")
+	if r.status != http.StatusOK || !strings.Contains(r.html(t).Find("main").Text(), "Nog geen plannen in de database") {
+		t.Errorf("status %d, no explanation", r.status)
+	}
+	r = f.get(t, "/api/v1/speerpunten")
+	if r.status != http.StatusOK || !strings.Contains(r.body, `"gemeenten":[]`) {
+		t.Errorf("JSON: status %d, %.200s", r.status, r.body)
+	}
+}

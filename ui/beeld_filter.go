@@ -79,7 +79,7 @@ func (h *handler) describeFilter(f beeldFilter) string {
 		parts = append(parts, k.Label)
 	}
 	if len(parts) == 0 {
-		return "alle gemeenten"
+		return "gemeenten"
 	}
 	return "gemeenten in " + strings.Join(parts, ", ")
 }

@@ -16,6 +16,7 @@ func overviewPages(code string) []struct{ name, path string } {
 		{"beeld-gefilterd", "/landelijk-beeld?provincie=Gelderland&klasse=4"},
 		{"gemeente", "/gemeenten/" + code},
 		{"gemeente-zonder-plan", "/gemeenten/GM1680"},
+		{"matrix", "/speerpunten?sort=5.2&gemeente=" + code},
 	}
 }
 

@@ -13,6 +13,7 @@ type gemeentePage struct {
 	Naam       string
 	Provincie  string
 	Regio      string
+	RegioCode  string
 	Inwoners   string // "12.345", "" when unknown
 	Klasse     string
 	Status     string
@@ -51,7 +52,7 @@ func planView(p *planFacts) gemeentePlanView {
 
 func (h *handler) newGemeentePage(ctx context.Context, b *beeld, gf *gemeenteFacts) (gemeentePage, error) {
 	p := gemeentePage{Layout: h.overviewLayout(gf.Naam), Year: b.year, Code: gf.Code, Naam: gf.Naam,
-		Provincie: gf.Provincie, Regio: gf.regio.Naam, Status: gf.status, StatusText: statusText(gf),
+		Provincie: gf.Provincie, Regio: gf.regio.Naam, RegioCode: gf.regio.Code, Status: gf.status, StatusText: statusText(gf),
 		Compare: b.comparableTo(gf), Indienen: h.subs != nil}
 	if n, ok := h.overview.inwoners.Aantal(gf.Code); ok {
 		p.Inwoners, p.Klasse = getal(n), gf.klasse.Label
