@@ -18,10 +18,10 @@ type ChecklistElement struct {
 	themes   []string
 	pattern  *regexp.Regexp
 	hints    []string // pattern can only match text that contains one of these
-	safety   bool // a passage tagged with veld 1-5 is (weak) evidence
-	oneHit   bool // one passage with a phrase is enough: the phrases are specific
-	negates  bool // a phrase in a negated sentence does not count ("ontbrak een nulmeting")
-	outer    bool // outer headings count too ("10 Uitvoering en monitoring")
+	safety   bool     // a passage tagged with veld 1-5 is (weak) evidence
+	oneHit   bool     // one passage with a phrase is enough: the phrases are specific
+	negates  bool     // a phrase in a negated sentence does not count ("ontbrak een nulmeting")
+	outer    bool     // outer headings count too ("10 Uitvoering en monitoring")
 }
 
 // Checklist lists the 15 elements in order. Headings are the strong
