@@ -20,7 +20,8 @@ import (
 // beeldBenchPlans is the size of the overview benchmark's corpus.
 const beeldBenchPlans = 20_000
 
-// BenchmarkOverview20k serves the overview pages from a store of 20,000
+// BenchmarkOverview20k serves the overview pages (landelijk beeld with and
+// without filters, its JSON, a gemeente page, the speerpunten matrix) from a store of 20,000
 // generated plans (gen.Texts, kept in IVP_BENCH_DIR, default
 // /tmp/ivp-bench, for the next run). The beeld is built once per index
 // generation: the first request builds it (reported as cold-ms), the
@@ -43,28 +44,33 @@ func BenchmarkOverview20k(b *testing.B) {
 		b.Fatal(err)
 	}
 	start := time.Now()
-	if code := serve(h, "/landelijk-beeld"); code != http.StatusOK {
+	if code, _ := serve(h, "/landelijk-beeld"); code != http.StatusOK {
 		b.Fatalf("status %d", code)
 	}
 	cold := time.Since(start)
-	for _, path := range []string{"/landelijk-beeld", "/landelijk-beeld?provincie=Gelderland&klasse=4", "/api/v1/landelijk-beeld"} {
+	for _, path := range []string{"/landelijk-beeld", "/landelijk-beeld?provincie=Gelderland&klasse=4",
+		"/api/v1/landelijk-beeld", "/gemeenten/GM0363", "/speerpunten", "/speerpunten?sort=5.2&provincie=Utrecht"} {
 		b.Run(path, func(b *testing.B) {
 			b.ReportAllocs()
+			size := 0
 			for b.Loop() {
-				if code := serve(h, path); code != http.StatusOK {
+				code, n := serve(h, path)
+				if code != http.StatusOK {
 					b.Fatalf("%s: status %d", path, code)
 				}
+				size = n
 			}
 			b.ReportMetric(float64(cold.Milliseconds()), "cold-ms")
+			b.ReportMetric(float64(size), "page-bytes")
 		})
 	}
 }
 
-// serve answers one GET and returns the status.
-func serve(h http.Handler, path string) int {
+// serve answers one GET and returns the status and the size of the body.
+func serve(h http.Handler, path string) (int, int) {
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
-	return rec.Code
+	return rec.Code, rec.Body.Len()
 }
 
 // beeldBenchStore opens the cached store of beeldBenchPlans plans,
