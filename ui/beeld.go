@@ -67,6 +67,11 @@ type beeld struct {
 	published int          // published documents of any type
 	mapOnce   sync.Once
 	mapHTML   template.HTML // see handler.mapHTML
+
+	matrixOnce sync.Once // sets matrixCols and makes matrixRows
+	matrixCols []matrixColumn
+	matrixMu   sync.Mutex
+	matrixRows map[string]template.HTML // gemeente code → its rendered cells
 }
 
 // planFacts is one published plan; sum is set for IVPs in force.

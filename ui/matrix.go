@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"html"
+	"html/template"
 	"net/url"
 	"sort"
 	"strings"
@@ -37,6 +39,8 @@ type matrixRow struct {
 	Cells  []matrixCell `json:"cells"` // in the order of the matrix's themes
 	Focus  bool         `json:"-"`
 	Anchor string       `json:"-"`
+	// CellsHTML is Cells rendered, cached per beeld.
+	CellsHTML template.HTML `json:"-"`
 }
 
 // matrixColumn is one theme of the matrix, with the link that sorts by it.
@@ -48,33 +52,69 @@ type matrixColumn struct {
 }
 
 // matrix builds the columns and rows for the gemeenten with a plan in
-// force that pass f: the themes any of them treats, in taxonomy order.
+// force that pass f. The columns are the same for every filter: the
+// themes any gemeente with a plan in force treats, in taxonomy order; so
+// each row's cells are rendered once per beeld.
 func (h *handler) matrix(b *beeld, f beeldFilter) ([]matrixColumn, []matrixRow) {
+	cols := h.matrixColumns(b)
 	gs := b.selected(f)
-	used := map[string]bool{}
-	for _, gf := range gs {
-		for t := range gf.treated {
-			used[t] = true
-		}
-		for t := range gf.prios {
-			used[t] = true
-		}
-	}
-	var cols []matrixColumn
-	for _, th := range h.taxonomy.Themes() {
-		if used[th.ID] {
-			cols = append(cols, matrixColumn{ID: th.ID, Label: th.Label})
-		}
-	}
 	rows := make([]matrixRow, 0, len(gs))
 	for _, gf := range gs {
 		r := matrixRow{Code: gf.Code, Naam: gf.Naam, URL: gemeenteURL(gf.Code), Prios: len(gf.prios), Anchor: "rij-" + gf.Code}
 		for _, c := range cols {
 			r.Cells = append(r.Cells, cellOf(gf, c.ID))
 		}
+		r.CellsHTML = b.cellsHTML(gf.Code, r.Cells)
 		rows = append(rows, r)
 	}
-	return cols, rows
+	return append([]matrixColumn(nil), cols...), rows
+}
+
+// matrixColumns are the themes of the matrix, computed once per beeld.
+func (h *handler) matrixColumns(b *beeld) []matrixColumn {
+	b.matrixOnce.Do(func() {
+		used := map[string]bool{}
+		for _, gf := range b.selected(beeldFilter{}) {
+			for t := range gf.treated {
+				used[t] = true
+			}
+			for t := range gf.prios {
+				used[t] = true
+			}
+		}
+		for _, th := range h.taxonomy.Themes() {
+			if used[th.ID] {
+				b.matrixCols = append(b.matrixCols, matrixColumn{ID: th.ID, Label: th.Label})
+			}
+		}
+		b.matrixRows = map[string]template.HTML{}
+	})
+	return b.matrixCols
+}
+
+// cellsHTML renders a row's cells once per beeld: a link with a hidden
+// word for a priority or a treated theme, an empty cell for an absent one
+// (the legend says what empty means).
+func (b *beeld) cellsHTML(code string, cells []matrixCell) template.HTML {
+	b.matrixMu.Lock()
+	defer b.matrixMu.Unlock()
+	if h, ok := b.matrixRows[code]; ok {
+		return h
+	}
+	var sb strings.Builder
+	for _, c := range cells {
+		switch c.State {
+		case cellPrio:
+			sb.WriteString(`<td><a class="c-s" href="` + html.EscapeString(c.URL) + `"><span class="sr">speerpunt</span></a></td>`)
+		case cellTreated:
+			sb.WriteString(`<td><a class="c-b" href="` + html.EscapeString(c.URL) + `"><span class="sr">behandeld</span></a></td>`)
+		default:
+			sb.WriteString(`<td></td>`)
+		}
+	}
+	h := template.HTML(sb.String())
+	b.matrixRows[code] = h
+	return h
 }
 
 func cellOf(gf *gemeenteFacts, theme string) matrixCell {

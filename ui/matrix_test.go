@@ -132,7 +132,16 @@ func (g *genCorpus) passageHas(href, theme string) bool {
 	return i >= 0 && n < len(g.truth[i].Passages) && slices.Contains(g.truth[i].Passages[n].Themes, theme)
 }
 
-func cellState(td *goquery.Selection) string { return strings.TrimSpace(td.Find(".sr").Text()) }
+// cellState reads a cell: its hidden word, and an empty cell is absent.
+func cellState(td *goquery.Selection) string {
+	if w := strings.TrimSpace(td.Find(".sr").Text()); w != "" {
+		return w
+	}
+	if strings.TrimSpace(td.Text()) == "" {
+		return "niet gevonden"
+	}
+	return "?" + td.Text()
+}
 
 func rankOf(s string) int {
 	return map[string]int{"speerpunt": 0, "behandeld": 1, "niet gevonden": 2}[s]
