@@ -1,11 +1,13 @@
 package ui_test
 
 import (
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -152,5 +154,39 @@ func TestMatrixEmptyDatabase(t *testing.T) {
 	r = f.get(t, "/api/v1/speerpunten")
 	if r.status != http.StatusOK || !strings.Contains(r.body, `"gemeenten":[]`) {
 		t.Errorf("JSON: status %d, %.200s", r.status, r.body)
+	}
+}
+
+// TestOverviewGzip: the large overview pages come gzipped to clients that
+// accept it, and the same page uncompressed to others.
+func TestOverviewGzip(t *testing.T) {
+	f := newFixture(t)
+	plain := f.get(t, "/landelijk-beeld")
+	for _, tt := range []struct {
+		accept string
+		gz     bool
+	}{{"gzip, deflate, br", true}, {"br;q=1.0, gzip;q=0.8", true}, {"*", true}, {"gzip;q=0", false}, {"identity", false}, {"", false}} {
+		req := httptest.NewRequest(http.MethodGet, "/landelijk-beeld", nil)
+		req.Header.Set("Accept-Encoding", tt.accept)
+		r := f.do(t, req)
+		body := r.body
+		if gz := r.header.Get("Content-Encoding") == "gzip"; gz != tt.gz {
+			t.Errorf("Accept-Encoding %q: gzip %v, want %v", tt.accept, gz, tt.gz)
+			continue
+		}
+		if tt.gz {
+			zr, err := gzip.NewReader(strings.NewReader(r.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(zr)
+			body = string(b)
+			if len(r.body) > len(body)/3 {
+				t.Errorf("gzip of %d bytes is %d", len(body), len(r.body))
+			}
+		}
+		if body != plain.body {
+			t.Errorf("Accept-Encoding %q: another page", tt.accept)
+		}
 	}
 }

@@ -13,7 +13,7 @@ func (h *handler) showBeeld(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	h.html(c, http.StatusOK, "beeld", p)
+	h.overviewHTML(c, "beeld", p)
 }
 
 // apiBeeld is the JSON twin: GET /api/v1/landelijk-beeld.

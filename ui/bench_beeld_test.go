@@ -62,6 +62,7 @@ func BenchmarkOverview20k(b *testing.B) {
 			}
 			b.ReportMetric(float64(cold.Milliseconds()), "cold-ms")
 			b.ReportMetric(float64(size), "page-bytes")
+			b.ReportMetric(float64(gzipSize(h, path)), "gzip-bytes")
 		})
 	}
 }
@@ -119,4 +120,13 @@ func fillPlans(ctx context.Context, dir string, n int) error {
 		}
 	}
 	return nil
+}
+
+// gzipSize is the size of the answer to a client that accepts gzip.
+func gzipSize(h http.Handler, path string) int {
+	req := httptest.NewRequest(http.MethodGet, path, nil)
+	req.Header.Set("Accept-Encoding", "gzip")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec.Body.Len()
 }

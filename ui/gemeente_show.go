@@ -17,7 +17,7 @@ func (h *handler) showGemeente(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	h.html(c, http.StatusOK, "gemeente", p)
+	h.overviewHTML(c, "gemeente", p)
 }
 
 // apiGemeente is the JSON twin: GET /api/v1/gemeenten/:code.

@@ -30,7 +30,7 @@ func (h *handler) showMatrix(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	h.html(c, http.StatusOK, "speerpunten", p)
+	h.overviewHTML(c, "speerpunten", p)
 }
 
 // apiMatrix is the JSON twin: GET /api/v1/speerpunten.
