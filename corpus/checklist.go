@@ -119,6 +119,8 @@ func CheckPlan(passages []Passage) []CheckResult {
 			switch {
 			case e.strong(heads, p.Tags.Themes):
 				out[i].add(p)
+			case out[i].Present:
+				// weak evidence counts only for elements without strong
 			case e.weak(text) || e.safety && p.Tags.Veld > 0:
 				weak[i].add(p)
 			}
