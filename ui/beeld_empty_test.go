@@ -190,3 +190,24 @@ func TestOverviewGzip(t *testing.T) {
 		}
 	}
 }
+
+// TestWarmOverview: the handler can compute the overview in advance; a
+// stopped context stops it with an error, and a warm beeld serves pages.
+func TestWarmOverview(t *testing.T) {
+	f := newFixture(t)
+	w, ok := f.handler.(interface{ WarmOverview(context.Context) error })
+	if !ok {
+		t.Fatal("the handler has no WarmOverview")
+	}
+	stopped, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := w.WarmOverview(stopped); err == nil {
+		t.Error("WarmOverview with a stopped context succeeded")
+	}
+	if err := w.WarmOverview(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if r := f.get(t, "/landelijk-beeld"); r.status != http.StatusOK {
+		t.Errorf("after warming: status %d", r.status)
+	}
+}

@@ -231,7 +231,26 @@ func New(o Options, s Searcher, docs Documents, ready Readiness) (http.Handler, 
 	if h.proxies, err = parseProxies(o.TrustedProxies); err != nil {
 		return nil, fmt.Errorf("ui: trusted proxies: %w", err)
 	}
-	return h.engine()
+	e, err := h.engine()
+	if err != nil {
+		return nil, err
+	}
+	return &frontEnd{Engine: e, h: h}, nil
+}
+
+// frontEnd is the handler New returns: the Gin engine, and WarmOverview.
+type frontEnd struct {
+	*gin.Engine
+	h *handler
+}
+
+// WarmOverview computes what the overview pages show for the serving
+// index generation, so that the first visitor does not wait for it (at
+// 20,000 plans it reads and checks every plan in force: tens of seconds).
+// cmd runs it in the background at start.
+func (f *frontEnd) WarmOverview(ctx context.Context) error {
+	_, err := f.h.currentBeeld(ctx)
+	return err
 }
 
 // engine builds the Gin engine with middleware and routes.
