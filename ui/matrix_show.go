@@ -20,7 +20,9 @@ type matrixPage struct {
 	Focus      string // name of the gemeente the user came from
 	FocusCode  string
 	FocusIn    bool // its row is in the matrix
-	filter     beeldFilter
+	// ExportQuery is the filter and sort order, for the export links.
+	ExportQuery string
+	filter      beeldFilter
 }
 
 // showMatrix renders GET /speerpunten.
@@ -77,6 +79,11 @@ func (h *handler) matrixPageFor(c *gin.Context) (matrixPage, error) {
 	sortMatrix(p.Columns, p.Rows, by)
 	link := func(sort string) string { return matrixURL(f, sort, focus.Code) }
 	p.SortNaam, p.SortAantal = link("naam"), link("aantal")
+	eq := f.values()
+	if by != "naam" {
+		eq.Set(paramMatrixSort, by)
+	}
+	p.ExportQuery = eq.Encode()
 	for i := range p.Columns {
 		p.Columns[i].SortURL, p.Columns[i].Sorted = link(p.Columns[i].ID), p.Columns[i].ID == by
 	}

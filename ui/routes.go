@@ -28,6 +28,8 @@ func (h *handler) routes(e *gin.Engine) {
 	getHead(e, "/api/v1/gemeenten/:code", h.apiGemeente)
 	getHead(e, "/speerpunten", h.showMatrix)
 	getHead(e, "/api/v1/speerpunten", h.apiMatrix)
+	getHead(e, "/landelijk-beeld/export.:format", h.exportBeeld)
+	getHead(e, "/speerpunten/export.:format", h.exportMatrix)
 
 	// Submission by a municipality: the form, its status page and the
 	// status as JSON.
