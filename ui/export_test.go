@@ -208,3 +208,54 @@ func mapsEqual(a, b map[string]string) bool {
 	}
 	return true
 }
+
+// TestExportSearch: the search export lists the plans of the search in
+// its order, over several pages of results, with the query and filters in
+// the notes.
+func TestExportSearch(t *testing.T) {
+	g := newGenCorpus(t)
+	for _, q := range []string{"", "q=ondermijning&provincie=Gelderland", "q=jongeren&sort=datum"} {
+		var want []string
+		for page := 1; ; page++ {
+			var api struct {
+				Total   int `json:"total"`
+				Results []struct {
+					Title string `json:"title"`
+				} `json:"results"`
+			}
+			if err := json.Unmarshal([]byte(g.get(t, "/api/v1/search?size=100&page="+strconv.Itoa(page)+"&"+q).body), &api); err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range api.Results {
+				want = append(want, r.Title)
+			}
+			if len(want) >= api.Total || len(api.Results) == 0 {
+				break
+			}
+		}
+		if q == "" && len(want) <= 100 {
+			t.Fatalf("only %d plans: the export is not tested over pages", len(want))
+		}
+		notes, table := readCSV(t, g.get(t, "/zoeken/export.csv?"+q).body)
+		if !strings.Contains(notes["Gevonden"], strconv.Itoa(len(want))) {
+			t.Errorf("%q: notes say %q, want %d plans", q, notes["Gevonden"], len(want))
+		}
+		x := g.workbook(t, "/zoeken/export.xlsx?"+q)
+		sheet, _ := x.GetRows("Resultaten")
+		for name, rows := range map[string][][]string{"CSV": table, "workbook": sheet} {
+			if len(rows)-1 != len(want) {
+				t.Errorf("%q %s: %d rows, want %d", q, name, len(rows)-1, len(want))
+				continue
+			}
+			for i, w := range want {
+				if rows[i+1][1] != w || rows[i+1][0] != strconv.Itoa(i+1) {
+					t.Errorf("%q %s row %d: %v, want %q", q, name, i+1, rows[i+1][:2], w)
+					break
+				}
+			}
+		}
+	}
+	if r := g.get(t, "/zoeken/export.csv?jaar=abc"); r.status != http.StatusBadRequest {
+		t.Errorf("bad jaar: status %d", r.status)
+	}
+}

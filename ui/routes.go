@@ -15,6 +15,7 @@ func (h *handler) routes(e *gin.Engine) {
 	// Search: the start page and its JSON twin.
 	getHead(e, "/", h.showSearch)
 	getHead(e, "/api/v1/search", h.apiSearch)
+	getHead(e, "/zoeken/export.:format", h.exportSearch)
 
 	// One plan: metadata and passages, its JSON twin and the original file.
 	getHead(e, "/documenten/:id", h.showDocument)
