@@ -76,8 +76,9 @@ type beeld struct {
 
 // planFacts is one published plan; sum is set for IVPs in force.
 type planFacts struct {
-	doc corpus.Document
-	sum *planSummary
+	doc   corpus.Document
+	sum   *planSummary
+	links planLinks
 }
 
 // passageRef points at one passage of a plan.
@@ -135,8 +136,10 @@ func (h *handler) buildBeeld(ctx context.Context, year int) (*beeld, error) {
 	}
 	b := o.emptyBeeld(year)
 	b.published = len(docs)
+	all := make([]*planFacts, 0, len(docs))
 	for _, d := range docs {
 		pf := &planFacts{doc: d}
+		all = append(all, pf)
 		if d.Type == corpus.TypeIVP && inForce(d, year) {
 			b.inForce = append(b.inForce, pf)
 		}
@@ -146,6 +149,7 @@ func (h *handler) buildBeeld(ctx context.Context, year int) (*beeld, error) {
 			}
 		}
 	}
+	linkPlans(all)
 	if err := h.summarizeAll(ctx, b.inForce); err != nil {
 		return nil, fmt.Errorf("landelijk beeld: %w", err)
 	}

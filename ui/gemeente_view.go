@@ -27,7 +27,8 @@ type gemeentePage struct {
 	Indienen   bool
 }
 
-// gemeentePlanView is one plan in the gemeente's history.
+// gemeentePlanView is one plan in the gemeente's history, with its place
+// in the life cycle.
 type gemeentePlanView struct {
 	ID      int64  `json:"id"`
 	Title   string `json:"title"`
@@ -36,6 +37,39 @@ type gemeentePlanView struct {
 	Periode string `json:"periode"`
 	InForce bool   `json:"in_force"`
 	URL     string `json:"-"`
+	// Links: the IVP it follows up, the IVP it evaluates, and for an IVP
+	// its predecessor and successor.
+	Follows   *planRef   `json:"follows,omitempty"`
+	Evaluates *planRef   `json:"evaluates,omitempty"`
+	Previous  *planRef   `json:"previous,omitempty"`
+	Next      *planRef   `json:"next,omitempty"`
+	FollowUps []*planRef `json:"follow_ups,omitempty"`
+}
+
+// planRef names and links another plan.
+type planRef struct {
+	ID      int64  `json:"id"`
+	Type    string `json:"type"`
+	Periode string `json:"periode"`
+	URL     string `json:"-"`
+}
+
+func refOf(p *planFacts) *planRef {
+	if p == nil {
+		return nil
+	}
+	return &planRef{ID: p.doc.ID, Type: string(p.doc.Type), Periode: periode(p.doc.Periode()), URL: documentURL(p.doc.ID)}
+}
+
+func planView(p *planFacts) gemeentePlanView {
+	v := gemeentePlanView{ID: p.doc.ID, Title: p.doc.Title, Type: string(p.doc.Type), Label: p.doc.Type.Label(),
+		Periode: periode(p.doc.Periode()), InForce: p.sum != nil, URL: documentURL(p.doc.ID),
+		Follows: refOf(p.links.follows), Evaluates: refOf(p.links.evaluates),
+		Previous: refOf(p.links.prev), Next: refOf(p.links.next)}
+	for _, f := range p.links.followUps {
+		v.FollowUps = append(v.FollowUps, refOf(f))
+	}
+	return v
 }
 
 // gemeenteLink links to a gemeente page.
@@ -43,11 +77,6 @@ type gemeenteLink struct {
 	Code string `json:"code"`
 	Naam string `json:"naam"`
 	URL  string `json:"-"`
-}
-
-func planView(p *planFacts) gemeentePlanView {
-	return gemeentePlanView{ID: p.doc.ID, Title: p.doc.Title, Type: string(p.doc.Type), Label: p.doc.Type.Label(),
-		Periode: periode(p.doc.Periode()), InForce: p.sum != nil, URL: documentURL(p.doc.ID)}
 }
 
 func (h *handler) newGemeentePage(ctx context.Context, b *beeld, gf *gemeenteFacts) (gemeentePage, error) {
