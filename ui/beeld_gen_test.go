@@ -4,9 +4,11 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -38,11 +40,7 @@ func newGenCorpus(t *testing.T) *genCorpus {
 		t.Skip("generates a corpus")
 	}
 	ctx := context.Background()
-	genDir := t.TempDir()
-	if _, err := gen.Generate(ctx, gen.Options{Out: genDir, Plans: genPlans, Seed: 7, Format: gen.FormatHTML}, nil); err != nil {
-		t.Fatal(err)
-	}
-	truth, err := gen.ReadTruth(filepath.Join(genDir, gen.TruthFile))
+	truth, err := genTruth()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,6 +72,22 @@ func newGenCorpus(t *testing.T) *genCorpus {
 	g.serve(t, store)
 	return g
 }
+
+// genTruth generates the corpus once per test binary and keeps its
+// truth; the files are removed at once (the stores are filled from
+// gen.Texts, which gives the same plans).
+var genTruth = sync.OnceValues(func() ([]gen.TruthPlan, error) {
+	dir, err := os.MkdirTemp("", "ivp-ui-gen-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	o := gen.Options{Out: dir, Plans: genPlans, Seed: 7, Format: gen.FormatHTML}
+	if _, err := gen.Generate(context.Background(), o, nil); err != nil {
+		return nil, err
+	}
+	return gen.ReadTruth(filepath.Join(dir, gen.TruthFile))
+})
 
 // serve builds the index of store and the handler over both.
 func (g *genCorpus) serve(t *testing.T, store *corpus.Store) {
