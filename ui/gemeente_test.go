@@ -60,6 +60,9 @@ func (g *genCorpus) checkGemeentePlans(t *testing.T, doc *goquery.Document, code
 	if !slices.Equal(got, wantIDs) {
 		t.Errorf("%s: plans %v, truth %v", code, got, wantIDs)
 	}
+	if n := doc.Find("svg.tijdlijn rect").Length(); n != len(want) {
+		t.Errorf("%s: %d bars on the timeline, want %d", code, n, len(want))
+	}
 	if len(want) == 0 && !strings.Contains(doc.Find("#plannen-kop").Parent().Text(), "nog geen gepubliceerd plan") {
 		t.Errorf("%s: no explanation that it has no plan", code)
 	}

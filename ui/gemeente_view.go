@@ -19,6 +19,7 @@ type gemeentePage struct {
 	Status     string
 	StatusText string
 	Plans      []gemeentePlanView
+	Timeline   *timelineView
 	Compare    comparison
 	Peers      []gemeenteLink
 	Prios      []prioRow
@@ -86,9 +87,13 @@ func (h *handler) newGemeentePage(ctx context.Context, b *beeld, gf *gemeenteFac
 	if n, ok := h.overview.inwoners.Aantal(gf.Code); ok {
 		p.Inwoners, p.Klasse = getal(n), gf.klasse.Label
 	}
+	var periods [][2]int
 	for i := len(gf.plans) - 1; i >= 0; i-- {
 		p.Plans = append(p.Plans, planView(gf.plans[i]))
+		s, e := period(gf.plans[i].doc)
+		periods = append(periods, [2]int{s, e})
 	}
+	p.Timeline = timelineOf(p.Plans, periods, b.year)
 	for _, o := range p.Compare.Gemeenten {
 		p.Peers = append(p.Peers, gemeenteLink{Code: o.Code, Naam: o.Naam, URL: gemeenteURL(o.Code)})
 	}
