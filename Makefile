@@ -39,6 +39,7 @@ lint:
 ##        generation), the robust-set outcome table, word F1 against pdftotext and the generated truth,
 ##        OCR word F1 of scanned generated plans and the shared scans (IVP_OCR_BENCH), and a
 ##        20,000-plan generation with its peak RSS, the large-corpus search benchmark (bench-large),
+##        the overview pages (landelijk beeld, gemeente, speerpunten) over 20,000 stored plans,
 ##        the crash sweep (50 kills) and the 5-minute soak of a served corpus under curation
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout 60m ./... | tee bench.out
@@ -48,6 +49,7 @@ bench: build
 	@d=$$(mktemp -d); /usr/bin/time -f 'gen 20000 plans: peak RSS %M KB, %e s' ./$(BIN) gen --out $$d --plans 20000 --seed 1 2>&1 | tee -a bench.out; rm -rf $$d
 	IVP_BENCH_LARGE=1 $(GO) test -count=1 -v -run '^TestLargeSearch$$' -timeout 240m ./search/ | grep -v '^=== RUN' | tee -a bench.out
 	IVP_BENCH_LARGE=1 $(GO) test -count=1 -v -run '^TestLargeHTTP$$' -timeout 60m ./ui/ | grep -v '^=== RUN' | tee -a bench.out
+	IVP_BENCH_LARGE=1 $(GO) test -run '^$$' -bench '^BenchmarkOverview20k$$' -benchtime 20x -timeout 60m ./ui/ | tee -a bench.out
 	IVP_CRASH_ROUNDS=50 $(GO) test -count=1 -v -run '^TestCrashSweep$$' -timeout 30m ./cmd/ivp/ | grep -v '^=== RUN' | tee -a bench.out
 	IVP_SOAK=1 $(GO) test -count=1 -v -run '^TestSoak$$' -timeout 30m ./cmd/ivp/ | grep -v '^=== RUN' | tee -a bench.out
 

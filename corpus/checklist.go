@@ -17,10 +17,11 @@ type ChecklistElement struct {
 	phrases  []string
 	themes   []string
 	pattern  *regexp.Regexp
-	safety   bool // a passage tagged with veld 1-5 is (weak) evidence
-	oneHit   bool // one passage with a phrase is enough: the phrases are specific
-	negates  bool // a phrase in a negated sentence does not count ("ontbrak een nulmeting")
-	outer    bool // outer headings count too ("10 Uitvoering en monitoring")
+	hints    []string // pattern can only match text that contains one of these
+	safety   bool     // a passage tagged with veld 1-5 is (weak) evidence
+	oneHit   bool     // one passage with a phrase is enough: the phrases are specific
+	negates  bool     // a phrase in a negated sentence does not count ("ontbrak een nulmeting")
+	outer    bool     // outer headings count too ("10 Uitvoering en monitoring")
 }
 
 // Checklist lists the 15 elements in order. Headings are the strong
@@ -52,7 +53,8 @@ var Checklist = []ChecklistElement{
 		themes:   []string{"0.prioriteiten-overzicht"}},
 	{Number: 7, Name: "Meetbare doelstellingen", negates: true,
 		phrases: []string{"nulmeting", "streefwaarde", "smart", "meetbaar", "afrekenbaar"},
-		pattern: regexp.MustCompile(`(willen we|ons doel|doel is|doelstelling|streven)[^.]{0,120}(\d+ ?%|procent|rapportcijfer|ten minste|minimaal)|(daalt|dalen|gedaald|stijgt|lager ligt)[^.]{0,60}\d+ ?%`)},
+		pattern: regexp.MustCompile(`(willen we|ons doel|doel is|doelstelling|streven)[^.]{0,120}(\d+ ?%|procent|rapportcijfer|ten minste|minimaal)|(daalt|dalen|gedaald|stijgt|lager ligt)[^.]{0,60}\d+ ?%`),
+		hints:   []string{"willen we", "ons doel", "doel is", "doelstelling", "streven", "daalt", "dalen", "gedaald", "stijgt", "lager ligt"}},
 	{Number: 8, Name: "Aanpak op hoofdlijnen", safety: true,
 		headings: []string{"aanpak", "wat gaan we doen", "wat doen we", "acties", "maatregelen"},
 		phrases:  []string{"wat gaan we doen", "maatregelen", "instrumenten", "bevoegdheden van de burgemeester"}},
@@ -117,6 +119,8 @@ func CheckPlan(passages []Passage) []CheckResult {
 			switch {
 			case e.strong(heads, p.Tags.Themes):
 				out[i].add(p)
+			case out[i].Present:
+				// weak evidence counts only for elements without strong
 			case e.weak(text) || e.safety && p.Tags.Veld > 0:
 				weak[i].add(p)
 			}
@@ -161,10 +165,25 @@ func (e ChecklistElement) weak(text string) bool {
 		}
 	}
 	loc := []int(nil)
-	if e.pattern != nil {
+	if e.pattern != nil && e.hinted(text) {
 		loc = e.pattern.FindStringIndex(text)
 	}
 	return loc != nil && !(e.negates && negated(text, loc[0]))
+}
+
+// hinted says text contains one of the element's hints (or it has none):
+// a cheap test that spares the pattern most passages, which it cannot
+// match anyway.
+func (e ChecklistElement) hinted(text string) bool {
+	if len(e.hints) == 0 {
+		return true
+	}
+	for _, h := range e.hints {
+		if strings.Contains(text, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // negation marks a sentence that says an element is missing ("er

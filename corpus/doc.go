@@ -7,7 +7,9 @@
 // submissions with their status tokens, earlier versions of replaced files
 // and the audit log; every change and its audit entry commit in one
 // transaction. The gemeenten register, their CBS population classes
-// (data/inwoners.tsv) and the taxonomy are embedded data.
+// (data/inwoners.tsv), their veiligheidsregio's (data/veiligheidsregios.tsv)
+// and the taxonomy are embedded data; the map of the gemeenten is in
+// corpus/geo.
 //
 // Everything else in ivp (the search index, the web pages) is derived from
 // what the Store holds and can be rebuilt from it. Backup copies the store

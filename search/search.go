@@ -222,3 +222,18 @@ func parallel(fns ...func() error) error {
 	}
 	return nil
 }
+
+// Generation names the state of the serving index: it changes with every
+// rebuild and every plan added or removed, so views derived from the
+// published plans can be cached until it does.
+func (s *Searcher) Generation() (string, error) {
+	var gen string
+	err := s.ix.View(func(snap indexer.Snapshot) error {
+		gen = snap.Generation
+		return nil
+	})
+	if err != nil {
+		return "", fmt.Errorf("index generation: %w", err)
+	}
+	return gen, nil
+}

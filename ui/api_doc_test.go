@@ -122,9 +122,9 @@ func TestAPIDocumentDescribesEveryEndpoint(t *testing.T) {
 	v.jobCalls(d, a, tok)
 	v.featureOffCalls()
 
-	engine, ok := d.handler.(*gin.Engine)
+	engine, ok := d.handler.(interface{ Routes() gin.RoutesInfo })
 	if !ok {
-		t.Fatalf("the handler is a %T, want *gin.Engine to list its routes", d.handler)
+		t.Fatalf("the handler is a %T, which cannot list its routes", d.handler)
 	}
 	param := regexp.MustCompile(`:(\w+)`)
 	for _, rt := range engine.Routes() {

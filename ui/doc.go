@@ -11,6 +11,14 @@
 // Prometheus (metrics.go), served at /metrics behind the curator login
 // or by cmd on an address of its own.
 //
+// The overview pages (/landelijk-beeld, /gemeenten/{code}, /speerpunten
+// and their JSON twins) read every published plan from Documents and keep
+// the result, a beeld, for one index generation (Searcher.Generation) and
+// year; plan summaries (priorities, themes, kwaliteitstoets) are kept per
+// plan version. The map (corpus/geo) and the matrix cells are rendered
+// once per beeld through html/template or, for the cells, from escaped
+// internal links only.
+//
 // Security lives here, at the boundary: sessions in an HttpOnly, SameSite
 // cookie (Secure over TLS), a CSRF token on every state-changing request
 // (bound to the session, or a signed double-submit cookie on the public

@@ -23,11 +23,20 @@ var staticFiles embed.FS
 // pageNames are the templates in templates/, each rendered inside layout.html.
 var pageNames = []string{"search", "document", "error", "submission", "submission_status",
 	"login", "queue", "review", "audit", "api",
-	"jobs", "sources"}
+	"jobs", "sources", "beeld", "gemeente", "speerpunten"}
 
 // funcs are the helpers templates may call.
 var funcs = template.FuncMap{
 	"inc": func(i int) int { return i + 1 },
+	// dict makes a map of key, value pairs, to pass several values to a
+	// sub-template.
+	"dict": func(kv ...any) map[string]any {
+		m := map[string]any{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			m[fmt.Sprint(kv[i])] = kv[i+1]
+		}
+		return m
+	},
 }
 
 // views holds the parsed templates and the embedded static files.
@@ -40,7 +49,7 @@ type views struct {
 
 // parseViews parses every template once; a missing or broken one is an error.
 func parseViews(version string) (*views, error) {
-	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html")
+	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/overzicht_delen.html")
 	if err != nil {
 		return nil, fmt.Errorf("ui: parse layout: %w", err)
 	}
@@ -66,7 +75,7 @@ func (v *views) loadStatic() error {
 		return fmt.Errorf("ui: static files: %w", err)
 	}
 	v.assets = map[string]string{}
-	for _, name := range []string{"style.css", "favicon.svg"} {
+	for _, name := range []string{"style.css", "overzicht.css", "favicon.svg"} {
 		data, err := fs.ReadFile(sub, name)
 		if err != nil {
 			return fmt.Errorf("ui: static file: %w", err)
@@ -133,6 +142,7 @@ type layoutData struct {
 	Description string
 	Version     string
 	CSS         string     // versioned stylesheet URL
+	PageCSS     string     // versioned URL of a page's own stylesheet; "" for none
 	Icon        string     // versioned icon URL
 	HeaderForm  bool       // show the small search box in the header
 	Beheer      *beheerNav // the curator's bar; nil outside the curator area

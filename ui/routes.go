@@ -16,11 +16,22 @@ func (h *handler) routes(e *gin.Engine) {
 	getHead(e, "/", h.showSearch)
 	getHead(e, "/api/v1/search", h.apiSearch)
 	getHead(e, feedPath, h.showFeed)
+	getHead(e, "/zoeken/export.:format", h.exportSearch)
 
 	// One plan: metadata and passages, its JSON twin and the original file.
 	getHead(e, "/documenten/:id", h.showDocument)
 	getHead(e, "/api/v1/documents/:id", h.apiDocument)
 	getHead(e, "/bestanden/:id", h.longTransfer, h.showFile)
+
+	// Overviews: the landelijk beeld, one gemeente, the speerpunten matrix.
+	getHead(e, "/landelijk-beeld", h.showBeeld)
+	getHead(e, "/api/v1/landelijk-beeld", h.apiBeeld)
+	getHead(e, "/gemeenten/:code", h.showGemeente)
+	getHead(e, "/api/v1/gemeenten/:code", h.apiGemeente)
+	getHead(e, "/speerpunten", h.showMatrix)
+	getHead(e, "/api/v1/speerpunten", h.apiMatrix)
+	getHead(e, "/landelijk-beeld/export.:format", h.exportBeeld)
+	getHead(e, "/speerpunten/export.:format", h.exportMatrix)
 
 	// Submission by a municipality: the form, its status page and the
 	// status as JSON.

@@ -38,7 +38,9 @@ type searchPage struct {
 	DidYouMean *suggestion
 	LikeTitle  string
 	Sort       []sortLink // empty without words
-	Looptijd   rangeForm
+	// ExportQuery is the search without its page, for the export links.
+	ExportQuery string
+	Looptijd    rangeForm
 }
 
 // sortLink is one sort order, the current one marked.
@@ -168,6 +170,7 @@ func (h *handler) newSearchPage(r search.Request, res *search.Result) searchPage
 	}
 	p.Hidden = hiddenFields(r)
 	p.Layout.Feed, p.Layout.FeedTitle = feedURL(r), "IVP-zoeker: "+h.feedTitle(r)
+	p.ExportQuery = exportQuery(r)
 	if p.Start = r.Query == "" && len(p.Chips) == 0; p.Start {
 		for _, s := range subjects {
 			p.Suggestions = append(p.Suggestions, suggestion{Label: s, URL: searchURL(url.Values{paramQuery: {s}})})

@@ -15,9 +15,12 @@ import (
 	"github.com/ccv/ivp/search"
 )
 
-// Searcher runs a search; *search.Searcher implements it.
+// Searcher runs a search and names the serving index generation (the key
+// of views derived from the published plans); *search.Searcher
+// implements it.
 type Searcher interface {
 	Search(ctx context.Context, r search.Request) (*search.Result, error)
+	Generation() (string, error)
 }
 
 // Documents reads stored plans, their passages and original files and the
@@ -25,6 +28,7 @@ type Searcher interface {
 type Documents interface {
 	Document(ctx context.Context, id int64) (corpus.Document, error)
 	Passages(ctx context.Context, id int64) ([]corpus.Passage, error)
+	Documents(ctx context.Context, status corpus.Status) ([]corpus.Document, error)
 	FilePath(d corpus.Document) string
 	Jobs(ctx context.Context, limit int) ([]corpus.JobRun, error)
 }
@@ -197,6 +201,9 @@ type handler struct {
 	submitLimit, loginLimit, accountLimit *limiter
 	// apiPage is the readable API description, built at start.
 	apiPage apiDocPage
+	// overview holds the data and caches of the landelijk beeld, the
+	// gemeente pages and the speerpunten matrix.
+	overview *overview
 }
 
 // New builds the web front end. s and docs are required; a nil ready means
@@ -230,6 +237,9 @@ func New(o Options, s Searcher, docs Documents, ready Readiness) (http.Handler, 
 		submitLimit: newLimiter(o.SubmitRate), loginLimit: newLimiter(o.LoginRate),
 		accountLimit: newLimiter(o.AccountLoginRate)}
 	h.extracting = newSlots(o.MaxExtractions)
+	if h.overview, err = newOverview(gms); err != nil {
+		return nil, fmt.Errorf("ui: %w", err)
+	}
 	if h.proxies, err = parseProxies(o.TrustedProxies); err != nil {
 		return nil, fmt.Errorf("ui: trusted proxies: %w", err)
 	}
@@ -238,7 +248,26 @@ func New(o Options, s Searcher, docs Documents, ready Readiness) (http.Handler, 
 		return nil, err
 	}
 	h.apiPage = h.newAPIDocPage(doc)
-	return h.engine()
+	e, err := h.engine()
+	if err != nil {
+		return nil, err
+	}
+	return &frontEnd{Engine: e, h: h}, nil
+}
+
+// frontEnd is the handler New returns: the Gin engine, and WarmOverview.
+type frontEnd struct {
+	*gin.Engine
+	h *handler
+}
+
+// WarmOverview computes what the overview pages show for the serving
+// index generation, so that the first visitor does not wait for it (at
+// 20,000 plans it reads and checks every plan in force: tens of seconds).
+// cmd runs it in the background at start.
+func (f *frontEnd) WarmOverview(ctx context.Context) error {
+	_, err := f.h.currentBeeld(ctx)
+	return err
 }
 
 // engine builds the Gin engine with middleware and routes.

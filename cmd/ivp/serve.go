@@ -64,7 +64,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer markServing(c.Data, c.Addr)() // tells 'ivp reindex' where the server is
 	caughtUp := make(chan struct{})
 	go func() { defer close(caughtUp); e.catchUp(ctx, log) }()
+	warmCtx, stopWarm := context.WithCancel(ctx)
+	warmed := warmOverview(warmCtx, h, log)
 	err = listenAndServe(ctx, c.Addr, c.httpServer(h), stdout, log)
+	stopWarm()
+	<-warmed
 	stopCtx := sched.Stop() // waits for a running rebuild to finish
 	<-stopCtx.Done()
 	<-caughtUp // and for the catch-up at start, so that its job is recorded as ended
@@ -206,4 +210,22 @@ type cronLogger struct{ log *slog.Logger }
 func (l cronLogger) Info(msg string, kv ...any) { l.log.Debug("cron: "+msg, kv...) }
 func (l cronLogger) Error(err error, msg string, kv ...any) {
 	l.log.Error("cron: "+msg, append(kv, "err", err)...)
+}
+
+// warmOverview computes the overview pages' data in the background; the
+// channel closes when it is done (or stopped with ctx).
+func warmOverview(ctx context.Context, h http.Handler, log *slog.Logger) <-chan struct{} {
+	done := make(chan struct{})
+	w, ok := h.(interface{ WarmOverview(context.Context) error })
+	if !ok {
+		close(done)
+		return done
+	}
+	go func() {
+		defer close(done)
+		if err := w.WarmOverview(ctx); err != nil && ctx.Err() == nil {
+			log.Warn("warm overview pages", "error", err)
+		}
+	}()
+	return done
 }

@@ -89,6 +89,9 @@
 //	vastgesteld   adoption date, YYYY-MM-DD, as printed on the cover
 //	pages         PDF page count, cover and contents included (1 with --format html)
 //	prioriteiten  the subjects of the plan's priorities
+//	follows_plan  for a follow-up, the number (line, from 1) of its IVP: an
+//	              uitvoeringsplan for a year of it, or the evaluatie of the
+//	              four years before it; left out for other plans
 //	checklist_present  checklist elements (1-15) some passage serves, sorted
 //	layout        the PDF's hard cases: image_cover, two_columns, footnotes,
 //	              hyphenation, numbered_lists, justified, ligatures (booleans)

@@ -30,6 +30,7 @@ type planSpec struct {
 	ivpEnd      int
 	vastgesteld time.Time
 	prios       []*bank // the priorities, in the plan's order
+	follows     int     // index of the IVP this plan follows up; 0 for none
 	seed        uint64  // seeds the plan's own PRNG
 	width       int     // digits of the plan number in file names
 }
@@ -195,6 +196,7 @@ func (p *planner) link(s *planSpec, earlier []*planSpec) bool {
 	}
 	ivp := pick(p.rng, cands)
 	p.linked[ivp.index] = true
+	s.follows = ivp.index
 	s.gemeenten = ivp.gemeenten
 	if s.typ == corpus.TypeEvaluatie {
 		s.start, s.end = ivp.start-4, ivp.start-1

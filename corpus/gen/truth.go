@@ -34,7 +34,11 @@ type TruthPlan struct {
 	Vastgesteld  string         `json:"vastgesteld"`           // adoption date, YYYY-MM-DD
 	Pages        int            `json:"pages"`                 // page count, cover and contents included
 	Prioriteiten []string       `json:"prioriteiten"`          // subjects of the plan's priorities
-	Passages     []TruthPassage `json:"passages"`              // body text in reading order
+	// FollowsPlan is the number (1-based line of truth.jsonl) of the IVP
+	// this plan follows up: an uitvoeringsplan for a year of it, or the
+	// evaluatie of the four years before it; 0 for none.
+	FollowsPlan int            `json:"follows_plan,omitempty"`
+	Passages    []TruthPassage `json:"passages"` // body text in reading order
 	// ChecklistPresent are the checklist elements (1-15) that at least one
 	// passage serves, sorted.
 	ChecklistPresent []int `json:"checklist_present"`
@@ -111,6 +115,7 @@ func truthPlan(m *docModel, pages int, ps []passage) TruthPlan {
 		}
 	}
 	t.Prioriteiten = m.prios
+	t.FollowsPlan = s.follows
 	for _, p := range ps {
 		t.Passages = append(t.Passages, TruthPassage{
 			Page: p.page, PageEnd: p.pageEnd, Headings: p.headings,
