@@ -107,6 +107,7 @@ func (b *background) harvest(name string) {
 			b.log.Warn("harvest: not taken", "url", r.URL, "reason", r.Reason)
 		}
 	})
+	b.e.observeJob("harvest", start, err)
 	b.log.Info("harvest done", "job", name, "new", sum.New, "changed", sum.Changed, "failed", sum.Failed,
 		"sources failed", sum.SourcesFailed, "took", time.Since(start).Round(time.Millisecond), "err", err)
 }

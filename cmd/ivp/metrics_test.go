@@ -24,7 +24,8 @@ func TestMetricsOnOwnAddress(t *testing.T) {
 	if code, _, _ := ivp(t, "ingest", "--data", data, empty); code != 1 {
 		t.Fatalf("ingest of an empty file: exit %d, want 1", code)
 	}
-	out := serveWithOutput(t, data, "--metrics-addr", "127.0.0.1:0", "--reindex-schedule", "@every 1s")
+	out := serveWithOutput(t, data, "--metrics-addr", "127.0.0.1:0", "--reindex-schedule", "@every 1s",
+		"--harvest-contact", "oov@example.nl", "--harvest-schedule", "@every 1s")
 	base := regexp.MustCompile(`serving on (http://\S+)`).FindStringSubmatch(out)[1]
 	m := regexp.MustCompile(`metrics on (http://\S+)`).FindStringSubmatch(out)
 	if m == nil {
@@ -33,12 +34,14 @@ func TestMetricsOnOwnAddress(t *testing.T) {
 	if st, _, _ := getBody(t, base+"/metrics"); st != http.StatusNotFound {
 		t.Errorf("/metrics on --addr: status %d, want 404 when it has an address of its own", st)
 	}
-	var rebuilt bool
-	for deadline := time.Now().Add(20 * time.Second); !rebuilt && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		rebuilt = strings.Contains(scrapeText(t, m[1]), `ivp_job_duration_seconds_count{job="rebuild",outcome="ok"}`)
+	var rebuilt, harvested bool
+	for deadline := time.Now().Add(20 * time.Second); !(rebuilt && harvested) && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		text := scrapeText(t, m[1])
+		rebuilt = strings.Contains(text, `ivp_job_duration_seconds_count{job="rebuild",outcome="ok"}`)
+		harvested = strings.Contains(text, `ivp_job_duration_seconds_count{job="harvest",outcome="ok"}`)
 	}
-	if !rebuilt {
-		t.Errorf("no rebuild in the metrics:\n%s", scrapeText(t, m[1]))
+	if !rebuilt || !harvested {
+		t.Errorf("a rebuild (%v) or a harvest (%v) is missing from the metrics:\n%s", rebuilt, harvested, scrapeText(t, m[1]))
 	}
 	for range 5 {
 		getBody(t, base+"/api/v1/search?q=cameratoezicht")
