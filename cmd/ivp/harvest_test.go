@@ -118,7 +118,7 @@ func TestHarvestJobRecorded(t *testing.T) {
 	defer store.Close()
 	c := config{HarvestContact: "mailto:oogst@ccv.example", HarvestInterval: 10 * time.Millisecond,
 		HarvestTimeout: 10 * time.Second, MaxFileSize: 10 << 20, MaxPages: 100, ExtractTimeout: 30 * time.Second,
-		ExtractMemory: 1 << 30}
+		ExtractMemory: 1 << 30, OCR: "off"}
 	h := testHarvester(t, &c, store, srv)
 	if _, err := harvest.NewSources(store).Save(ctx, corpus.HarvestSource{Name: "Test", URL: srv.URL + "/veiligheid",
 		Selector: "main .documenten a", Depth: 1, Enabled: true}); err != nil {

@@ -50,7 +50,7 @@ func TestIngestScanWithOCR(t *testing.T) {
 		}
 	}
 	code, out, _ = ivp(t, "ingest", "--ocr", "off", "--data", t.TempDir(), scan)
-	if want := "FAIL " + scan + ": geen tekstlaag (gescand?); OCR staat uit (--ocr off) (1 pagina)"; code != 1 || !strings.Contains(out, want) {
+	if want := "FAIL " + scan + ": geen tekstlaag (gescand?); OCR staat uit (--ocr off) (1 page)"; code != 1 || !strings.Contains(out, want) {
 		t.Errorf("--ocr off: exit %d, output %q; want %q", code, out, want)
 	}
 	for flag, want := range map[string]string{"auto": "ocr (effective)     on: ", "off": "ocr (effective)     off: OCR staat uit (--ocr off)"} {
