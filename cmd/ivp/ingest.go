@@ -135,7 +135,11 @@ func (r *reporter) progress(p ingest.Progress) {
 	defer r.mu.Unlock()
 	r.clearBar()
 	if p.Page == 0 {
-		fmt.Fprintf(r.out, "ocr  %s: %d pages without a text layer, reading them by OCR\n", p.Source, p.Total)
+		what := fmt.Sprintf("%d pages without a text layer, reading them", p.Total)
+		if p.Total == 1 {
+			what = "1 page without a text layer, reading it"
+		}
+		fmt.Fprintf(r.out, "ocr  %s: %s by OCR\n", p.Source, what)
 	} else {
 		fmt.Fprintf(r.out, "ocr  %s: page %d read (%d of %d)\n", p.Source, p.Page, p.Done, p.Total)
 	}

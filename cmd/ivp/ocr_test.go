@@ -43,7 +43,7 @@ func TestIngestScanWithOCR(t *testing.T) {
 	plan := filepath.Join(sample, readTruth(t, sample)[0].File)
 	scan := ocrScan(t, plan, 4, filepath.Join(t.TempDir(), "scan.pdf"))
 	code, out, errs := ivp(t, "ingest", "--data", t.TempDir(), scan)
-	for _, want := range []string{"ocr  " + scan + ": 1 pages without a text layer, reading them by OCR",
+	for _, want := range []string{"ocr  " + scan + ": 1 page without a text layer, reading it by OCR",
 		"ocr  " + scan + ": page 1 read (1 of 1)", "ok   " + scan + ": document 1, 1 pages (1 read by OCR)"} {
 		if code != 0 || !strings.Contains(out, want) {
 			t.Errorf("exit %d, output %q (%s); want %q", code, out, errs, want)
