@@ -47,14 +47,30 @@ func ocrViewOf(d corpus.Document, fileURL func(page int) string) ocrView {
 	return v
 }
 
-// pageList names pages in Dutch: "Pagina 3 is", "Pagina's 1, 2 en 5 zijn".
+// pageList names pages in Dutch: "Pagina 3 is", "Pagina's 1, 2 en 5 zijn",
+// "Pagina's 1 tot en met 10 zijn".
 func pageList(pages []int) string {
 	if len(pages) == 1 {
 		return "Pagina " + strconv.Itoa(pages[0]) + " is"
 	}
-	s := make([]string, len(pages))
-	for i, p := range pages {
-		s[i] = strconv.Itoa(p)
+	var parts []string
+	for i := 0; i < len(pages); {
+		j := i
+		for j+1 < len(pages) && pages[j+1] == pages[j]+1 {
+			j++
+		}
+		switch {
+		case j-i >= 2: // three or more in a row
+			parts = append(parts, strconv.Itoa(pages[i])+" tot en met "+strconv.Itoa(pages[j]))
+		case j > i:
+			parts = append(parts, strconv.Itoa(pages[i]), strconv.Itoa(pages[j]))
+		default:
+			parts = append(parts, strconv.Itoa(pages[i]))
+		}
+		i = j + 1
 	}
-	return "Pagina's " + strings.Join(s[:len(s)-1], ", ") + " en " + s[len(s)-1] + " zijn"
+	if len(parts) == 1 {
+		return "Pagina's " + parts[0] + " zijn"
+	}
+	return "Pagina's " + strings.Join(parts[:len(parts)-1], ", ") + " en " + parts[len(parts)-1] + " zijn"
 }
