@@ -91,6 +91,9 @@ func (v *apiChecker) do(a *agent, c call) response {
 		return r
 	}
 	v.seen[route.Method+" "+route.Path] = true
+	if route.Operation.Responses.Status(r.status) == nil { // "default" is for statuses no test makes
+		v.t.Errorf("%s %s: the document does not name status %d", c.method, route.Path, r.status)
+	}
 	opts := &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc, IncludeResponseStatus: true}
 	in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route, Options: opts}
 	ctx := context.Background()
@@ -107,9 +110,9 @@ func (v *apiChecker) do(a *agent, c call) response {
 
 // TestAPIDocumentDescribesEveryEndpoint: the OpenAPI 3.1 document
 // validates; every GET and POST route under /api/v1 is in it and is
-// called here, on a desk that rebuilds and harvests and on desks without
-// those; and every real answer (and every request meant to be valid)
-// validates against it.
+// called here, on a desk that rebuilds and harvests, on desks without
+// those and on one with a plan in force and a scanned plan; and every
+// real answer (and every request meant to be valid) validates against it.
 func TestAPIDocumentDescribesEveryEndpoint(t *testing.T) {
 	d, site := harvestingDesk(t)
 	v := newAPIChecker(t, d)
@@ -121,6 +124,7 @@ func TestAPIDocumentDescribesEveryEndpoint(t *testing.T) {
 	v.sourceCalls(a, site.URL, tok)
 	v.jobCalls(d, a, tok)
 	v.featureOffCalls()
+	v.overviewCalls()
 
 	engine, ok := d.handler.(interface{ Routes() gin.RoutesInfo })
 	if !ok {
