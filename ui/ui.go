@@ -31,6 +31,8 @@ type Documents interface {
 	Documents(ctx context.Context, status corpus.Status) ([]corpus.Document, error)
 	FilePath(d corpus.Document) string
 	Jobs(ctx context.Context, limit int) ([]corpus.JobRun, error)
+	// PlanLinks are the curators' decisions on links between plans.
+	PlanLinks(ctx context.Context) ([]corpus.PlanLink, error)
 }
 
 // Readiness reports whether the service can answer searches; /readyz asks it.
