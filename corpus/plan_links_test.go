@@ -50,3 +50,18 @@ func TestSetPlanLink(t *testing.T) {
 		t.Errorf("refused links were stored: %+v", links)
 	}
 }
+
+// TestLeadText: the first n passages' text, one a line, in reading order.
+func TestLeadText(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t, t.TempDir())
+	id, _, err := s.Add(ctx, sampleDoc(t, s, "GM0197"), samplePassages, []byte("%PDF-1.4 lead"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n, want := range map[int]string{1: "Voor u ligt het plan.\n", 5: "Voor u ligt het plan.\nOndermijning.\n"} {
+		if got, err := s.LeadText(ctx, id, n); err != nil || got != want {
+			t.Errorf("LeadText(%d) = %q, %v; want %q", n, got, err, want)
+		}
+	}
+}

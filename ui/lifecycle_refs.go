@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"strings"
 	"sync"
 	"time"
 
@@ -54,15 +53,11 @@ func (c *refCache) get(ctx context.Context, docs Documents, d corpus.Document) (
 	if ok && cr.updated.Equal(d.Updated) {
 		return cr.ref, nil
 	}
-	ps, err := docs.Passages(ctx, d.ID)
+	text, err := docs.LeadText(ctx, d.ID, refPassages)
 	if err != nil {
 		return [2]int{}, err
 	}
-	var sb strings.Builder
-	for _, p := range ps[:min(len(ps), refPassages)] {
-		sb.WriteString(p.Text + "\n")
-	}
-	ref := referencedPeriod(sb.String())
+	ref := referencedPeriod(text)
 	c.mu.Lock()
 	if c.byID == nil {
 		c.byID = map[int64]cachedRef{}
