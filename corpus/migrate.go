@@ -174,6 +174,16 @@ var migrations = []string{
 		note TEXT NOT NULL DEFAULT '',
 		PRIMARY KEY (document_id, page)
 	);`,
+	// 7: a curator's decisions on the links between plans (plan_links.go).
+	`CREATE TABLE plan_links (
+		from_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+		to_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+		state TEXT NOT NULL CHECK (state IN ('bevestigd', 'verwijderd')),
+		user_email TEXT NOT NULL,
+		time TEXT NOT NULL,
+		version INTEGER NOT NULL,
+		PRIMARY KEY (from_id, to_id)
+	);`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -214,4 +215,25 @@ func (s *Store) PassageCounts(ctx context.Context) (map[int64]int, error) {
 		out[id] = n
 	}
 	return out, rows.Err()
+}
+
+// LeadText returns the text of a document's first n passages, one a line:
+// enough to see which plan it says it works out, without reading (and
+// decoding) all its passages.
+func (s *Store) LeadText(ctx context.Context, id int64, n int) (string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT text FROM passages WHERE document_id = ?
+		ORDER BY ordinal LIMIT ?`, id, n)
+	if err != nil {
+		return "", fmt.Errorf("lead text of %d: %w", id, err)
+	}
+	defer rows.Close()
+	var sb strings.Builder
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return "", fmt.Errorf("lead text of %d: %w", id, err)
+		}
+		sb.WriteString(t + "\n")
+	}
+	return sb.String(), rows.Err()
 }

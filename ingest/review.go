@@ -239,3 +239,9 @@ func (c *Curator) sync(ctx context.Context, d corpus.Document) error {
 func fieldErr(field, msg string) *corpus.FieldError {
 	return &corpus.FieldError{Field: field, Msg: msg, Err: corpus.ErrInvalid}
 }
+
+// SetPlanLink records a curator's decision on whether plan from follows
+// up plan to; the overview pages read it on their next request.
+func (c *Curator) SetPlanLink(ctx context.Context, u corpus.User, from, to int64, state corpus.LinkState) error {
+	return c.store.SetPlanLink(ctx, u, from, to, state)
+}

@@ -44,7 +44,11 @@ func (s *Searcher) like(ctx context.Context, snap indexer.Snapshot, p *prepared)
 	if err != nil {
 		return err
 	}
-	_, terms, err := Like(ctx, snap.Passages, text, LikeOptions{Field: indexer.FieldText, Analyzer: indexer.TextAnalyzer})
+	o := LikeOptions{Field: indexer.FieldText, Analyzer: indexer.TextAnalyzer}
+	if o.Skip, err = likePlaces(ctx, snap, plan, text); err != nil {
+		return err
+	}
+	_, terms, err := Like(ctx, snap.Passages, text, o)
 	if err != nil {
 		return err
 	}
@@ -59,6 +63,24 @@ func (s *Searcher) like(ctx context.Context, snap indexer.Snapshot, p *prepared)
 	p.excludedPlans = append(p.excludedPlans, plan)
 	p.likeTitle = title
 	return nil
+}
+
+// likePlaces are the terms of the place names in text and of the plan's
+// gemeenten, which a "meer zoals dit" query leaves out.
+func likePlaces(ctx context.Context, snap indexer.Snapshot, plan, text string) (map[string]bool, error) {
+	an := snap.Passages.Mapping().AnalyzerNamed(indexer.TextAnalyzer)
+	if an == nil {
+		return nil, fmt.Errorf("like %s: no analyzer %q", plan, indexer.TextAnalyzer)
+	}
+	meta, err := planMeta(ctx, snap, plan)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, g := range meta.Gemeenten {
+		names = append(names, g.Naam)
+	}
+	return placeTerms(an, text, names), nil
 }
 
 // likeCutoff keeps, of the plans the prepared "meer zoals dit" search

@@ -41,6 +41,9 @@ type LikeOptions struct {
 	// Exclude are document IDs that must not match, such as the passage
 	// the user started from.
 	Exclude []string
+	// Skip are terms left out of the query, such as the names of places
+	// (see placeTerms).
+	Skip map[string]bool
 	// Not, when set, is a query whose matches are left out, such as the
 	// passages of the plan the user started from (a term query on
 	// indexer.FieldDocID).
@@ -100,6 +103,9 @@ func Like(ctx context.Context, idx bleve.Index, text string, o LikeOptions) (que
 		return nil, nil, fmt.Errorf("like: no analyzer %q", o.Analyzer)
 	}
 	tf := termCounts(an, text, o.MinTermRunes)
+	for t := range o.Skip {
+		delete(tf, t)
+	}
 	var terms []LikeTerm
 	err := indexer.WithReader(idx, func(r index.IndexReader) error {
 		var err error

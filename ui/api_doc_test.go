@@ -188,6 +188,8 @@ func (v *apiChecker) curatorCalls(d *desk) {
 		{method: "POST", target: first + "/approve", body: []byte(`{}`), contentType: js, csrf: tok, want: 200},
 		{method: "POST", target: first + "/approve", body: []byte(`{}`), contentType: js, want: 403, badRequest: true},
 		{method: "GET", target: strings.Replace(first, "/beheer", "", 1), want: 200},
+		{method: "POST", target: first + "/links", body: []byte(`{"other":` + strings.TrimPrefix(second, "/api/v1/beheer/documents/") + `,"relation":"gevolgd-door"}`), contentType: js, csrf: tok, want: 200},
+		{method: "POST", target: first + "/links", body: []byte(`{"other":999999}`), contentType: js, csrf: tok, want: 422},
 		{method: "POST", target: first + "/withdraw", body: []byte(`{"reason":"Vervangen door een nieuwer plan."}`), contentType: js, csrf: tok, want: 200},
 		{method: "POST", target: second + "/reject", body: []byte(`{}`), contentType: js, csrf: tok, want: 422},
 		{method: "POST", target: second + "/reject", body: []byte(`{"reason":"Geen veiligheidsplan."}`), contentType: js, csrf: tok, want: 200},

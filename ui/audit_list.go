@@ -44,6 +44,7 @@ var actionLabels = map[string]string{
 	corpus.ActionWithdraw: "ingetrokken", corpus.ActionReplaceFile: "bestand vervangen",
 	corpus.ActionSubmitDuplicate: "opnieuw ingediend (bestand stond er al)",
 	corpus.ActionRereadPage:      "pagina opnieuw gelezen (OCR)",
+	corpus.ActionLink:            "samenhang met een ander plan vastgelegd",
 }
 
 // showAudit lists the audit log, for admins: GET /beheer/audit.
@@ -104,7 +105,7 @@ func auditFilter(c *gin.Context) (corpus.AuditFilter, error) {
 func actionOptions(selected string) []option {
 	out := []option{{Value: "", Label: "Alle acties", Selected: selected == ""}}
 	for _, a := range []string{corpus.ActionSubmit, corpus.ActionReview, corpus.ActionApprove, corpus.ActionReject,
-		corpus.ActionEdit, corpus.ActionWithdraw, corpus.ActionReplaceFile, corpus.ActionRereadPage} {
+		corpus.ActionEdit, corpus.ActionWithdraw, corpus.ActionReplaceFile, corpus.ActionRereadPage, corpus.ActionLink} {
 		out = append(out, option{Value: a, Label: capitalize(actionLabels[a]), Selected: a == selected})
 	}
 	return out

@@ -26,6 +26,7 @@ type overview struct {
 	now       func() time.Time
 
 	summaries summaryCache
+	refs      refCache
 	mu        sync.Mutex // held while a beeld is built, so it is built once
 	key       string     // index generation and year of cur
 	cur       *beeld
@@ -64,7 +65,9 @@ type beeld struct {
 	gemeenten []*gemeenteFacts // register order (by name)
 	byCode    map[string]*gemeenteFacts
 	inForce   []*planFacts // the distinct IVPs in force
-	published int          // published documents of any type
+	byID      map[int64]*planFacts
+	confirmed map[[2]int64]bool // links a curator confirmed: from, to
+	published int               // published documents of any type
 	mapOnce   sync.Once
 	mapHTML   template.HTML // see handler.mapHTML
 
@@ -79,6 +82,7 @@ type planFacts struct {
 	doc   corpus.Document
 	sum   *planSummary
 	links planLinks
+	ref   [2]int // for an uitvoeringsplan, the period of the IVP it names
 }
 
 // passageRef points at one passage of a plan.
@@ -112,13 +116,17 @@ func (h *handler) currentBeeld(ctx context.Context) (*beeld, error) {
 	}
 	o := h.overview
 	year := o.now().Year()
-	key := gen + "|" + strconv.Itoa(year)
+	links, err := h.docs.PlanLinks(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("landelijk beeld: %w", err)
+	}
+	key := gen + "|" + strconv.Itoa(year) + "|" + strconv.FormatInt(linksVersion(links), 10)
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if o.cur != nil && o.key == key {
 		return o.cur, nil
 	}
-	b, err := h.buildBeeld(ctx, year)
+	b, err := h.buildBeeld(ctx, year, links)
 	if err != nil {
 		return nil, err
 	}
@@ -128,7 +136,7 @@ func (h *handler) currentBeeld(ctx context.Context) (*beeld, error) {
 
 // buildBeeld reads every published plan and the passages of the IVPs in
 // force (only those that changed since the last build).
-func (h *handler) buildBeeld(ctx context.Context, year int) (*beeld, error) {
+func (h *handler) buildBeeld(ctx context.Context, year int, links []corpus.PlanLink) (*beeld, error) {
 	o := h.overview
 	docs, err := h.docs.Documents(ctx, corpus.StatusPublished)
 	if err != nil {
@@ -140,6 +148,7 @@ func (h *handler) buildBeeld(ctx context.Context, year int) (*beeld, error) {
 	for _, d := range docs {
 		pf := &planFacts{doc: d}
 		all = append(all, pf)
+		b.byID[d.ID] = pf
 		if d.Type == corpus.TypeIVP && inForce(d, year) {
 			b.inForce = append(b.inForce, pf)
 		}
@@ -149,7 +158,13 @@ func (h *handler) buildBeeld(ctx context.Context, year int) (*beeld, error) {
 			}
 		}
 	}
-	linkPlans(all)
+	if err := h.setRefs(ctx, all); err != nil {
+		return nil, fmt.Errorf("landelijk beeld: %w", err)
+	}
+	linkPlans(all, links)
+	for _, l := range links {
+		b.confirmed[[2]int64{l.From, l.To}] = l.State == corpus.LinkConfirmed
+	}
 	if err := h.summarizeAll(ctx, b.inForce); err != nil {
 		return nil, fmt.Errorf("landelijk beeld: %w", err)
 	}
@@ -161,7 +176,8 @@ func (h *handler) buildBeeld(ctx context.Context, year int) (*beeld, error) {
 
 // emptyBeeld has every gemeente of the register and no plans.
 func (o *overview) emptyBeeld(year int) *beeld {
-	b := &beeld{year: year, byCode: map[string]*gemeenteFacts{}}
+	b := &beeld{year: year, byCode: map[string]*gemeenteFacts{}, byID: map[int64]*planFacts{},
+		confirmed: map[[2]int64]bool{}}
 	for _, g := range o.gemeenten.All() {
 		gf := &gemeenteFacts{Gemeente: g, prios: map[string]passageRef{}, treated: map[string]passageRef{}}
 		gf.regio, _ = o.regios.Of(g.Code)
@@ -284,4 +300,13 @@ func (h *handler) summarizeAll(ctx context.Context, plans []*planFacts) error {
 	default:
 		return ctx.Err()
 	}
+}
+
+// linksVersion names the state of the curators' link decisions.
+func linksVersion(links []corpus.PlanLink) int64 {
+	var v int64
+	for _, l := range links {
+		v = max(v, l.Version)
+	}
+	return v
 }

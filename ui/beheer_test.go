@@ -30,6 +30,7 @@ func beheerRoutes(id int64) []beheerRoute {
 		{"GET", "/api/v1/beheer/queue", false}, {"GET", "/api/v1/beheer/documents", false}, {"GET", api, false},
 		{"POST", api + "/approve", false}, {"POST", api + "/reject", false}, {"POST", api + "/withdraw", false},
 		{"POST", api + "/metadata", false}, {"POST", api + "/file", false}, {"GET", "/api/v1/beheer/audit", true},
+		{"POST", doc + "/samenhang", false}, {"POST", api + "/links", false},
 	}
 }
 

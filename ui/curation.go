@@ -72,6 +72,9 @@ type Curation interface {
 	// and gives the document the passages of that reading (re-indexed when
 	// published); a page not read by OCR is a FieldError on "page".
 	RereadPage(ctx context.Context, u corpus.User, id int64, page int) error
+	// SetPlanLink records a curator's decision that plan from does or
+	// does not follow up plan to (corpus.LinkConfirmed, LinkRemoved).
+	SetPlanLink(ctx context.Context, u corpus.User, from, to int64, state corpus.LinkState) error
 	// AuditLog lists audit entries, newest first; admins only.
 	AuditLog(ctx context.Context, u corpus.User, f corpus.AuditFilter) ([]corpus.AuditEntry, error)
 }

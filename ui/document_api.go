@@ -36,6 +36,10 @@ type documentJSON struct {
 	Velden     []veldShare          `json:"velden"`
 	Priorities []string             `json:"priorities"`
 	Checklist  []corpus.CheckResult `json:"checklist"`
+	// Lifecycle is the plan's place among its gemeenten's plans, oldest
+	// first: earlier IVPs, its IVP, the plans that follow it up, later
+	// IVPs. Empty when none is linked.
+	Lifecycle []lifecycleStep `json:"lifecycle"`
 }
 
 // passageJSON is one passage of a document in reading order.
@@ -66,6 +70,7 @@ func (h *handler) apiDocument(c *gin.Context) {
 	velden, priorities := h.veldOverview(ps)
 	out.Velden, out.Priorities = orEmpty(velden), orEmpty(priorities)
 	out.Checklist = corpus.CheckPlan(ps)
+	out.Lifecycle = h.lifecycle(c.Request.Context(), d.ID)
 	c.JSON(http.StatusOK, out)
 }
 
@@ -75,7 +80,8 @@ func newDocumentJSON(d corpus.Document, ps []corpus.Passage) documentJSON {
 		Vastgesteld: d.Vastgesteld, Gemeenten: orEmpty(d.Gemeenten), Pages: d.Pages,
 		Source: d.Source, MediaType: d.MediaType, SHA256: d.SHA256, Size: d.Size,
 		Created: d.Created, Updated: d.Updated, URL: documentURL(d.ID), FileURL: fileURL(d.ID, 0),
-		OCRPages: orEmpty(d.OCRPageNumbers()), Passages: make([]passageJSON, 0, len(ps))}
+		OCRPages: orEmpty(d.OCRPageNumbers()), Passages: make([]passageJSON, 0, len(ps)),
+		Lifecycle: []lifecycleStep{}}
 	for _, p := range ps {
 		out.Passages = append(out.Passages, passageJSON{Ordinal: p.Ordinal, PageFrom: p.PageFrom,
 			PageTo: p.PageTo, Headings: orEmpty(p.Headings), Text: p.Text, Tags: p.Tags, OCR: p.OCR})

@@ -21,7 +21,9 @@ func (h *handler) showDocument(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	h.html(c, http.StatusOK, "document", h.newDocumentPage(d, ps))
+	page := h.newDocumentPage(d, ps)
+	page.Lifecycle = h.lifecycle(c.Request.Context(), d.ID)
+	h.html(c, http.StatusOK, "document", page)
 }
 
 // publishedDocument reads the plan named by the :id parameter. Ids that are

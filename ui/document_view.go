@@ -31,10 +31,11 @@ type documentPage struct {
 	PassageCount string
 	Contents     []tocEntry
 	Passages     []documentPassage
-	Velden       []veldShare   // share of the text per veld
-	Priorities   []string      // the priorities found, as theme labels
-	Checklist    checklistView // the kwaliteitstoets
-	OCR          ocrView       // pages read by OCR
+	Velden       []veldShare     // share of the text per veld
+	Priorities   []string        // the priorities found, as theme labels
+	Checklist    checklistView   // the kwaliteitstoets
+	OCR          ocrView         // pages read by OCR
+	Lifecycle    []lifecycleStep // predecessors, its IVP, follow-ups, successors
 }
 
 // tocEntry is an outermost heading with the passage where it starts.

@@ -2,6 +2,7 @@ package ui_test
 
 import (
 	"encoding/json"
+	"strconv"
 	"testing"
 
 	"github.com/ccv/ivp/corpus"
@@ -43,6 +44,7 @@ func TestLifecycleGenerated(t *testing.T) {
 			}
 		}
 	}
+	checkDocumentTimelines(t, g, want)
 	right := 0
 	for f, ivp := range got {
 		if want[f] == ivp {
@@ -61,5 +63,37 @@ func TestLifecycleGenerated(t *testing.T) {
 			}
 		}
 		t.Errorf("precision %.3f, recall %.3f; want both at least 0.95", precision, recall)
+	}
+}
+
+// checkDocumentTimelines: the public JSON of every follow-up of the truth
+// shows its IVP on the timeline as the plan it follows up, and that IVP's
+// JSON shows the follow-up.
+func checkDocumentTimelines(t *testing.T, g *genCorpus, want map[int64]int64) {
+	t.Helper()
+	steps := func(id int64) map[int64]string {
+		var out struct {
+			Lifecycle []struct {
+				ID       int64  `json:"id"`
+				Relation string `json:"relation"`
+			} `json:"lifecycle"`
+		}
+		if err := json.Unmarshal([]byte(g.get(t, "/api/v1/documents/"+strconv.FormatInt(id, 10)).body), &out); err != nil {
+			t.Fatal(err)
+		}
+		m := map[int64]string{}
+		for _, s := range out.Lifecycle {
+			m[s.ID] = s.Relation
+		}
+		return m
+	}
+	missing := 0
+	for f, ivp := range want {
+		if steps(f)[ivp] != "hoofdplan" || steps(ivp)[f] != "uitwerking" {
+			missing++
+		}
+	}
+	if float64(missing) > 0.05*float64(len(want)) {
+		t.Errorf("%d of %d follow-ups lack their IVP on the document timelines", missing, len(want))
 	}
 }

@@ -23,7 +23,12 @@ func (h *handler) renderReview(c *gin.Context, status int, f *actionErrors) {
 		h.fail(c, err)
 		return
 	}
-	h.html(c, status, "review", h.newReviewPage(c, r, f))
+	page := h.newReviewPage(c, r, f)
+	if page.Links, err = h.linkRows(c.Request.Context(), r.Document.ID); err != nil {
+		h.fail(c, err)
+		return
+	}
+	h.html(c, status, "review", page)
 }
 
 // apiReview is the JSON twin of the review page:
@@ -34,7 +39,12 @@ func (h *handler) apiReview(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, h.newReviewJSON(c, r))
+	out := h.newReviewJSON(c, r)
+	if out.Links, err = h.linkRows(c.Request.Context(), r.Document.ID); err != nil {
+		h.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, out)
 }
 
 // review loads the review of the document named by :id for the current user.
@@ -69,6 +79,9 @@ type reviewJSON struct {
 	Audit      []auditJSON          `json:"audit,omitempty"` // admins only
 	FileURL    string               `json:"file_url"`
 	CSRFToken  string               `json:"csrf_token"` // for the action endpoints
+	// Links are the plan's links to other plans: proposed (detected),
+	// confirmed or removed by a curator; POST .../links decides on one.
+	Links []linkRow `json:"links"`
 }
 
 func (h *handler) newReviewJSON(c *gin.Context, r corpus.Review) reviewJSON {

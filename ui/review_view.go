@@ -40,6 +40,7 @@ type reviewPage struct {
 	Versions    []versionView
 	Audit       []auditRow // admins only
 	MaxSize     string
+	Links       []linkRow // links to other plans, with confirm and remove
 }
 
 // reviewActions says which actions fit the document's status.
@@ -105,6 +106,7 @@ var notices = map[string]string{
 	"bewerkt":     "De gegevens zijn opgeslagen.",
 	"vervangen":   "Het bestand is vervangen; de vorige versie is bewaard.",
 	"herlezen":    "De pagina is opnieuw gelezen met OCR; de tekst is bijgewerkt.",
+	"gekoppeld":   "De samenhang met het andere plan is opgeslagen.",
 }
 
 func actionsFor(s corpus.Status) reviewActions {

@@ -80,6 +80,7 @@ func (h *handler) beheerRoutes(g *gin.RouterGroup) {
 	g.POST("/documenten/:id/intrekken", h.withdrawDocument)
 	g.POST("/documenten/:id/gegevens", h.editDocument)
 	g.POST("/documenten/:id/ocr", h.rereadPage)
+	g.POST("/documenten/:id/samenhang", h.linkPlan)
 	g.GET("/audit", h.requireAdmin, h.showAudit)
 
 	// Jobs: runs with their progress, and the buttons that start one.
@@ -106,6 +107,7 @@ func (h *handler) beheerAPIRoutes(g *gin.RouterGroup) {
 	g.POST("/documents/:id/withdraw", h.withdrawDocument)
 	g.POST("/documents/:id/metadata", h.editDocument)
 	g.POST("/documents/:id/ocr", h.rereadPage)
+	g.POST("/documents/:id/links", h.linkPlan)
 	g.GET("/audit", h.requireAdmin, h.apiAudit)
 	g.POST("/jobs/reindex", h.startRebuild)
 	g.POST("/jobs/harvest", h.startHarvest)

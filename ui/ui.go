@@ -31,6 +31,10 @@ type Documents interface {
 	Documents(ctx context.Context, status corpus.Status) ([]corpus.Document, error)
 	FilePath(d corpus.Document) string
 	Jobs(ctx context.Context, limit int) ([]corpus.JobRun, error)
+	// LeadText is the text of a document's first n passages.
+	LeadText(ctx context.Context, id int64, n int) (string, error)
+	// PlanLinks are the curators' decisions on links between plans.
+	PlanLinks(ctx context.Context) ([]corpus.PlanLink, error)
 }
 
 // Readiness reports whether the service can answer searches; /readyz asks it.
