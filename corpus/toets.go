@@ -123,3 +123,12 @@ func (s *Store) SweepDrafts(ctx context.Context, now time.Time) (int, error) {
 	n, _ := res.RowsAffected()
 	return int(n), nil
 }
+
+// DraftCount is how many drafts the store keeps, submitted ones included.
+func (s *Store) DraftCount(ctx context.Context) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM toets_drafts`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count drafts: %w", err)
+	}
+	return n, nil
+}

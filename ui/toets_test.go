@@ -1,0 +1,178 @@
+package ui_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+
+	"github.com/ccv/ivp/corpus"
+)
+
+// toetsReportJSON is what the tests read of /api/v1/kwaliteitstoets/{token}.
+type toetsReportJSON struct {
+	Title     string
+	Expires   time.Time
+	Submitted bool
+	Elements  []struct {
+		Number   int
+		Verdict  string
+		Advice   string
+		Evidence []struct{ Page int }
+		Examples []struct {
+			DocumentID int64 `json:"document_id"`
+			Ordinal    int
+			Text       string
+			URL        string
+		}
+	}
+	Priorities []struct{ Thema string }
+}
+
+// uploadToets sends a file to /kwaliteitstoets.
+func (a *agent) uploadToets(name string, file []byte) response {
+	a.t.Helper()
+	return a.postMultipart("/kwaliteitstoets", []field{{key: "csrf", value: a.csrf("/kwaliteitstoets")},
+		{key: "file", file: file, name: name}})
+}
+
+// toets uploads a plan and returns the path of its report.
+func (a *agent) toets(name string, file []byte) string {
+	a.t.Helper()
+	r := a.uploadToets(name, file)
+	loc := r.header.Get("Location")
+	if r.status != http.StatusSeeOther || !strings.HasPrefix(loc, "/kwaliteitstoets/") {
+		a.t.Fatalf("toets: status %d, Location %q\n%s", r.status, loc, r.body)
+	}
+	return loc
+}
+
+// report reads the JSON twin of a report page.
+func (a *agent) report(path string) toetsReportJSON {
+	a.t.Helper()
+	r := a.get("/api/v1" + path)
+	var rep toetsReportJSON
+	if err := json.Unmarshal([]byte(r.body), &rep); err != nil || r.status != http.StatusOK {
+		a.t.Fatalf("GET /api/v1%s: %d %v", path, r.status, err)
+	}
+	return rep
+}
+
+func TestToetsReportOfAnUpload(t *testing.T) {
+	d := newDesk(t, nil)
+	a := d.agent(t)
+	path := a.toets("concept-ivp.pdf", generatedPlans(t)[0])
+	page := a.get(path)
+	doc := page.html(t)
+	if page.status != http.StatusOK || doc.Find(".toets-element").Length() != len(corpus.Checklist) {
+		t.Fatalf("report: %d, %d elements", page.status, doc.Find(".toets-element").Length())
+	}
+	rep := a.report(path)
+	until := rep.Expires.Sub(time.Now())
+	if until < 29*24*time.Hour || until > 31*24*time.Hour {
+		t.Errorf("the report expires in %s, want 30 days", until)
+	}
+	if got := doc.Find("#bewaartermijn").Text(); !strings.Contains(got, "werkt tot en met") {
+		t.Errorf("the page does not say until when the link works: %q", got)
+	}
+	for _, e := range rep.Elements {
+		if (e.Verdict == "aanwezig") != (e.Advice == "") || (e.Verdict != "ontbreekt") != (len(e.Evidence) > 0) {
+			t.Errorf("element %d %s: advice %q, %d passages", e.Number, e.Verdict, e.Advice, len(e.Evidence))
+		}
+	}
+	if items, _ := d.store.Queue(context.Background(), corpus.QueueFilter{}); len(items) != 0 {
+		t.Errorf("the curator queue shows %d documents after a kwaliteitstoets", len(items))
+	}
+	if docs, _ := d.store.Documents(context.Background(), ""); len(docs) != 0 {
+		t.Errorf("the store has %d documents after a kwaliteitstoets, want none", len(docs))
+	}
+	if n := searchTotal(t, a, "veiligheid"); n != 0 {
+		t.Errorf("search finds %d plans after a kwaliteitstoets", n)
+	}
+}
+
+func TestToetsRefusesBadInput(t *testing.T) {
+	d := newDesk(t, nil)
+	a := d.agent(t)
+	cases := []struct {
+		name   string
+		file   []byte
+		status int
+		want   string
+	}{
+		{"not a PDF", []byte("Dit is een tekstbestand.\n"), http.StatusUnsupportedMediaType, "geen PDF-bestand"},
+		{"scan without text", drawingPDF(t, 2), http.StatusUnprocessableEntity, "geen tekstlaag"},
+		{"encrypted", lockedPDF(t), http.StatusUnprocessableEntity, "versleuteld"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := a.uploadToets("plan.pdf", tc.file)
+			msg := r.html(t).Find("#toets-fout").Text()
+			if r.status != tc.status || !strings.Contains(msg, tc.want) {
+				t.Errorf("status %d, message %q; want %d and %q", r.status, msg, tc.status, tc.want)
+			}
+		})
+	}
+	if n, err := d.store.DraftCount(context.Background()); err != nil || n != 0 {
+		t.Errorf("%d drafts kept of refused uploads (%v)", n, err)
+	}
+}
+
+func TestToetsExpiredAndUnknownLinks(t *testing.T) {
+	d := newDesk(t, nil)
+	a := d.agent(t)
+	ctx := context.Background()
+	dr, err := d.store.AddDraft(ctx, corpus.Draft{FileName: "oud.pdf"}, []byte("%PDF-1.4"), time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1100 * time.Millisecond)
+	r := a.get("/kwaliteitstoets/" + dr.Token)
+	if r.status != http.StatusGone || !strings.Contains(r.body, "verlopen") {
+		t.Errorf("expired link: %d, want 410 with a Dutch message", r.status)
+	}
+	r = a.get("/kwaliteitstoets/onbekend")
+	if r.status != http.StatusNotFound || !strings.Contains(r.body, "Rapport niet gevonden") {
+		t.Errorf("unknown link: %d, want 404 with a Dutch message", r.status)
+	}
+	if r := a.get("/api/v1/kwaliteitstoets/onbekend"); r.status != http.StatusNotFound {
+		t.Errorf("unknown link in the API: %d, want 404", r.status)
+	}
+}
+
+// drawingPDF is a PDF whose pages hold only drawings: a scan as far as
+// text goes.
+func drawingPDF(t testing.TB, n int) []byte {
+	t.Helper()
+	f := fpdf.New("P", "mm", "A4", "")
+	for range n {
+		f.AddPage()
+		f.SetFillColor(200, 200, 200)
+		f.Rect(20, 20, 170, 250, "F")
+	}
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// lockedPDF is a PDF that opens only with a password.
+func lockedPDF(t testing.TB) []byte {
+	t.Helper()
+	f := fpdf.New("P", "mm", "A4", "")
+	f.SetProtection(fpdf.CnProtectPrint, "geheim", "eigenaar")
+	f.AddPage()
+	f.SetFont("Helvetica", "", 12)
+	f.Text(20, 30, "Integraal Veiligheidsplan")
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
