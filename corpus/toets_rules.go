@@ -133,9 +133,20 @@ func (r weakRule) thin(ordinals []int, byOrdinal map[int]*Passage) bool {
 }
 
 // ShowsWell says a passage alone shows element number without being weak
-// by its rule: a good example for a plan that lacks it.
+// by its rule: a good example for a plan that lacks it. Its own text must
+// have one of the element's phrases (a heading alone often joins several
+// elements), it must stand under the element's own heading or carry its
+// theme, and be long enough to read as an example.
 func ShowsWell(number int, p Passage) bool {
-	r := weakRules[number]
+	if number < 1 || number > len(Checklist) {
+		return false
+	}
+	r, e, text := weakRules[number], Checklist[number-1], nl.Fold(p.Text)
+	inner := ""
+	if len(p.Headings) > 0 {
+		inner = nl.Fold(p.Headings[len(p.Headings)-1])
+	}
 	min := max(r.minWords, 25)
-	return len(strings.Fields(p.Text)) >= min && (r.need == nil || r.need.MatchString(nl.Fold(p.Text)))
+	return len(strings.Fields(p.Text)) >= min && e.weak(text) && e.strong(inner, p.Tags.Themes) &&
+		(r.need == nil || r.need.MatchString(text))
 }
