@@ -112,16 +112,31 @@ func (h *handler) toetsFailed(c *gin.Context, err error) {
 // draftByToken looks up the draft of the :token parameter: a Dutch 404
 // for an unknown link and 410 for one that expired.
 func (h *handler) draftByToken(c *gin.Context) (corpus.Draft, error) {
-	d, err := h.toets.Draft(c.Request.Context(), c.Param("token"))
+	return h.draftByTokenOf(c, c.Param("token"))
+}
+
+// draftByTokenOf looks up the draft with token, as draftByToken.
+func (h *handler) draftByTokenOf(c *gin.Context, token string) (corpus.Draft, error) {
+	d, err := h.toets.Draft(c.Request.Context(), token)
+	return d, draftError(err)
+}
+
+// toetsField is the form field and query parameter of the submission
+// form that carries a draft's token.
+const toetsField = "toets"
+
+// draftError turns the store's answer for a draft's token into the Dutch
+// 404 or 410 page; other errors pass.
+func draftError(err error) error {
 	switch {
 	case errors.Is(err, corpus.ErrDraftExpired):
-		return d, &httpError{status: http.StatusGone, title: "Deze link is verlopen",
+		return &httpError{status: http.StatusGone, title: "Deze link is verlopen",
 			msg: "Het rapport van deze kwaliteitstoets is na de bewaartermijn verwijderd, samen met het plan. Laat het plan opnieuw toetsen op /kwaliteitstoets."}
 	case errors.Is(err, corpus.ErrNotFound):
-		return d, &httpError{status: http.StatusNotFound, title: "Rapport niet gevonden",
+		return &httpError{status: http.StatusNotFound, title: "Rapport niet gevonden",
 			msg: "Er is geen rapport met deze link. Misschien is de link onvolledig gekopieerd, of is het rapport na de bewaartermijn verwijderd. Laat het plan opnieuw toetsen op /kwaliteitstoets."}
 	}
-	return d, err
+	return err
 }
 
 // showToets shows the report of a draft: GET /kwaliteitstoets/:token.

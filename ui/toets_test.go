@@ -176,3 +176,40 @@ func lockedPDF(t testing.TB) []byte {
 	}
 	return buf.Bytes()
 }
+
+func TestToetsSubmitWithoutUploadingAgain(t *testing.T) {
+	d := newDesk(t, nil)
+	a := d.agent(t)
+	ctx := context.Background()
+	path := a.toets("concept-ivp.pdf", generatedPlans(t)[0])
+	link, ok := a.get(path).html(t).Find("a#indienen").Attr("href")
+	if !ok {
+		t.Fatal("the report has no link to submit the plan")
+	}
+	form := a.get(link)
+	doc := form.html(t)
+	token, _ := doc.Find(`input[name=toets]`).Attr("value")
+	if form.status != http.StatusOK || token == "" || doc.Find(`input[type=file]`).Length() != 0 {
+		t.Fatalf("submission form from the report: %d, toets %q, %d file fields", form.status, token, doc.Find(`input[type=file]`).Length())
+	}
+	csrf, _ := doc.Find(`input[name=csrf]`).Attr("value")
+	r := a.postMultipart("/indienen", []field{{key: "csrf", value: csrf}, {key: "toets", value: token},
+		{key: "gemeenten", value: "Amsterdam"}, {key: "type", value: "ivp"}, {key: "period", value: "2024-2027"},
+		{key: "contact_name", value: "Anna de Vries"}, {key: "contact_email", value: "a.devries@amsterdam.nl"}})
+	if r.status != http.StatusSeeOther || !strings.HasPrefix(r.header.Get("Location"), "/indienen/status/") {
+		t.Fatalf("submit from the report: %d %q\n%s", r.status, r.header.Get("Location"), r.body)
+	}
+	items, err := d.store.Queue(ctx, corpus.QueueFilter{})
+	if err != nil || len(items) != 1 {
+		t.Fatalf("queue after submitting the draft: %d items, %v", len(items), err)
+	}
+	if !a.report(path).Submitted {
+		t.Error("the report does not say the plan was submitted")
+	}
+	if n, _ := d.store.SweepDrafts(ctx, time.Now().Add(365*24*time.Hour)); n != 0 {
+		t.Errorf("the sweep deleted %d submitted drafts", n)
+	}
+	if r := a.get("/indienen?toets=onbekend"); r.status != http.StatusNotFound {
+		t.Errorf("submission form for an unknown draft: %d, want 404", r.status)
+	}
+}
