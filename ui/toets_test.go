@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"log/slog"
 	"net/http"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"github.com/go-pdf/fpdf"
 
 	"github.com/ccv/ivp/corpus"
+	"github.com/ccv/ivp/ui"
 )
 
 // toetsReportJSON is what the tests read of /api/v1/kwaliteitstoets/{token}.
@@ -211,5 +213,29 @@ func TestToetsSubmitWithoutUploadingAgain(t *testing.T) {
 	}
 	if r := a.get("/indienen?toets=onbekend"); r.status != http.StatusNotFound {
 		t.Errorf("submission form for an unknown draft: %d, want 404", r.status)
+	}
+}
+
+// TestToetsLogsOnlyTheDraftID checks that the request log and the
+// service's messages name a draft by its id: never its token (the secret
+// of the report's link), its file name or its title.
+func TestToetsLogsOnlyTheDraftID(t *testing.T) {
+	var logs bytes.Buffer
+	d := newDesk(t, func(o *ui.Options) {
+		o.Logger = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	})
+	a := d.agent(t)
+	path := a.toets("concept-geheim.pdf", generatedPlans(t)[0])
+	rep := a.report(path)
+	a.get(path)
+	a.get("/indienen?toets=" + strings.TrimPrefix(path, "/kwaliteitstoets/"))
+	token := strings.TrimPrefix(path, "/kwaliteitstoets/")
+	for _, secret := range []string{token, "concept-geheim", rep.Title} {
+		if strings.Contains(logs.String(), secret) {
+			t.Errorf("the log contains %q:\n%s", secret, logs.String())
+		}
+	}
+	if !strings.Contains(logs.String(), "draft=") || !strings.Contains(logs.String(), "path=/kwaliteitstoets/:token") {
+		t.Errorf("the log does not name the draft by its id:\n%s", logs.String())
 	}
 }
