@@ -47,6 +47,7 @@ func (h *handler) routes(e *gin.Engine) {
 	getHead(toets, "/kwaliteitstoets", h.newToets)
 	toets.POST("/kwaliteitstoets", h.createToets)
 	getHead(toets, "/kwaliteitstoets/:token", h.showToets)
+	getHead(toets, "/kwaliteitstoets/:token/rapport.pdf", h.showToetsPDF)
 	getHead(toets, "/api/v1/kwaliteitstoets/:token", h.apiToets)
 
 	// Curator area: login and logout, then everything behind a session.

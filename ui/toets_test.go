@@ -4,8 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -237,5 +241,47 @@ func TestToetsLogsOnlyTheDraftID(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), "draft=") || !strings.Contains(logs.String(), "path=/kwaliteitstoets/:token") {
 		t.Errorf("the log does not name the draft by its id:\n%s", logs.String())
+	}
+}
+
+// TestToetsReportAsPDF downloads the report as a PDF and reads it back
+// with pdftotext: every element's verdict is in it, with the advice of
+// the elements that need one.
+func TestToetsReportAsPDF(t *testing.T) {
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("no pdftotext (poppler-utils)")
+	}
+	d := newDesk(t, nil)
+	a := d.agent(t)
+	path := a.toets("concept-ivp.pdf", generatedPlans(t)[0])
+	r := a.get(path + "/rapport.pdf")
+	if r.status != http.StatusOK || r.header.Get("Content-Type") != "application/pdf" {
+		t.Fatalf("PDF: %d %s", r.status, r.header.Get("Content-Type"))
+	}
+	dir := os.Getenv("IVP_SCREENSHOTS") // keep the PDF beside the screenshots to look at
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	file := filepath.Join(dir, "kwaliteitstoets-rapport.pdf")
+	if err := os.WriteFile(file, []byte(r.body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(pdftotext, "-enc", "UTF-8", file, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	text := strings.Join(strings.Fields(string(out)), " ")
+	for _, e := range a.report(path).Elements {
+		want := fmt.Sprintf("%d. %s: %s", e.Number, corpus.Checklist[e.Number-1].Name, e.Verdict)
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF does not say %q", want)
+		}
+		if e.Advice != "" && !strings.Contains(text, strings.Join(strings.Fields(e.Advice), " ")[:40]) {
+			t.Errorf("the PDF lacks the advice of element %d", e.Number)
+		}
+	}
+	if r := a.get("/kwaliteitstoets/onbekend/rapport.pdf"); r.status != http.StatusNotFound {
+		t.Errorf("PDF of an unknown report: %d, want 404", r.status)
 	}
 }
