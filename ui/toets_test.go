@@ -285,3 +285,19 @@ func TestToetsReportAsPDF(t *testing.T) {
 		t.Errorf("PDF of an unknown report: %d, want 404", r.status)
 	}
 }
+
+// TestToetsRateLimit checks that one address can have only SubmitRate
+// plans tested per window; the refused upload keeps nothing.
+func TestToetsRateLimit(t *testing.T) {
+	d := newDesk(t, func(o *ui.Options) { o.SubmitRate = ui.Rate{Max: 1, Window: time.Hour} })
+	a := d.agent(t)
+	a.toets("eerste.pdf", generatedPlans(t)[0])
+	r := a.uploadToets("tweede.pdf", generatedPlans(t)[1])
+	if r.status != http.StatusTooManyRequests || r.header.Get("Retry-After") == "" ||
+		!strings.Contains(r.html(t).Find("#toets-fout").Text(), "Wacht") {
+		t.Errorf("second upload: %d, Retry-After %q; want 429 with a Dutch message", r.status, r.header.Get("Retry-After"))
+	}
+	if n, _ := d.store.DraftCount(context.Background()); n != 1 {
+		t.Errorf("%d drafts kept, want 1", n)
+	}
+}
