@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/ccv/ivp/corpus/gen"
 	"github.com/ccv/ivp/ingest"
@@ -80,7 +81,9 @@ func TestToetsGenerated(t *testing.T) {
 	}
 	right, judged, examples, needing, without := 0, 0, 0, 0, 0
 	for i, plan := range g.uploads {
+		start := time.Now()
 		rep := a.report(a.toets("plan.pdf", plan))
+		t.Logf("plan %d (%d pages): uploaded, read and reported in %s", i, g.upTruth[i].Pages, time.Since(start).Round(time.Millisecond))
 		for _, e := range rep.Elements {
 			lacks := !slices.Contains(g.upTruth[i].ChecklistPresent, e.Number)
 			judged++

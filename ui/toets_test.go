@@ -301,3 +301,23 @@ func TestToetsRateLimit(t *testing.T) {
 		t.Errorf("%d drafts kept, want 1", n)
 	}
 }
+
+// TestToetsTakesHTML tests a plan saved as a web page.
+func TestToetsTakesHTML(t *testing.T) {
+	page, err := os.ReadFile(filepath.Join("..", "ingest", "testdata", "gemeente_ivp.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDesk(t, nil)
+	a := d.agent(t)
+	rep := a.report(a.toets("ivp.html", page))
+	present := 0
+	for _, e := range rep.Elements {
+		if e.Verdict != "ontbreekt" {
+			present++
+		}
+	}
+	if len(rep.Elements) != 15 || present == 0 {
+		t.Errorf("report of an HTML plan: %d elements, %d found", len(rep.Elements), present)
+	}
+}
