@@ -5,12 +5,14 @@ import (
 	"io"
 	"log/slog"
 	"net/http/cookiejar"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 	"time"
 
+	"github.com/ccv/ivp/corpus"
 	"github.com/ccv/ivp/corpus/gen"
 	"github.com/ccv/ivp/ingest"
 	"github.com/ccv/ivp/search"
@@ -79,6 +81,9 @@ func TestToetsGenerated(t *testing.T) {
 	for i, id := range g.ids {
 		byID[id] = i
 	}
+	query := url.QueryEscape(g.upTruth[0].Namen[0])
+	before, indexed := searchTotal(t, a, query), docCount(t, g)
+	t.Logf("before the uploads: %d plans found for %s, %d indexed", before, query, indexed)
 	right, judged, examples, needing, without := 0, 0, 0, 0, 0
 	for i, plan := range g.uploads {
 		start := time.Now()
@@ -114,6 +119,13 @@ func TestToetsGenerated(t *testing.T) {
 			}
 		}
 	}
+	if after := searchTotal(t, a, query); after != before || docCount(t, g) != indexed {
+		t.Errorf("after the uploads search finds %d plans for %s (before %d), the index holds %d (before %d)",
+			after, query, before, docCount(t, g), indexed)
+	}
+	if items, _ := g.store.Queue(ctx, corpus.QueueFilter{}); len(items) != 0 {
+		t.Errorf("the curator queue shows %d documents after the uploads", len(items))
+	}
 	acc := float64(right) / float64(judged)
 	t.Logf("ontbreekt matches the truth in %d of %d judgements (%.3f); %d examples checked; %d of %d weak or missing elements without an example",
 		right, judged, acc, examples, without, needing)
@@ -123,6 +135,15 @@ func TestToetsGenerated(t *testing.T) {
 	if examples == 0 {
 		t.Error("no report cites an example")
 	}
+}
+
+func docCount(t *testing.T, g *toetsGen) uint64 {
+	t.Helper()
+	n, err := g.ix.DocCount()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 // truthServes says the truth of plan has a passage with text that serves
