@@ -16,7 +16,9 @@ import (
 // it in the worker, tags it and stores it as a draft that lives for
 // DraftRetention. A draft is never a document: it reaches neither the
 // index, search nor the curator queue. A refused upload leaves nothing.
-func (c *Curator) CreateDraft(ctx context.Context, name string, file io.Reader) (corpus.Draft, error) {
+// gemeenten (CBS codes), when given, replace those extraction finds: the
+// report compares the plan with gemeenten like the first.
+func (c *Curator) CreateDraft(ctx context.Context, name string, gemeenten []string, file io.Reader) (corpus.Draft, error) {
 	data, err := c.readUpload(file)
 	if err != nil {
 		return corpus.Draft{}, err
@@ -28,6 +30,9 @@ func (c *Curator) CreateDraft(ctx context.Context, name string, file io.Reader) 
 	}
 	d := corpus.Draft{FileName: label, Title: ex.Document.Title, Gemeenten: ex.Document.GemeenteCodes(),
 		Passages: ex.Passages}
+	if len(gemeenten) > 0 {
+		d.Gemeenten = gemeenten
+	}
 	return c.store.AddDraft(ctx, d, data, c.opts.DraftRetention)
 }
 

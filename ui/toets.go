@@ -16,25 +16,28 @@ import (
 // Toets runs the kwaliteitstoets (/kwaliteitstoets); *ingest.Curator
 // implements it.
 //
-// CreateDraft reads an uploaded plan, extracts and tags it and keeps it as
+// CreateDraft reads an uploaded plan (of gemeenten, CBS codes, when the
+// uploader chose them; else those extraction finds), extracts and tags it and keeps it as
 // a draft with a public token; it refuses an upload with the errors of
 // Submissions.Submit (corpus.FieldError values) and then keeps nothing.
 // Draft returns a live draft (corpus.ErrNotFound, corpus.ErrDraftExpired).
 // SubmitDraft submits a draft's plan with the submission form in, without
 // a new upload.
 type Toets interface {
-	CreateDraft(ctx context.Context, name string, file io.Reader) (corpus.Draft, error)
+	CreateDraft(ctx context.Context, name string, gemeenten []string, file io.Reader) (corpus.Draft, error)
 	Draft(ctx context.Context, token string) (corpus.Draft, error)
 	SubmitDraft(ctx context.Context, in corpus.SubmissionInput, token string) (corpus.Submission, error)
 }
 
 // toetsFormPage is the view of the upload form of the kwaliteitstoets.
 type toetsFormPage struct {
-	Layout  layoutData
-	CSRF    string
-	Error   string
-	Days    int    // how long a report is kept
-	MaxSize string // "50 MB"
+	Layout    layoutData
+	CSRF      string
+	Error     string
+	Gemeente  string            // as typed, shown again after an error
+	Gemeenten []corpus.Gemeente // the datalist for autocompletion
+	Days      int               // how long a report is kept
+	MaxSize   string            // "50 MB"
 }
 
 // needToets answers 404 when the kwaliteitstoets is off.
@@ -52,7 +55,7 @@ func (h *handler) newToets(c *gin.Context) {
 
 func (h *handler) toetsForm(c *gin.Context, msg string) toetsFormPage {
 	return toetsFormPage{Layout: h.layout("Kwaliteitstoets", true), CSRF: h.formToken(c, purposeToets),
-		Error: msg, Days: int(h.opts.ToetsRetention.Hours() / 24), MaxSize: sizeLimit(h.opts.MaxUploadBytes)}
+		Error: msg, Gemeenten: h.gemeenten.All(), Days: int(h.opts.ToetsRetention.Hours() / 24), MaxSize: sizeLimit(h.opts.MaxUploadBytes)}
 }
 
 // createToets takes a plan in for the kwaliteitstoets: POST
@@ -83,7 +86,14 @@ func (h *handler) createToets(c *gin.Context) {
 			"Vanaf uw adres zijn kort na elkaar al veel plannen getoetst. Wacht "+wachttijd(wait)+" en probeer het dan opnieuw."))
 		return
 	}
-	d, err := h.toets.CreateDraft(c.Request.Context(), up.name, up.file)
+	codes, msg := h.toetsGemeente(up.values.Get("gemeente"))
+	if msg != "" {
+		p := h.toetsForm(c, msg)
+		p.Gemeente = up.values.Get("gemeente")
+		h.html(c, http.StatusUnprocessableEntity, "toets", p)
+		return
+	}
+	d, err := h.toets.CreateDraft(c.Request.Context(), up.name, codes, up.file)
 	if err != nil {
 		h.toetsFailed(c, err)
 		return
@@ -91,6 +101,17 @@ func (h *handler) createToets(c *gin.Context) {
 	h.toetsLimit.count(addr)
 	h.log.Info("kwaliteitstoets draft stored", "draft", d.ID)
 	c.Redirect(http.StatusSeeOther, "/kwaliteitstoets/"+url.PathEscape(d.Token))
+}
+
+// toetsGemeente reads the optional gemeente of the form: its CBS code, or
+// a Dutch message when the name is not a gemeente.
+func (h *handler) toetsGemeente(name string) ([]string, string) {
+	if strings.TrimSpace(name) == "" {
+		return nil, ""
+	}
+	msg := ""
+	gs := h.checkGemeenten([]string{name}, func(_, m string) { msg = m })
+	return gemeenteCodes(gs), msg
 }
 
 // toetsFailed shows the form again with why the upload was refused, or

@@ -23,6 +23,7 @@ import (
 // toetsReportJSON is what the tests read of /api/v1/kwaliteitstoets/{token}.
 type toetsReportJSON struct {
 	Title     string
+	Gemeenten []string
 	Expires   time.Time
 	Submitted bool
 	Elements  []struct {
@@ -319,5 +320,28 @@ func TestToetsTakesHTML(t *testing.T) {
 	}
 	if len(rep.Elements) != 15 || present == 0 {
 		t.Errorf("report of an HTML plan: %d elements, %d found", len(rep.Elements), present)
+	}
+}
+
+// TestToetsChosenGemeente: a gemeente chosen on the form replaces the one
+// extraction finds; a name that is no gemeente is refused and keeps nothing.
+func TestToetsChosenGemeente(t *testing.T) {
+	d := newDesk(t, nil)
+	a := d.agent(t)
+	send := func(gemeente string) response {
+		return a.postMultipart("/kwaliteitstoets", []field{{key: "csrf", value: a.csrf("/kwaliteitstoets")},
+			{key: "gemeente", value: gemeente}, {key: "file", file: generatedPlans(t)[0], name: "plan.pdf"}})
+	}
+	r := send("Atlantis")
+	if msg := r.html(t).Find("#toets-fout").Text(); r.status != http.StatusUnprocessableEntity || !strings.Contains(msg, "geen Nederlandse gemeente") {
+		t.Errorf("unknown gemeente: %d %q", r.status, msg)
+	}
+	if n, _ := d.store.DraftCount(context.Background()); n != 0 {
+		t.Errorf("%d drafts kept of a refused form", n)
+	}
+	r = send("Oudewater")
+	rep := a.report(r.header.Get("Location"))
+	if len(rep.Gemeenten) != 1 || rep.Gemeenten[0] != "Oudewater" {
+		t.Errorf("report of a plan for Oudewater names %v", rep.Gemeenten)
 	}
 }

@@ -57,7 +57,7 @@ func TestServeSweepsExpiredDrafts(t *testing.T) {
 	page := "<!doctype html><html lang=nl><title>Integraal veiligheidsplan</title><main><h1>Integraal veiligheidsplan</h1>" +
 		strings.Repeat("<p>De gemeente werkt met politie en partners aan een veilige wijk, met aandacht voor jeugd, ondermijning en woninginbraak.</p>", 20) +
 		"</main></html>"
-	d, err := cur.CreateDraft(ctx, "plan.html", strings.NewReader(page))
+	d, err := cur.CreateDraft(ctx, "plan.html", nil, strings.NewReader(page))
 	if err != nil {
 		t.Fatal(err)
 	}
