@@ -184,6 +184,21 @@ var migrations = []string{
 		version INTEGER NOT NULL,
 		PRIMARY KEY (from_id, to_id)
 	);`,
+	// 8: drafts of the kwaliteitstoets (toets.go): never documents, kept
+	// with their file until they expire.
+	`CREATE TABLE toets_drafts (
+		id INTEGER PRIMARY KEY,
+		token_hash TEXT NOT NULL UNIQUE,
+		file_name TEXT NOT NULL,
+		title TEXT NOT NULL DEFAULT '',
+		gemeenten TEXT NOT NULL DEFAULT '[]',
+		passages TEXT NOT NULL,
+		file BLOB NOT NULL,
+		created TEXT NOT NULL,
+		expires TEXT NOT NULL,
+		submission TEXT NOT NULL DEFAULT ''
+	);
+	CREATE INDEX toets_drafts_expires ON toets_drafts(expires);`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

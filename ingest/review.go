@@ -21,6 +21,9 @@ type CuratorOptions struct {
 	// addresses. Off by default, so the server cannot be made to read its
 	// own network; tests that fake a site on 127.0.0.1 turn it on.
 	AllowPrivateFetch bool
+	// DraftRetention is how long a draft of the kwaliteitstoets (its file
+	// and its report) is kept unless it is submitted. Default 30 days.
+	DraftRetention time.Duration
 	// Pause, when not nil, is called between the steps of a change with the
 	// step's name ("approve:stored", ...). Only crash tests set it.
 	Pause func(step string)
@@ -28,8 +31,8 @@ type CuratorOptions struct {
 
 // Validate reports settings that cannot work.
 func (o CuratorOptions) Validate() error {
-	if o.MaxUploadSize < 0 || o.FetchTimeout < 0 {
-		return fmt.Errorf("curator options: negative MaxUploadSize or FetchTimeout")
+	if o.MaxUploadSize < 0 || o.FetchTimeout < 0 || o.DraftRetention < 0 {
+		return fmt.Errorf("curator options: negative MaxUploadSize, FetchTimeout or DraftRetention")
 	}
 	return nil
 }
@@ -40,6 +43,9 @@ func (o CuratorOptions) withDefaults() CuratorOptions {
 	}
 	if o.FetchTimeout == 0 {
 		o.FetchTimeout = 20 * time.Second
+	}
+	if o.DraftRetention == 0 {
+		o.DraftRetention = 30 * 24 * time.Hour
 	}
 	return o
 }

@@ -149,6 +149,7 @@ func (v *apiChecker) publicCalls(d *desk) {
 	a := d.agent(v.t)
 	status := a.submit(generatedPlans(v.t)[0])
 	token := strings.TrimPrefix(status, "/indienen/status/")
+	report := a.toets("concept.pdf", generatedPlans(v.t)[0])
 	for _, c := range []call{
 		{method: "GET", target: "/api/v1/openapi.json", want: 200},
 		{method: "GET", target: "/api/v1/search", want: 200},
@@ -158,6 +159,8 @@ func (v *apiChecker) publicCalls(d *desk) {
 		{method: "GET", target: "/api/v1/documents/999999", want: 404},
 		{method: "GET", target: "/api/v1/submissions/" + token, want: 200},
 		{method: "GET", target: "/api/v1/submissions/onbekend", want: 404},
+		{method: "GET", target: "/api/v1" + report, want: 200},
+		{method: "GET", target: "/api/v1/kwaliteitstoets/onbekend", want: 404},
 		{method: "GET", target: "/api/v1/jobs", want: 200},
 		{method: "GET", target: "/api/v1/beheer/queue", want: 401},
 	} {

@@ -68,6 +68,7 @@ func TestBrowserAccessibility(t *testing.T) {
 	srv := httptest.NewServer(d.handler)
 	t.Cleanup(srv.Close)
 	published, pending, status := publishedAndPending(t, d)
+	report := d.agent(t).toets("concept-ivp.pdf", generatedPlans(t)[1])
 
 	pages := []struct{ name, path string }{
 		{"start", "/"},
@@ -81,6 +82,9 @@ func TestBrowserAccessibility(t *testing.T) {
 		{"niet gevonden", "/bestaat-niet"},
 		{"foute vraag", "/?page=abc"},
 		{"api", "/api"},
+		{"kwaliteitstoets", "/kwaliteitstoets"},
+		{"rapport kwaliteitstoets", report},
+		{"indienen na kwaliteitstoets", "/indienen?toets=" + strings.TrimPrefix(report, "/kwaliteitstoets/")},
 	}
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) { checkPage(t, ctx, srv.URL+p.path, script) })

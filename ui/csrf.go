@@ -23,6 +23,7 @@ const (
 	purposeSubmit = "indienen"
 	purposeLogin  = "inloggen"
 	purposeBeheer = "beheer"
+	purposeToets  = "kwaliteitstoets"
 )
 
 // sign returns the MAC of purpose and value under the handler's secret.

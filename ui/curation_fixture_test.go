@@ -79,7 +79,7 @@ func newDeskWith(t testing.TB, co ingest.CuratorOptions, opts func(o *ui.Options
 		}
 	}
 	o := ui.Options{Version: "test", Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Submissions: cur, Curation: cur, Accounts: d.accounts, Sources: harvest.NewSources(d.store)}
+		Submissions: cur, Curation: cur, Toets: cur, Accounts: d.accounts, Sources: harvest.NewSources(d.store)}
 	if opts != nil {
 		opts(&o)
 	}

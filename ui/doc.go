@@ -2,7 +2,9 @@
 // municipal safety advisers (OOV-adviseurs) and the CCV, the document pages,
 // the original files, a JSON API under /api/v1 and the /healthz and /readyz
 // probes. With Options.Submissions it also serves the public submission
-// form (/indienen) and its status pages; with Options.Curation and
+// form (/indienen) and its status pages; with Options.Toets the
+// kwaliteitstoets (/kwaliteitstoets, toets*.go): an uploaded plan kept as
+// a draft, never indexed, and its report (HTML, JSON, PDF); with Options.Curation and
 // Options.Accounts the curator area (/beheer and /api/v1/beheer): login,
 // review queue, review page with its actions, all documents, audit log.
 // Every search has an Atom feed (/zoeken.atom, search_feed.go); the API

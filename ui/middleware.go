@@ -3,6 +3,7 @@ package ui
 import (
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -15,8 +16,8 @@ func (h *handler) logRequests(c *gin.Context) {
 	c.Next()
 	h.log.LogAttrs(c.Request.Context(), slog.LevelDebug, "http request",
 		slog.String("method", c.Request.Method),
-		slog.String("path", c.Request.URL.Path),
-		slog.String("query", c.Request.URL.RawQuery),
+		slog.String("path", loggedPath(c)),
+		slog.String("query", loggedQuery(c.Request.URL.RawQuery)),
 		slog.Int("status", c.Writer.Status()),
 		slog.Int("bytes", c.Writer.Size()),
 		slog.Duration("duration", time.Since(start)),
@@ -75,4 +76,22 @@ func (h *handler) warnForwarded() gin.HandlerFunc {
 // noStore keeps the answers of the curator area out of every cache.
 func noStore(c *gin.Context) {
 	c.Header("Cache-Control", "no-store")
+}
+
+// loggedPath is the path of a request as logged: the route's pattern for
+// the pages of a draft of the kwaliteitstoets, whose token is a secret
+// that must not reach the logs.
+func loggedPath(c *gin.Context) string {
+	if strings.Contains(c.FullPath(), "kwaliteitstoets/:token") {
+		return c.FullPath()
+	}
+	return c.Request.URL.Path
+}
+
+// loggedQuery is a query as logged, without a draft's token.
+func loggedQuery(q string) string {
+	if strings.Contains(q, "toets=") {
+		return "toets=…"
+	}
+	return q
 }

@@ -23,7 +23,7 @@ var staticFiles embed.FS
 // pageNames are the templates in templates/, each rendered inside layout.html.
 var pageNames = []string{"search", "document", "error", "submission", "submission_status",
 	"login", "queue", "review", "audit", "api",
-	"jobs", "sources", "beeld", "gemeente", "speerpunten"}
+	"jobs", "sources", "beeld", "gemeente", "speerpunten", "toets", "toets_report"}
 
 // funcs are the helpers templates may call.
 var funcs = template.FuncMap{
@@ -147,6 +147,7 @@ type layoutData struct {
 	HeaderForm  bool       // show the small search box in the header
 	Beheer      *beheerNav // the curator's bar; nil outside the curator area
 	Indienen    bool       // submissions are on: link to the form
+	Toets       bool       // the kwaliteitstoets is on: link to it
 	// Feed is the address of the page's Atom feed, FeedTitle its name;
 	// "" for none.
 	Feed, FeedTitle string
@@ -156,5 +157,6 @@ type layoutData struct {
 // layout returns the layout data for a page with the given title.
 func (h *handler) layout(title string, headerForm bool) layoutData {
 	return layoutData{Title: title, Version: h.views.version, CSS: h.views.assets["style.css"],
-		Icon: h.views.assets["favicon.svg"], HeaderForm: headerForm, Indienen: h.subs != nil}
+		Icon: h.views.assets["favicon.svg"], HeaderForm: headerForm, Indienen: h.subs != nil,
+		Toets: h.toets != nil}
 }

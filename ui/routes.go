@@ -41,6 +41,15 @@ func (h *handler) routes(e *gin.Engine) {
 	getHead(sub, "/indienen/status/:token", h.showSubmissionStatus)
 	getHead(sub, "/api/v1/submissions/:token", h.apiSubmissionStatus)
 
+	// Kwaliteitstoets: the upload form, the report of a draft and its
+	// JSON twin.
+	toets := e.Group("", h.needToets)
+	getHead(toets, "/kwaliteitstoets", h.newToets)
+	toets.POST("/kwaliteitstoets", h.createToets)
+	getHead(toets, "/kwaliteitstoets/:token", h.showToets)
+	getHead(toets, "/kwaliteitstoets/:token/rapport.pdf", h.showToetsPDF)
+	getHead(toets, "/api/v1/kwaliteitstoets/:token", h.apiToets)
+
 	// Curator area: login and logout, then everything behind a session.
 	e.GET("/beheer/login", h.needCuration, h.showLogin)
 	e.POST("/beheer/login", h.needCuration, h.login)

@@ -33,7 +33,7 @@ func (h *handler) createSubmission(c *gin.Context) {
 		h.submissionFailed(c, v, err)
 		return
 	}
-	in, errs := h.submissionInput(v, up.file != nil)
+	in, errs := h.submissionInput(v, up.file != nil || v.Toets != "")
 	errs = withTooLong(errs, up.tooLong)
 	if errs != nil {
 		h.html(c, http.StatusUnprocessableEntity, "submission", h.submissionPage(c, v, errs))
@@ -47,7 +47,7 @@ func (h *handler) createSubmission(c *gin.Context) {
 				" en verstuur het formulier dan opnieuw. Wat u invulde staat er nog."}))
 		return
 	}
-	s, err := h.submit(c.Request.Context(), in, up.file)
+	s, err := h.submitFrom(c.Request.Context(), in, up.file, v.Toets)
 	if err != nil {
 		h.submissionFailed(c, v, err)
 		return
@@ -75,6 +75,24 @@ func (h *handler) submit(ctx context.Context, in corpus.SubmissionInput, f *os.F
 		}
 	}
 	return h.subs.SubmitDuplicate(ctx, in, file)
+}
+
+// submitFrom submits the uploaded file, or the plan of the draft of the
+// kwaliteitstoets with token when one is given (a missing or expired
+// draft is the Dutch 404 or 410 page).
+func (h *handler) submitFrom(ctx context.Context, in corpus.SubmissionInput, f *os.File, token string) (corpus.Submission, error) {
+	if token == "" || h.toets == nil {
+		return h.submit(ctx, in, f)
+	}
+	if f != nil {
+		return corpus.Submission{}, &corpus.FieldError{Field: corpus.FieldFile, Err: corpus.ErrInvalid,
+			Msg: "Het plan uit de kwaliteitstoets wordt al ingediend; kies geen ander bestand."}
+	}
+	s, err := h.toets.SubmitDraft(ctx, in, token)
+	if len(corpus.FieldErrorsOf(err)) > 0 {
+		return s, err
+	}
+	return s, draftError(err)
 }
 
 // submissionFailed shows the form again with what went wrong, or fails

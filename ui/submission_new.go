@@ -4,11 +4,30 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/ccv/ivp/corpus"
 )
 
-// newSubmission shows the empty submission form: GET /indienen.
+// newSubmission shows the empty submission form: GET /indienen. With
+// ?toets={token} it submits the plan of that draft of the kwaliteitstoets
+// instead of a file, its gemeenten filled in.
 func (h *handler) newSubmission(c *gin.Context) {
-	h.html(c, http.StatusOK, "submission", h.submissionPage(c, submissionValues{}, nil))
+	var v submissionValues
+	if token := c.Query(toetsField); token != "" && h.toets != nil {
+		d, err := h.draftByTokenOf(c, token)
+		if err != nil {
+			h.fail(c, err)
+			return
+		}
+		v = submissionValues{Type: string(corpus.TypeIVP), FileName: d.FileName, Toets: token}
+		for _, code := range d.Gemeenten {
+			if g, ok := h.gemeenten.ByCode(code); ok {
+				v.Gemeenten = append(v.Gemeenten, g.Naam)
+			}
+		}
+	}
+	c.Header("Cache-Control", "no-store")
+	h.html(c, http.StatusOK, "submission", h.submissionPage(c, v, nil))
 }
 
 // needSubmissions answers 404 when submissions are off.

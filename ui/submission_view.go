@@ -36,6 +36,9 @@ type submissionValues struct {
 	Note         string
 	URL          string
 	FileName     string // the file that was chosen; browsers cannot keep it
+	// Toets is the token of a draft of the kwaliteitstoets whose plan is
+	// submitted instead of a file; "" for an ordinary submission.
+	Toets string
 }
 
 // fieldMessage is one error in the summary, linking to its field.
@@ -100,7 +103,8 @@ func submissionValuesOf(u *upload) submissionValues {
 	get := func(k string) string { return strings.TrimSpace(u.values.Get(k)) }
 	v := submissionValues{Type: get(corpus.FieldType), Period: get(corpus.FieldPeriod),
 		ContactName: get(corpus.FieldContactName), ContactEmail: get(corpus.FieldContactEmail),
-		Note: strings.TrimSpace(u.values.Get(corpus.FieldNote)), URL: get(corpus.FieldURL), FileName: u.name}
+		Note: strings.TrimSpace(u.values.Get(corpus.FieldNote)), URL: get(corpus.FieldURL), FileName: u.name,
+		Toets: get(toetsField)}
 	for _, g := range u.values[corpus.FieldGemeenten] {
 		if g = strings.TrimSpace(g); g != "" {
 			v.Gemeenten = append(v.Gemeenten, g)

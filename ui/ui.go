@@ -67,6 +67,13 @@ type Options struct {
 	// Submissions takes plans in at /indienen; nil turns the submission
 	// pages off (they answer 404).
 	Submissions Submissions
+	// Toets runs the kwaliteitstoets at /kwaliteitstoets; nil turns it
+	// off (404). Its uploads count against SubmitRate separately from
+	// the submissions.
+	Toets Toets
+	// ToetsRetention is how long a report of the kwaliteitstoets is kept;
+	// the form says so. Set it to the retention of Toets. Default 30 days.
+	ToetsRetention time.Duration
 	// Curation and Accounts serve the curator area under /beheer; when
 	// either is nil the area is off (404).
 	Curation Curation
@@ -168,6 +175,9 @@ func (o Options) withDefaults() Options {
 	if o.MaxUploadBytes == 0 {
 		o.MaxUploadBytes = 50 << 20
 	}
+	if o.ToetsRetention == 0 {
+		o.ToetsRetention = 30 * 24 * time.Hour
+	}
 	if o.SessionTTL == 0 {
 		o.SessionTTL = 8 * time.Hour
 	}
@@ -194,6 +204,7 @@ type handler struct {
 	resolvers *search.Resolvers
 
 	subs     Submissions // nil: submissions off
+	toets    Toets       // nil: kwaliteitstoets off
 	curation Curation    // nil (or accounts nil): curator area off
 	accounts Accounts
 	secret   []byte
@@ -203,6 +214,8 @@ type handler struct {
 	// Rate limits: submissions per address, failed logins per address and
 	// per account and address.
 	submitLimit, loginLimit, accountLimit *limiter
+	// toetsLimit counts drafts of the kwaliteitstoets per address.
+	toetsLimit *limiter
 	// apiPage is the readable API description, built at start.
 	apiPage apiDocPage
 	// overview holds the data and caches of the landelijk beeld, the
@@ -237,9 +250,9 @@ func New(o Options, s Searcher, docs Documents, ready Readiness) (http.Handler, 
 	}
 	h := &handler{opts: o, log: o.Logger, search: s, docs: docs, ready: ready, views: v,
 		gemeenten: gms, taxonomy: tax, resolvers: search.NewResolvers(gms, tax),
-		subs: o.Submissions, curation: o.Curation, accounts: o.Accounts, secret: o.Secret,
+		subs: o.Submissions, toets: o.Toets, curation: o.Curation, accounts: o.Accounts, secret: o.Secret,
 		submitLimit: newLimiter(o.SubmitRate), loginLimit: newLimiter(o.LoginRate),
-		accountLimit: newLimiter(o.AccountLoginRate)}
+		accountLimit: newLimiter(o.AccountLoginRate), toetsLimit: newLimiter(o.SubmitRate)}
 	h.extracting = newSlots(o.MaxExtractions)
 	if h.overview, err = newOverview(gms); err != nil {
 		return nil, fmt.Errorf("ui: %w", err)

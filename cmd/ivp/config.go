@@ -35,6 +35,7 @@ type config struct {
 	LogLevel        string
 	MaxUploadSize   int64
 	SessionTTL      time.Duration
+	ToetsRetention  time.Duration
 	SecureCookies   string
 	TrustedProxies  string
 	Secret          string
@@ -77,6 +78,7 @@ func (c *config) settings() []setting {
 		{"log-level", "IVP_LOG_LEVEL", "debug, info, warn or error", &c.LogLevel, "info"},
 		{"max-upload-size", "IVP_MAX_UPLOAD_SIZE", "largest file the submission form accepts, in bytes (serve)", &c.MaxUploadSize, "52428800"},
 		{"session-ttl", "IVP_SESSION_TTL", "how long a curator stays logged in (serve)", &c.SessionTTL, "8h"},
+		{"toets-retention", "IVP_TOETS_RETENTION", "how long a plan uploaded to the kwaliteitstoets and its report are kept unless submitted (serve)", &c.ToetsRetention, "720h"},
 		{"secure-cookies", "IVP_SECURE_COOKIES", "auto (Secure over TLS or a trusted proxy's https) or on (serve)", &c.SecureCookies, "auto"},
 		{"trusted-proxies", "IVP_TRUSTED_PROXIES", "comma-separated addresses or CIDRs of reverse proxies (serve)", &c.TrustedProxies, ""},
 		{"secret", "IVP_SECRET", "key of the form tokens, at least 32 characters; default: made once and kept in DATA/secret (serve)", &c.Secret, ""},
@@ -245,7 +247,7 @@ func runConfig(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var c config
 	fs := newFlagSet("config", &c, "data", "addr", "reindex-schedule", "max-file-size", "max-pages",
 		"extract-timeout", "extract-memory", "pdftotext", "ocr", "ocr-max-pages", "ocr-page-timeout", "log-level",
-		"max-upload-size", "session-ttl", "secure-cookies", "trusted-proxies", "secret", "submit-rate", "login-rate",
+		"max-upload-size", "session-ttl", "toets-retention", "secure-cookies", "trusted-proxies", "secret", "submit-rate", "login-rate",
 		"account-login-rate", "max-extractions", "read-timeout", "write-timeout", "idle-timeout", "transfer-timeout",
 		"metrics-addr", "harvest-contact", "harvest-schedule", "harvest-interval", "harvest-timeout")
 	fs.SetOutput(stderr)

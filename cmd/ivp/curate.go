@@ -30,7 +30,8 @@ func (e *env) curation(c *config, pause func(step string)) (*ingest.Curator, *co
 	if err != nil {
 		return nil, nil, err
 	}
-	cur, err := ingest.NewCurator(ingest.NewPipeline(e.store, x, e.ix), ingest.CuratorOptions{Pause: pause, MaxUploadSize: c.MaxUploadSize})
+	cur, err := ingest.NewCurator(ingest.NewPipeline(e.store, x, e.ix), ingest.CuratorOptions{Pause: pause, MaxUploadSize: c.MaxUploadSize,
+		DraftRetention: c.ToetsRetention})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -26,7 +26,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlagSet("serve", &c, "data", "addr", "reindex-schedule", "log-level",
 		"harvest-contact", "harvest-schedule", "harvest-interval", "harvest-timeout",
 		"max-pages", "extract-timeout", "extract-memory", "pdftotext", "ocr", "ocr-max-pages", "ocr-page-timeout",
-		"max-upload-size", "session-ttl",
+		"max-upload-size", "session-ttl", "toets-retention",
 		"secure-cookies", "trusted-proxies", "secret", "submit-rate", "login-rate", "account-login-rate",
 		"max-extractions", "read-timeout", "write-timeout", "idle-timeout", "transfer-timeout", "metrics-addr")
 	if _, err := parseArgs(fs, args, stderr); err != nil {
@@ -89,6 +89,7 @@ func (e *env) handler(c *config, log *slog.Logger) (http.Handler, error) {
 		return nil, err
 	}
 	opts.Submissions, opts.Curation, opts.Accounts = cur, cur, accounts
+	opts.Toets, opts.ToetsRetention = cur, c.ToetsRetention
 	opts.MaxExtractions, opts.WriteTimeout = c.MaxExtractions, c.WriteTimeout
 	opts.TransferTimeout, opts.StallTimeout = c.TransferTimeout, c.ReadTimeout
 	opts.Metrics, opts.MetricsBehindLogin = e.metrics, c.MetricsAddr == metricsBehindLogin
@@ -150,6 +151,10 @@ func (e *env) schedule(ctx context.Context, spec string, log *slog.Logger) (*cro
 			return nil, err
 		}
 	}
+	e.sweepDrafts(ctx, log)
+	if _, err := c.AddFunc("@hourly", func() { e.sweepDrafts(ctx, log) }); err != nil {
+		return nil, fmt.Errorf("schedule draft sweep: %w", err)
+	}
 	c.Start()
 	return c, nil
 }
@@ -162,6 +167,20 @@ func (e *env) scheduledRebuild(ctx context.Context, log *slog.Logger) {
 		return
 	}
 	log.Info("scheduled reindex done", "documents", n, "took", time.Since(start).Round(time.Millisecond))
+}
+
+// sweepDrafts deletes the drafts of the kwaliteitstoets past their
+// retention (--toets-retention) that were not submitted, with their files;
+// it runs at start and every hour.
+func (e *env) sweepDrafts(ctx context.Context, log *slog.Logger) {
+	n, err := e.store.SweepDrafts(ctx, time.Now())
+	if err != nil {
+		log.Error("sweep kwaliteitstoets drafts", "err", err)
+		return
+	}
+	if n > 0 {
+		log.Info("kwaliteitstoets drafts deleted after their retention", "drafts", n)
+	}
 }
 
 // catchUp rebuilds the index in the background when it does not hold
