@@ -33,8 +33,8 @@ type weakRule struct {
 // weakRules holds the rule of each element by number. Patterns are
 // written folded (nl.Fold), like the checklist's signals.
 var weakRules = map[int]weakRule{
-	1: {Rule: "Zwak als het plan de wettelijke grond (artikel 38b Gemeentewet) of de vaststelling door de raad niet noemt.",
-		Advice: "Noem in de inleiding dat de raad het plan vaststelt op grond van artikel 38b van de Gemeentewet, en vermeld de datum van het raadsbesluit.",
+	1: {Rule: "Zwak als het plan de wettelijke grond (artikel 38b Politiewet) of de vaststelling door de raad niet noemt.",
+		Advice: "Noem in de inleiding dat de raad het plan vaststelt op grond van artikel 38b van de Politiewet, en vermeld de datum van het raadsbesluit.",
 		need:   regexp.MustCompile(`38b|gemeentewet|politiewet|\braad\b|gemeenteraad|vastgesteld|vaststelling`)},
 	2: {Rule: "Zwak als de opbouw of afbakening van het plan in minder dan 40 woorden wordt uitgelegd.",
 		Advice:   "Voeg een leeswijzer toe die per hoofdstuk zegt wat de lezer vindt, en baken af wat wel en niet onder het plan valt.",
