@@ -161,6 +161,8 @@ func (v *apiChecker) publicCalls(d *desk) {
 		{method: "GET", target: "/api/v1/submissions/onbekend", want: 404},
 		{method: "GET", target: "/api/v1" + report, want: 200},
 		{method: "GET", target: "/api/v1/kwaliteitstoets/onbekend", want: 404},
+		{method: "GET", target: "/api/v1/uitvoeringsplan?gemeente=Utrecht&periode=2025-2028&prioriteit=1.1&prioriteit=X.drugs&partner=Politie&tempo=periode&indeling=veld", want: 200},
+		{method: "GET", target: "/api/v1/uitvoeringsplan?gemeente=Atlantis&periode=2028-2025", want: 422},
 		{method: "GET", target: "/api/v1/jobs", want: 200},
 		{method: "GET", target: "/api/v1/beheer/queue", want: 401},
 	} {

@@ -50,6 +50,13 @@ func (h *handler) routes(e *gin.Engine) {
 	getHead(toets, "/kwaliteitstoets/:token/rapport.pdf", h.showToetsPDF)
 	getHead(toets, "/api/v1/kwaliteitstoets/:token", h.apiToets)
 
+	// Format uitvoeringsplan: the questionnaire, the format, its
+	// downloads and its JSON twin.
+	getHead(e, "/uitvoeringsplan", h.newPlanFormat)
+	getHead(e, "/uitvoeringsplan/format", h.showPlanFormat)
+	getHead(e, "/uitvoeringsplan/format.docx", h.showPlanFormatDocx)
+	getHead(e, "/api/v1/uitvoeringsplan", h.apiPlanFormat)
+
 	// Curator area: login and logout, then everything behind a session.
 	e.GET("/beheer/login", h.needCuration, h.showLogin)
 	e.POST("/beheer/login", h.needCuration, h.login)
