@@ -55,6 +55,7 @@ func (h *handler) routes(e *gin.Engine) {
 	getHead(e, "/uitvoeringsplan", h.newPlanFormat)
 	getHead(e, "/uitvoeringsplan/format", h.showPlanFormat)
 	getHead(e, "/uitvoeringsplan/format.docx", h.showPlanFormatDocx)
+	getHead(e, "/uitvoeringsplan/format.pdf", h.showPlanFormatPDF)
 	getHead(e, "/api/v1/uitvoeringsplan", h.apiPlanFormat)
 
 	// Curator area: login and logout, then everything behind a session.

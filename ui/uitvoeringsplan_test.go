@@ -9,7 +9,9 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -71,6 +73,7 @@ func TestPlanFormat(t *testing.T) {
 	t.Run("format per prioriteit", func(t *testing.T) { g.checkFormat(t, q, want) })
 	t.Run("ongeldige invoer", func(t *testing.T) { g.checkFormatErrors(t) })
 	t.Run("docx", func(t *testing.T) { g.checkDocx(t, q, want) })
+	t.Run("pdf", func(t *testing.T) { g.checkFormatPDF(t, q) })
 }
 
 // gemeenteWithPrios is the first gemeente (by code) whose plans in force
@@ -339,6 +342,49 @@ func independentReader(t *testing.T, docx []byte, chapters []string) {
 	for _, c := range chapters {
 		if !strings.Contains(string(out), c) {
 			t.Errorf("pandoc finds no %q", c)
+		}
+	}
+}
+
+// checkFormatPDF downloads the PDF and reads it back with pdftotext:
+// every chapter, every table and the first example are in it.
+func (g *genCorpus) checkFormatPDF(t *testing.T, q url.Values) {
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("no pdftotext (poppler-utils)")
+	}
+	r := g.get(t, "/uitvoeringsplan/format.pdf?"+q.Encode())
+	if r.status != http.StatusOK || r.header.Get("Content-Type") != "application/pdf" {
+		t.Fatalf("PDF: %d %s", r.status, r.header.Get("Content-Type"))
+	}
+	dir := os.Getenv("IVP_SCREENSHOTS") // keep the PDF beside the screenshots to look at
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	file := filepath.Join(dir, "format-uitvoeringsplan.pdf")
+	if err := os.WriteFile(file, []byte(r.body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(pdftotext, "-enc", "UTF-8", file, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	text := strings.Join(strings.Fields(string(out)), " ")
+	f := g.formatJSON(t, q)
+	for _, c := range append(f.Chapters, f.Process...) {
+		if !strings.Contains(text, c.Title) {
+			t.Errorf("the PDF has no chapter %q", c.Title)
+		}
+		for _, tb := range c.Tables {
+			if !strings.Contains(text, tb.Title+" "+tb.Columns[0]) {
+				t.Errorf("%s: the PDF has no table %q", c.Title, tb.Title)
+			}
+		}
+		if len(c.Examples) > 0 {
+			words := strings.Fields(c.Examples[0].Text)
+			if want := strings.Join(words[:min(6, len(words))], " "); !strings.Contains(text, want) {
+				t.Errorf("%s: the PDF lacks the example %q", c.Title, want)
+			}
 		}
 	}
 }

@@ -1,0 +1,140 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+	"github.com/go-pdf/fpdf"
+)
+
+// PDF layout of the format, in mm.
+const (
+	formatMargin = 18
+	formatLine   = 4.5 // height of a line in a table cell
+	formatEmpty  = 9   // height of an empty row, room to write in
+)
+
+// showPlanFormatPDF sends the format as a PDF: GET
+// /uitvoeringsplan/format.pdf.
+func (h *handler) showPlanFormatPDF(c *gin.Context) {
+	f, ok := h.planFormatFor(c)
+	if !ok {
+		return
+	}
+	body, err := f.pdf(h.baseURL(c.Request))
+	if err != nil {
+		h.fail(c, fmt.Errorf("uitvoeringsplan pdf: %w", err))
+		return
+	}
+	c.Header("Content-Disposition", `attachment; filename="`+formatFileName(f)+`.pdf"`)
+	c.Data(http.StatusOK, "application/pdf", body)
+}
+
+// pdf lays the format out on A4: its chapters with their tables and
+// examples, then the process chapters.
+func (f *planFormat) pdf(base string) ([]byte, error) {
+	p := fpdf.New("P", "mm", "A4", "")
+	w := pdfWriter{p: p, tr: p.UnicodeTranslatorFromDescriptor("")}
+	p.SetTitle(w.tr(f.Title), false)
+	p.SetMargins(formatMargin, formatMargin, formatMargin)
+	p.SetAutoPageBreak(true, formatMargin)
+	p.AliasNbPages("")
+	p.SetFooterFunc(func() {
+		p.SetY(-12)
+		p.SetFont("Helvetica", "", 8)
+		p.CellFormat(0, 5, w.tr("IVP-zoeker · format uitvoeringsplan · pagina "+strconv.Itoa(p.PageNo())+" van {nb}"), "", 0, "C", false, 0, "")
+	})
+	p.AddPage()
+	w.text("B", 18, f.Title)
+	w.text("", 10, "Gemeente "+f.Gemeente.Naam+", periode "+f.years()+". Partners: "+strings.Join(f.Partners, ", ")+".")
+	for _, c := range append(append([]formatChapter{}, f.Chapters...), f.Process...) {
+		w.chapter(c, base)
+	}
+	var buf bytes.Buffer
+	if err := p.Output(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// chapter writes one chapter of the format.
+func (w pdfWriter) chapter(c formatChapter, base string) {
+	w.p.Ln(4)
+	w.text("B", 15, c.Title)
+	w.text("", 10, c.Intro)
+	if len(c.Themes) > 0 {
+		w.text("I", 9, "Prioriteiten: "+strings.Join(c.Themes, ", "))
+	}
+	for _, t := range c.Tables {
+		w.table(t)
+	}
+	if len(c.Examples) > 0 {
+		w.text("B", 11, "Voorbeelden uit gepubliceerde plannen")
+		for _, e := range c.Examples {
+			w.text("", 9, e.Text)
+			w.text("I", 8, fmt.Sprintf("Bron: %s, %s, pagina %d (%s%s)", e.Title, e.Gemeente, e.Page, base, e.URL))
+		}
+	}
+}
+
+// table writes a table with a bold header row and its rows.
+func (w pdfWriter) table(t formatTable) {
+	w.p.Ln(1)
+	w.text("B", 11, t.Title)
+	pw, _ := w.p.GetPageSize()
+	width := (pw - 2*formatMargin) / float64(len(t.Columns))
+	w.row(t.Columns, width, "B")
+	for _, r := range t.Rows {
+		w.row(r, width, "")
+	}
+	w.p.Ln(2)
+}
+
+// row writes one row of cells of equal width, as high as its longest
+// cell, on a new page when it does not fit.
+func (w pdfWriter) row(cells []string, width float64, style string) {
+	w.p.SetFont("Helvetica", style, 9)
+	lines := 1
+	for _, c := range cells {
+		lines = max(lines, w.lines(w.tr(c), width-6)) // MultiCell wraps a little earlier
+	}
+	h := max(float64(lines)*formatLine+1, formatEmpty)
+	if style == "B" {
+		h = float64(lines)*formatLine + 1
+	}
+	_, ph := w.p.GetPageSize()
+	if w.p.GetY()+h > ph-formatMargin {
+		w.p.AddPage()
+	}
+	x, y := w.p.GetXY()
+	for i, c := range cells {
+		cx := x + float64(i)*width
+		w.p.Rect(cx, y, width, h, "D")
+		w.p.SetXY(cx+1, y+0.5)
+		w.p.MultiCell(width-2, formatLine, w.tr(c), "", "L", false)
+	}
+	w.p.SetXY(x, y+h)
+}
+
+// lines counts the lines MultiCell needs for s (in the font's code page)
+// in width; fpdf's SplitText reads only UTF-8.
+func (w pdfWriter) lines(s string, width float64) int {
+	n, cur := 1, ""
+	for _, word := range strings.Fields(s) {
+		n += int(w.p.GetStringWidth(word) / width) // a word wider than the cell is broken
+		try := word
+		if cur != "" {
+			try = cur + " " + word
+		}
+		if cur != "" && w.p.GetStringWidth(try) > width {
+			n++
+			try = word
+		}
+		cur = try
+	}
+	return n
+}
