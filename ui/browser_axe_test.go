@@ -85,6 +85,9 @@ func TestBrowserAccessibility(t *testing.T) {
 		{"kwaliteitstoets", "/kwaliteitstoets"},
 		{"rapport kwaliteitstoets", report},
 		{"indienen na kwaliteitstoets", "/indienen?toets=" + strings.TrimPrefix(report, "/kwaliteitstoets/")},
+		{"format uitvoeringsplan", "/uitvoeringsplan"},
+		{"format uitvoeringsplan met fouten", "/uitvoeringsplan/format?gemeente=Atlantis&periode=1980"},
+		{"format uitvoeringsplan klaar", "/uitvoeringsplan/format?gemeente=Utrecht&periode=2025-2028&prioriteit=1.1&prioriteit=X.drugs&partner=Politie"},
 	}
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) { checkPage(t, ctx, srv.URL+p.path, script) })

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"html/template"
 	"slices"
 	"sort"
 	"strconv"
@@ -17,7 +18,7 @@ const examplePlanDocs = 60
 // and the content of the .docx and PDF downloads.
 type planFormat struct {
 	Layout   layoutData      `json:"-"`
-	Query    string          `json:"-"` // the questionnaire as URL parameters
+	Query    template.URL    `json:"-"` // the questionnaire as URL parameters, for the links
 	Title    string          `json:"title"`
 	Gemeente corpus.Gemeente `json:"gemeente"`
 	Start    int             `json:"start"`
@@ -47,7 +48,8 @@ type formatTable struct {
 
 // buildFormat makes the format for a checked questionnaire.
 func (h *handler) buildFormat(ctx context.Context, in planInput) (*planFormat, error) {
-	f := &planFormat{Query: in.query(), Gemeente: in.gemeente, Start: in.start, End: in.end,
+	f := &planFormat{Query: template.URL(in.query()), //nolint:gosec // url.Values.Encode escapes every value
+		Gemeente: in.gemeente, Start: in.start, End: in.end,
 		Tempo: in.Tempo, Indeling: in.Indeling, Partners: in.allPartners()}
 	f.Title = "Uitvoeringsplan integrale veiligheid " + in.gemeente.Naam + " " + f.years()
 	b, err := h.currentBeeld(ctx)
