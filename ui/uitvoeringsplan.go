@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http"
+	"slices"
 	"sort"
 
 	"github.com/gin-gonic/gin"
@@ -19,6 +20,7 @@ type planFormPage struct {
 	Velden    []prioVeld        // the themes to choose priorities from
 	Partners  []prioOption
 	FromPlan  string // the title of the plan the priorities come from
+	NoPlan    string // the gemeente asked for that has no plan in force
 }
 
 // prioVeld is one veld of the priority checkboxes.
@@ -54,7 +56,9 @@ func (h *handler) planForm(c *gin.Context, in planInput, errs map[string]string)
 		if err != nil {
 			return p, err
 		}
-		p.In.Prios, p.FromPlan = planPrios(b, g.Code)
+		if p.In.Prios, p.FromPlan = planPrios(b, g.Code); p.FromPlan == "" {
+			p.NoPlan = g.Naam
+		}
 	}
 	chosen := map[string]bool{}
 	for _, id := range p.In.Prios {
@@ -70,18 +74,9 @@ func (h *handler) planForm(c *gin.Context, in planInput, errs map[string]string)
 		p.Velden = append(p.Velden, pv)
 	}
 	for _, name := range planPartners {
-		p.Partners = append(p.Partners, prioOption{Value: name, Label: name, Checked: contains(p.In.Partners, name)})
+		p.Partners = append(p.Partners, prioOption{Value: name, Label: name, Checked: slices.Contains(p.In.Partners, name)})
 	}
 	return p, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // planPrios are the priorities (theme ids, sorted) of the gemeente's
