@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"html/template"
+	"net/url"
 	"sort"
 	"time"
 
@@ -36,6 +38,7 @@ type toetsReport struct {
 	Elements     []toetsElement `json:"elements"`
 	Comparison   string         `json:"comparison"` // the group the priorities are compared with
 	Priorities   []prioRow      `json:"priorities"`
+	FormatURL    template.URL   `json:"-"` // the format uitvoeringsplan with the plan's priorities
 }
 
 // toetsElement is one checklist element in the report.
@@ -83,6 +86,7 @@ func (h *handler) toetsReport(c *gin.Context, d corpus.Draft) (*toetsReport, err
 	for i := range r.Priorities {
 		r.Priorities[i].OwnURL = ""
 	}
+	r.FormatURL = formatLink(r)
 	plans := examplePlansFor(b, cmp)
 	ex := exampleFinder{h: h, ctx: ctx, passages: map[int64][]corpus.Passage{}}
 	for _, a := range corpus.AssessPlan(d.Passages) {
@@ -96,6 +100,21 @@ func (h *handler) toetsReport(c *gin.Context, d corpus.Draft) (*toetsReport, err
 		r.Elements = append(r.Elements, e)
 	}
 	return r, nil
+}
+
+// formatLink is the questionnaire of the format uitvoeringsplan filled
+// in with the draft's gemeente and priorities.
+func formatLink(r *toetsReport) template.URL {
+	q := url.Values{}
+	if len(r.Gemeenten) > 0 {
+		q.Set(upGemeente, r.Gemeenten[0])
+	}
+	for _, pr := range r.Priorities {
+		if pr.Own {
+			q.Add(upPrio, pr.Thema)
+		}
+	}
+	return template.URL("/uitvoeringsplan?" + q.Encode()) //nolint:gosec // url.Values.Encode escapes every value
 }
 
 // draftComparison is the group of gemeenten the draft is compared with

@@ -10,10 +10,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/PuerkitoBio/goquery"
 	"github.com/go-pdf/fpdf"
 
 	"github.com/ccv/ivp/corpus"
@@ -38,7 +40,10 @@ type toetsReportJSON struct {
 			URL        string
 		}
 	}
-	Priorities []struct{ Thema string }
+	Priorities []struct {
+		Thema string
+		Own   bool
+	}
 }
 
 // uploadToets sends a file to /kwaliteitstoets.
@@ -100,6 +105,33 @@ func TestToetsReportOfAnUpload(t *testing.T) {
 	}
 	if n := searchTotal(t, a, "veiligheid"); n != 0 {
 		t.Errorf("search finds %d plans after a kwaliteitstoets", n)
+	}
+}
+
+// TestToetsLinksToTheFormat follows the report's link to the format
+// uitvoeringsplan: the questionnaire has the plan's priorities checked.
+func TestToetsLinksToTheFormat(t *testing.T) {
+	d := newDesk(t, nil)
+	a := d.agent(t)
+	path := a.toets("concept-ivp.pdf", generatedPlans(t)[0])
+	link, ok := a.get(path).html(t).Find("a#naar-format").Attr("href")
+	if !ok || !strings.HasPrefix(link, "/uitvoeringsplan?") {
+		t.Fatalf("the report links the format as %q", link)
+	}
+	var want, got []string
+	for _, p := range a.report(path).Priorities {
+		if p.Own {
+			want = append(want, p.Thema)
+		}
+	}
+	form := a.get(link)
+	form.html(t).Find("input[name=prioriteit][checked]").Each(func(_ int, s *goquery.Selection) {
+		got = append(got, s.AttrOr("value", ""))
+	})
+	slices.Sort(want)
+	slices.Sort(got)
+	if form.status != http.StatusOK || len(want) == 0 || !slices.Equal(got, want) {
+		t.Errorf("the format's form (%d) has %v checked, the report's own priorities are %v", form.status, got, want)
 	}
 }
 
