@@ -67,8 +67,8 @@ func (w *docxWriter) para(style, text string) {
 func (w *docxWriter) table(t formatTable) {
 	w.para("Heading2", t.Title)
 	w.b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/></w:tblPr><w:tblGrid>`)
-	for range t.Columns {
-		fmt.Fprintf(&w.b, `<w:gridCol w:w="%d"/>`, 9000/len(t.Columns))
+	for _, cw := range columnWidths(9600, len(t.Columns)) { // twentieths of a point
+		fmt.Fprintf(&w.b, `<w:gridCol w:w="%d"/>`, int(cw))
 	}
 	w.b.WriteString("</w:tblGrid>")
 	w.row(t.Columns, true)

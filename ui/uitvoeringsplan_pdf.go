@@ -86,21 +86,33 @@ func (w pdfWriter) table(t formatTable) {
 	w.p.Ln(1)
 	w.text("B", 11, t.Title)
 	pw, _ := w.p.GetPageSize()
-	width := (pw - 2*formatMargin) / float64(len(t.Columns))
-	w.row(t.Columns, width, "B")
+	widths := columnWidths(pw-2*formatMargin, len(t.Columns))
+	w.row(t.Columns, widths, "B")
 	for _, r := range t.Rows {
-		w.row(r, width, "")
+		w.row(r, widths, "")
 	}
 	w.p.Ln(2)
 }
 
-// row writes one row of cells of equal width, as high as its longest
-// cell, on a new page when it does not fit.
-func (w pdfWriter) row(cells []string, width float64, style string) {
+// columnWidths share total over n columns, the first (what the row is
+// about: goal, action, partner) twice as wide as the others.
+func columnWidths(total float64, n int) []float64 {
+	unit := total / float64(n+1)
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = unit
+	}
+	out[0] = total - unit*float64(n-1)
+	return out
+}
+
+// row writes one row of cells, as high as its longest cell, on a new
+// page when it does not fit.
+func (w pdfWriter) row(cells []string, widths []float64, style string) {
 	w.p.SetFont("Helvetica", style, 9)
 	lines := 1
-	for _, c := range cells {
-		lines = max(lines, w.lines(w.tr(c), width-6)) // MultiCell wraps a little earlier
+	for i, c := range cells {
+		lines = max(lines, w.lines(w.tr(c), widths[i]-6)) // MultiCell wraps a little earlier
 	}
 	h := max(float64(lines)*formatLine+1, formatEmpty)
 	if style == "B" {
@@ -111,11 +123,12 @@ func (w pdfWriter) row(cells []string, width float64, style string) {
 		w.p.AddPage()
 	}
 	x, y := w.p.GetXY()
+	cx := x
 	for i, c := range cells {
-		cx := x + float64(i)*width
-		w.p.Rect(cx, y, width, h, "D")
+		w.p.Rect(cx, y, widths[i], h, "D")
 		w.p.SetXY(cx+1, y+0.5)
-		w.p.MultiCell(width-2, formatLine, w.tr(c), "", "L", false)
+		w.p.MultiCell(widths[i]-2, formatLine, w.tr(c), "", "L", false)
+		cx += widths[i]
 	}
 	w.p.SetXY(x, y+h)
 }
