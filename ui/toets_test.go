@@ -281,30 +281,13 @@ func TestToetsLogsOnlyTheDraftID(t *testing.T) {
 // with pdftotext: every element's verdict is in it, with the advice of
 // the elements that need one.
 func TestToetsReportAsPDF(t *testing.T) {
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("no pdftotext (poppler-utils)")
 	}
 	d := newDesk(t, nil)
 	a := d.agent(t)
 	path := a.toets("concept-ivp.pdf", generatedPlans(t)[0])
-	r := a.get(path + "/rapport.pdf")
-	if r.status != http.StatusOK || r.header.Get("Content-Type") != "application/pdf" {
-		t.Fatalf("PDF: %d %s", r.status, r.header.Get("Content-Type"))
-	}
-	dir := os.Getenv("IVP_SCREENSHOTS") // keep the PDF beside the screenshots to look at
-	if dir == "" {
-		dir = t.TempDir()
-	}
-	file := filepath.Join(dir, "kwaliteitstoets-rapport.pdf")
-	if err := os.WriteFile(file, []byte(r.body), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(pdftotext, "-enc", "UTF-8", file, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	text := strings.Join(strings.Fields(string(out)), " ")
+	text := pdfTextOf(t, a.get(path+"/rapport.pdf"), "kwaliteitstoets-rapport.pdf")
 	for _, e := range a.report(path).Elements {
 		want := fmt.Sprintf("%d. %s: %s", e.Number, corpus.Checklist[e.Number-1].Name, e.Verdict)
 		if !strings.Contains(text, want) {
@@ -376,4 +359,32 @@ func TestToetsChosenGemeente(t *testing.T) {
 	if len(rep.Gemeenten) != 1 || rep.Gemeenten[0] != "Oudewater" {
 		t.Errorf("report of a plan for Oudewater names %v", rep.Gemeenten)
 	}
+}
+
+// pdfTextOf checks that r is a PDF, keeps it as name (beside the
+// screenshots when IVP_SCREENSHOTS is set, to look at) and returns its
+// text as pdftotext reads it, with runs of white space made one space.
+// Without pdftotext the test skips.
+func pdfTextOf(t *testing.T, r response, name string) string {
+	t.Helper()
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("no pdftotext (poppler-utils)")
+	}
+	if r.status != http.StatusOK || r.header.Get("Content-Type") != "application/pdf" {
+		t.Fatalf("PDF: %d %s", r.status, r.header.Get("Content-Type"))
+	}
+	dir := os.Getenv("IVP_SCREENSHOTS")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	file := filepath.Join(dir, name)
+	if err := os.WriteFile(file, []byte(r.body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(pdftotext, "-enc", "UTF-8", file, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return strings.Join(strings.Fields(string(out)), " ")
 }

@@ -7,9 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -151,27 +149,7 @@ func independentReader(t *testing.T, docx []byte, chapters []string) {
 // checkFormatPDF downloads the PDF and reads it back with pdftotext:
 // every chapter, every table and the first example are in it.
 func (g *genCorpus) checkFormatPDF(t *testing.T, q url.Values) {
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("no pdftotext (poppler-utils)")
-	}
-	r := g.get(t, "/uitvoeringsplan/format.pdf?"+q.Encode())
-	if r.status != http.StatusOK || r.header.Get("Content-Type") != "application/pdf" {
-		t.Fatalf("PDF: %d %s", r.status, r.header.Get("Content-Type"))
-	}
-	dir := os.Getenv("IVP_SCREENSHOTS") // keep the PDF beside the screenshots to look at
-	if dir == "" {
-		dir = t.TempDir()
-	}
-	file := filepath.Join(dir, "format-uitvoeringsplan.pdf")
-	if err := os.WriteFile(file, []byte(r.body), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(pdftotext, "-enc", "UTF-8", file, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	text := strings.Join(strings.Fields(string(out)), " ")
+	text := pdfTextOf(t, g.get(t, "/uitvoeringsplan/format.pdf?"+q.Encode()), "format-uitvoeringsplan.pdf")
 	f := g.formatJSON(t, q)
 	for _, c := range append(f.Chapters, f.Process...) {
 		if !strings.Contains(text, c.Title) {
