@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -80,6 +81,17 @@ func (l *lockedBuffer) String() string { l.mu.Lock(); defer l.mu.Unlock(); retur
 // serve starts 'ivp serve' on a free loopback port and returns its base URL.
 func serve(t *testing.T, data string, extra ...string) string {
 	t.Helper()
+	m := regexp.MustCompile(`serving on (http://\S+)`).FindStringSubmatch(serveWithOutput(t, data, extra...))
+	if m == nil {
+		t.Fatal("the server's output has no address")
+	}
+	return m[1]
+}
+
+// serveWithOutput starts 'ivp serve' on a free loopback port and returns
+// its output once it listens.
+func serveWithOutput(t *testing.T, data string, extra ...string) string {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	out := &lockedBuffer{}
 	done := make(chan int, 1)
@@ -91,10 +103,9 @@ func serve(t *testing.T, data string, extra ...string) string {
 			t.Errorf("serve exited %d", code)
 		}
 	})
-	re := regexp.MustCompile(`serving on (http://\S+)`)
 	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if m := re.FindStringSubmatch(out.String()); m != nil {
-			return m[1]
+		if strings.Contains(out.String(), "serving on") {
+			return out.String()
 		}
 	}
 	t.Fatalf("server did not start: %s", out.String())

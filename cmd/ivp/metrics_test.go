@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"io"
 	"net/http"
 	"path/filepath"
 	"regexp"
@@ -61,30 +59,6 @@ func TestMetricsOnOwnAddress(t *testing.T) {
 	if fams["go_goroutines"] == nil || fams["process_resident_memory_bytes"] == nil {
 		t.Error("the Go runtime and process metrics are missing")
 	}
-}
-
-// serveWithOutput starts 'ivp serve' like serve and returns its output
-// once it listens.
-func serveWithOutput(t *testing.T, data string, extra ...string) string {
-	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	out := &lockedBuffer{}
-	done := make(chan int, 1)
-	args := append([]string{"serve", "--data", data, "--addr", "127.0.0.1:0", "--log-level", "warn"}, extra...)
-	go func() { done <- run(ctx, args, out, io.Discard) }()
-	t.Cleanup(func() {
-		cancel()
-		if code := <-done; code != 0 {
-			t.Errorf("serve exited %d", code)
-		}
-	})
-	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if strings.Contains(out.String(), "serving on") {
-			return out.String()
-		}
-	}
-	t.Fatalf("server did not start: %s", out.String())
-	return ""
 }
 
 // scrapeText fetches a metrics page.
