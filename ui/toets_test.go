@@ -147,6 +147,7 @@ func TestToetsRefusesBadInput(t *testing.T) {
 		{"not a PDF", []byte("Dit is een tekstbestand.\n"), http.StatusUnsupportedMediaType, "geen PDF-bestand"},
 		{"scan without text", drawingPDF(t, 2), http.StatusUnprocessableEntity, "geen tekstlaag"},
 		{"encrypted", lockedPDF(t), http.StatusUnprocessableEntity, "versleuteld"},
+		{"2,001 pages", textPDF(t, 2001), http.StatusUnprocessableEntity, "te veel pagina's"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -193,6 +194,23 @@ func drawingPDF(t testing.TB, n int) []byte {
 		f.AddPage()
 		f.SetFillColor(200, 200, 200)
 		f.Rect(20, 20, 170, 250, "F")
+	}
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// textPDF is a PDF of n pages with a line of text on each: more than the
+// default page limit when n > 2000.
+func textPDF(t testing.TB, n int) []byte {
+	t.Helper()
+	f := fpdf.New("P", "mm", "A4", "")
+	f.SetFont("Helvetica", "", 11)
+	for i := range n {
+		f.AddPage()
+		f.Text(20, 30, fmt.Sprintf("Integraal veiligheidsplan, pagina %d: aanpak van woninginbraak en overlast.", i+1))
 	}
 	var buf bytes.Buffer
 	if err := f.Output(&buf); err != nil {
