@@ -37,21 +37,40 @@ type pdfWriter struct {
 	tr func(string) string
 }
 
-// toetsPDF lays the report out on A4: the verdict per element with its
-// rule, pages, advice and examples, then the priorities.
-func toetsPDF(r *toetsReport) ([]byte, error) {
+// pdfMargin is the margin of ivp's PDF downloads, in mm.
+const pdfMargin = 18
+
+// newPDF starts an A4 document of ivp with its title and a footer that
+// names what it is ("kwaliteitstoets") and the page, on its first page.
+func newPDF(title, what string) pdfWriter {
 	p := fpdf.New("P", "mm", "A4", "")
 	w := pdfWriter{p: p, tr: p.UnicodeTranslatorFromDescriptor("")}
-	p.SetTitle(w.tr("Rapport kwaliteitstoets"), false)
-	p.SetMargins(18, 18, 18)
-	p.SetAutoPageBreak(true, 18)
+	p.SetTitle(w.tr(title), false)
+	p.SetMargins(pdfMargin, pdfMargin, pdfMargin)
+	p.SetAutoPageBreak(true, pdfMargin)
 	p.AliasNbPages("")
 	p.SetFooterFunc(func() {
 		p.SetY(-12)
 		p.SetFont("Helvetica", "", 8)
-		p.CellFormat(0, 5, w.tr("IVP-zoeker · kwaliteitstoets · pagina "+strconv.Itoa(p.PageNo())+" van {nb}"), "", 0, "C", false, 0, "")
+		p.CellFormat(0, 5, w.tr("IVP-zoeker · "+what+" · pagina "+strconv.Itoa(p.PageNo())+" van {nb}"), "", 0, "C", false, 0, "")
 	})
 	p.AddPage()
+	return w
+}
+
+// bytes ends the document and returns it.
+func (w pdfWriter) bytes() ([]byte, error) {
+	var buf bytes.Buffer
+	if err := w.p.Output(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// toetsPDF lays the report out on A4: the verdict per element with its
+// rule, pages, advice and examples, then the priorities.
+func toetsPDF(r *toetsReport) ([]byte, error) {
+	w := newPDF("Rapport kwaliteitstoets", "kwaliteitstoets")
 	w.text("B", 18, "Rapport kwaliteitstoets")
 	w.text("", 10, r.Title+" · bestand "+r.FileName)
 	if !r.Submitted {
@@ -64,11 +83,7 @@ func toetsPDF(r *toetsReport) ([]byte, error) {
 		w.element(e)
 	}
 	w.priorities(r)
-	var buf bytes.Buffer
-	if err := p.Output(&buf); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return w.bytes()
 }
 
 // text writes a paragraph in Helvetica of style and size.

@@ -1,21 +1,17 @@
 package ui
 
 import (
-	"bytes"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
-	"github.com/go-pdf/fpdf"
 )
 
 // PDF layout of the format, in mm.
 const (
-	formatMargin = 18
-	formatLine   = 4.5 // height of a line in a table cell
-	formatEmpty  = 9   // height of an empty row, room to write in
+	formatLine  = 4.5 // height of a line in a table cell
+	formatEmpty = 9   // height of an empty row, room to write in
 )
 
 // showPlanFormatPDF sends the format as a PDF: GET
@@ -37,28 +33,13 @@ func (h *handler) showPlanFormatPDF(c *gin.Context) {
 // pdf lays the format out on A4: its chapters with their tables and
 // examples, then the process chapters.
 func (f *planFormat) pdf(base string) ([]byte, error) {
-	p := fpdf.New("P", "mm", "A4", "")
-	w := pdfWriter{p: p, tr: p.UnicodeTranslatorFromDescriptor("")}
-	p.SetTitle(w.tr(f.Title), false)
-	p.SetMargins(formatMargin, formatMargin, formatMargin)
-	p.SetAutoPageBreak(true, formatMargin)
-	p.AliasNbPages("")
-	p.SetFooterFunc(func() {
-		p.SetY(-12)
-		p.SetFont("Helvetica", "", 8)
-		p.CellFormat(0, 5, w.tr("IVP-zoeker · format uitvoeringsplan · pagina "+strconv.Itoa(p.PageNo())+" van {nb}"), "", 0, "C", false, 0, "")
-	})
-	p.AddPage()
+	w := newPDF(f.Title, "format uitvoeringsplan")
 	w.text("B", 18, f.Title)
 	w.text("", 10, "Gemeente "+f.Gemeente.Naam+", periode "+f.years()+". Partners: "+strings.Join(f.Partners, ", ")+".")
 	for _, c := range append(append([]formatChapter{}, f.Chapters...), f.Process...) {
 		w.chapter(c, base)
 	}
-	var buf bytes.Buffer
-	if err := p.Output(&buf); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return w.bytes()
 }
 
 // chapter writes one chapter of the format.
@@ -86,7 +67,7 @@ func (w pdfWriter) table(t formatTable) {
 	w.p.Ln(1)
 	w.text("B", 11, t.Title)
 	pw, _ := w.p.GetPageSize()
-	widths := columnWidths(pw-2*formatMargin, len(t.Columns))
+	widths := columnWidths(pw-2*pdfMargin, len(t.Columns))
 	w.row(t.Columns, widths, "B")
 	for _, r := range t.Rows {
 		w.row(r, widths, "")
@@ -119,7 +100,7 @@ func (w pdfWriter) row(cells []string, widths []float64, style string) {
 		h = float64(lines)*formatLine + 1
 	}
 	_, ph := w.p.GetPageSize()
-	if w.p.GetY()+h > ph-formatMargin {
+	if w.p.GetY()+h > ph-pdfMargin {
 		w.p.AddPage()
 	}
 	x, y := w.p.GetXY()
