@@ -161,10 +161,15 @@ var hyphenBreak = regexp.MustCompile(`(\p{Ll})-[ \t\r]*\n\s*(\p{Ll})`)
 
 // Half returns the documents of one half and their passages.
 func (s *Set) Half(h string) *Set {
+	return s.Where(func(d Doc) bool { return d.Half == h })
+}
+
+// Where returns the documents for which keep is true, with their passages.
+func (s *Set) Where(keep func(Doc) bool) *Set {
 	out := &Set{}
 	in := map[string]bool{}
 	for _, d := range s.Docs {
-		if d.Half == h {
+		if keep(d) {
 			out.Docs = append(out.Docs, d)
 			in[d.ID] = true
 		}
