@@ -18,7 +18,7 @@ import (
 // runRealtext maintains the real-text set (testdata/realtext): import its
 // texts into the cache, check them, and make and compile labelling sheets.
 func runRealtext(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	const use = "ivp realtext check|import --from DIR|sheets --out DIR|compile --labels DIR [--set DIR]"
+	const use = "ivp realtext check|import --from DIR|sheets --out DIR|compile --labels DIR|train [--model FILE]|cv [--folds N] [--generated N] [--set DIR]"
 	if len(args) == 0 {
 		return fmt.Errorf("%w: %s", errUsage, use)
 	}
@@ -29,6 +29,9 @@ func runRealtext(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	from := fs.String("from", "", "directory with the texts as retrieved, one <id>.txt each (import)")
 	out := fs.String("out", "", "directory for the labelling sheets (sheets)")
 	labels := fs.String("labels", "", "directory with one <id>.tsv of labels per text (compile)")
+	model := fs.String("model", defaultModelPath, "where train writes the tagger's model")
+	folds := fs.Int("folds", 5, "folds of the cross-validation (cv)")
+	generated := fs.Int("generated", defaultTrainingPlans, "generated plans added to the training passages (train, cv)")
 	if _, err := parseArgs(fs, args, stderr); err != nil {
 		return err
 	}
@@ -41,6 +44,10 @@ func runRealtext(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return realtextSheets(*set, *out, stdout)
 	case what == "compile" && *labels != "":
 		return realtextCompile(*set, *labels, stdout)
+	case what == "train":
+		return realtextTrain(ctx, *set, *model, *generated, stdout)
+	case what == "cv":
+		return realtextCV(ctx, *set, *folds, *generated, stdout)
 	}
 	return fmt.Errorf("%w: %s", errUsage, use)
 }

@@ -75,6 +75,12 @@ func (t *Tagger) decide(e *evidence, pr prior) corpus.Tags {
 	if tt, tm := total.best(); tm >= headingEvidence && !processWins(total, tm) && !e.overview {
 		return t.specify(t.subject(tt, total, own, confidence(tm, total.total)), pr)
 	}
+	return t.processTags(e, total)
+}
+
+// processTags tags a passage veld 0 with the process theme its words
+// name, or the navigation, budget or decision theme its form shows.
+func (t *Tagger) processTags(e *evidence, total *scores) corpus.Tags {
 	tags := t.process(total)
 	switch only, fallback := navigation(e); {
 	case e.short && strings.Contains(e.text, "€"):
@@ -85,6 +91,30 @@ func (t *Tagger) decide(e *evidence, pr prior) corpus.Tags {
 		tags.Themes = []string{navigationTheme}
 	case fallback && !slices.ContainsFunc(tags.Themes, isProcessTheme):
 		tags.Themes = append(tags.Themes, navigationTheme)
+	}
+	return tags
+}
+
+// decideVeld tags a passage with veld v, which the model chose over the
+// rules: the themes of v that its own words, its document or its list
+// name, else v's general theme.
+func (t *Tagger) decideVeld(e *evidence, pr prior, v corpus.Veld) corpus.Tags {
+	own := e.own
+	total := own.clone()
+	total.addCapped(e.heading, headingCap)
+	switch {
+	case v == 0:
+		return t.processTags(e, total)
+	case own.veld[v] > 0:
+		return t.specify(t.subject(v, total, own, 0), pr)
+	case pr.ok && pr.veld == v:
+		return t.inherited(v, own, pr.votes, 0)
+	case e.list == v:
+		return t.specify(t.inherited(v, own, e.listVotes, 0), pr)
+	}
+	tags := t.subject(v, total, own, 0)
+	if len(tags.Themes) == 0 {
+		tags.Themes = []string{fmt.Sprintf("%d.0", v)}
 	}
 	return tags
 }

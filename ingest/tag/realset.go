@@ -38,3 +38,25 @@ func TagRealSet(s *realtext.Set, tagDoc func(text string) ([]corpus.Tags, error)
 	}
 	return gold, pred, nil
 }
+
+// RealExamples reads every labelled passage of s as the model does (see
+// Examples), documents as TagRealSet reads them.
+func (t *Tagger) RealExamples(s *realtext.Set) []Example {
+	var out []Example
+	for _, ps := range s.ByDoc() {
+		if len(ps) == 0 {
+			continue
+		}
+		texts := make([]string, len(ps))
+		velden := make([]int, len(ps))
+		for j, p := range ps {
+			texts[j], velden[j] = p.Text, p.Veld
+		}
+		doc := Blocks(strings.Join(texts, "\n\n"))
+		if len(doc) != len(ps) {
+			continue // TagRealSet reports such a text
+		}
+		out = append(out, t.Examples(doc, velden)...)
+	}
+	return out
+}

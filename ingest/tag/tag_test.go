@@ -18,9 +18,9 @@ import (
 // quality): a change that drops them more than regressionSlack fails.
 // Raise them when the tagger improves.
 const (
-	recordedHandMacroF1  = 0.902
+	recordedHandMacroF1  = 0.894
 	recordedHandThemeF1  = 0.738
-	recordedGenMacroF1   = 0.956
+	recordedGenMacroF1   = 0.980
 	regressionSlack      = 0.02
 	barGenMacroF1        = 0.95
 	minLabelledPassages  = 300
@@ -211,32 +211,18 @@ func contains(xs []string, x string) bool {
 }
 
 func BenchmarkTagDocument(b *testing.B) {
-	f, err := os.Open("testdata/labels.tsv")
-	if err != nil {
-		b.Fatal(err)
-	}
-	ls, err := ReadLabels(f)
-	f.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
-	ps := make([]corpus.Passage, len(ls))
-	for i, l := range ls {
-		ps[i] = l.Passage
-	}
-	tg := newTagger(b)
-	b.ReportAllocs()
-	n := 0
-	for b.Loop() {
-		tg.TagDocument(ps)
-		n += len(ps)
-	}
-	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "passages/s")
+	benchTag(b, benchPassages(b, 0))
 }
 
 // BenchmarkTagLongPassages tags passages of about 1,000 characters, the
 // size of a real plan's paragraph, as a re-tag of a large store does.
 func BenchmarkTagLongPassages(b *testing.B) {
+	benchTag(b, benchPassages(b, 1000))
+}
+
+// benchPassages reads the hand-written set as one document, its passages
+// joined up to size characters (0: as they are).
+func benchPassages(b *testing.B, size int) []corpus.Passage {
 	f, err := os.Open("testdata/labels.tsv")
 	if err != nil {
 		b.Fatal(err)
@@ -249,18 +235,34 @@ func BenchmarkTagLongPassages(b *testing.B) {
 	var ps []corpus.Passage
 	var sb strings.Builder
 	for _, l := range ls {
+		if size == 0 {
+			ps = append(ps, l.Passage)
+			continue
+		}
 		sb.WriteString(l.Passage.Text + " ")
-		if sb.Len() >= 1000 {
+		if sb.Len() >= size {
 			ps = append(ps, corpus.Passage{Headings: l.Passage.Headings, Text: sb.String()})
 			sb.Reset()
 		}
 	}
+	return ps
+}
+
+// benchTag tags ps with the rules alone and with the model, side by side.
+func benchTag(b *testing.B, ps []corpus.Passage) {
 	tg := newTagger(b)
-	b.ReportAllocs()
-	n := 0
-	for b.Loop() {
-		tg.TagDocument(ps)
-		n += len(ps)
+	for _, c := range []struct {
+		name string
+		tg   *Tagger
+	}{{"rules", tg.WithModel(nil)}, {"rules+model", tg}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			n := 0
+			for b.Loop() {
+				c.tg.TagDocument(ps)
+				n += len(ps)
+			}
+			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "passages/s")
+		})
 	}
-	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "passages/s")
 }

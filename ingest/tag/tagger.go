@@ -2,6 +2,7 @@ package tag
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/ccv/ivp/corpus"
@@ -19,18 +20,44 @@ import (
 // traffic near schools 4.1, a term's last word found as the first part of
 // a compound, a general theme made specific by the document's subject,
 // "integraal" and "programma" no longer make every document one of many
-// subjects.
-const RulesVersion = "tag-5"
+// subjects. tag-6: a model trained on the real dev half has the last word
+// on the veld (model.go); the version then ends in the model's digest.
+const RulesVersion = "tag-6"
 
 // Tagger tags passages. It is immutable and safe for concurrent use.
 type Tagger struct {
 	lex     *lexicon
+	model   *Model // the second opinion on the veld; nil: the rules alone
+	taxo    string // the taxonomy's digest
 	version string
 }
 
-// New compiles the taxonomy into a tagger.
+// New compiles the taxonomy into a tagger with the model kept as data
+// (data/model.tsv.gz).
 func New(tax *corpus.Taxonomy) *Tagger {
-	return &Tagger{lex: newLexicon(tax), version: RulesVersion + "+" + tax.Version()}
+	t := &Tagger{lex: newLexicon(tax), taxo: tax.Version()}
+	return t.WithModel(embeddedModel)
+}
+
+// embeddedModel is the model kept as data, read once.
+var embeddedModel = func() *Model {
+	m, err := ReadModel(modelData)
+	if err != nil {
+		panic(err) // the data is part of the binary: a bad model is a build error
+	}
+	return m
+}()
+
+// WithModel returns a copy of the tagger that asks m for a second opinion
+// on the veld (nil: the rules alone).
+func (t *Tagger) WithModel(m *Model) *Tagger {
+	c := *t
+	c.model = m
+	c.version = RulesVersion + "+" + t.taxo
+	if m != nil {
+		c.version += "+" + m.digest[:8]
+	}
+	return &c
 }
 
 // Version is stored with every tag: the rules version and the taxonomy
@@ -46,9 +73,37 @@ func (t *Tagger) TagDocument(ps []corpus.Passage) []corpus.Tags {
 	out := make([]corpus.Tags, len(ps))
 	for i := range ev {
 		out[i] = t.decide(&ev[i], pr)
+	}
+	if t.model != nil {
+		t.secondOpinion(ps, ev, pr, out)
+	}
+	for i := range out {
 		out[i].Version = t.version
 	}
 	return out
+}
+
+// secondOpinion lets the model decide the veld of each passage from the
+// rules' reading; where it differs, the passage takes the rules' themes
+// of the model's veld. The model's probability is the confidence.
+func (t *Tagger) secondOpinion(ps []corpus.Passage, ev []evidence, pr prior, out []corpus.Tags) {
+	d := newDocFeatures(ps, ev, pr, slices.Clone(out))
+	ws := &words{}
+	var ids []int32
+	for i := range out {
+		var p [corpus.NumVelden]float64
+		p, ids = t.model.probs(d, i, ws, ids)
+		best := 0
+		for v := range p {
+			if p[v] > p[best] {
+				best = v
+			}
+		}
+		if best != out[i].Veld {
+			out[i] = t.decideVeld(&ev[i], pr, corpus.Veld(best))
+		}
+		out[i].Confidence = round2(p[best])
+	}
 }
 
 // read gathers the evidence of a document's passages, marks its lists
@@ -70,7 +125,8 @@ func (t *Tagger) evidence(ps []corpus.Passage) []evidence {
 	cache := map[string]*scores{}
 	ws := &words{}
 	for i, p := range ps {
-		ev[i] = evidence{own: t.score(p.Text, ws), short: isShort(p.Text), index: i, text: p.Text}
+		ev[i] = evidence{short: isShort(p.Text), index: i, text: p.Text}
+		ev[i].own = t.score(p.Text, ws, &ev[i].words)
 		ev[i].heading = t.headingContext(p.Headings, cache, ws)
 		ev[i].item = isList(p.Text)
 		ev[i].intro = strings.HasSuffix(strings.TrimSpace(p.Text), ":")
@@ -119,13 +175,19 @@ type evidence struct {
 	// decision is a line that opens a decision, or the title after an
 	// intitulé (the decision's name for the regulation)
 	decision bool
+	words    []*nl.Word // the passage's words, a nil after each sentence
 }
 
-func (t *Tagger) score(text string, ws *words) *scores {
+// score sums the votes of text's words, sentence by sentence; with keep,
+// it also appends the words to *keep, a nil after each sentence.
+func (t *Tagger) score(text string, ws *words, keep *[]*nl.Word) *scores {
 	s := &scores{}
 	for _, sentence := range sentences(text) {
 		one := &scores{}
 		toks := ws.read(sentence)
+		if keep != nil {
+			*keep = append(append(*keep, toks...), nil)
+		}
 		t.lex.match(toks, func(term int32, w float64, inner bool) {
 			tm := t.lex.terms[term]
 			one.add(vote{theme: int16(t.lex.themeIdx[tm.Thema]), veld: int8(tm.Veld), w: w * tm.Weight, inner: inner})
@@ -148,7 +210,7 @@ func (t *Tagger) headingContext(headings []string, cache map[string]*scores, ws 
 		h := headings[i]
 		s, ok := cache[h]
 		if !ok {
-			s = t.score(h, ws)
+			s = t.score(h, ws, nil)
 			cache[h] = s
 		}
 		ctx.addScaled(s, f)
