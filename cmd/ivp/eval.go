@@ -29,6 +29,7 @@ type evalFlags struct {
 	// compare is another ivp binary whose `ivp tag` is scored beside ours
 	compare string
 	half    string // only this half of the real-text set ("" both)
+	ids     string // only texts whose id starts with one of these comma-separated prefixes ("" all)
 }
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -49,6 +50,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.StringVar(&ef.real, "set", realtext.Default, "directory of the real-text set (eval tags --real)")
 	fs.StringVar(&ef.shared, "shared-terms", "../shared/domain/taxonomy_terms.tsv", "taxonomy terms for the naive-lexicon baseline (eval tags --real); \"\" skips")
 	fs.StringVar(&ef.half, "half", "", "only this half of the real-text set: dev or test (eval tags --real)")
+	fs.StringVar(&ef.ids, "ids", "", "only texts whose id starts with one of these comma-separated prefixes, e.g. a round's o- (eval tags --real)")
 	fs.StringVar(&ef.compare, "compare", "", "another ivp binary whose tag command is scored beside ours (eval tags --real)")
 	if _, err := parseArgs(fs, args, stderr); err != nil {
 		return err

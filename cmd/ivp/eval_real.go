@@ -37,6 +37,13 @@ func evalReal(ctx context.Context, c *config, ef evalFlags, stdout io.Writer) er
 			continue
 		}
 		half := set.Half(h)
+		if ef.ids != "" {
+			half = half.Where(func(d realtext.Doc) bool { return hasAnyPrefix(d.ID, strings.Split(ef.ids, ",")) })
+		}
+		if len(half.Docs) == 0 {
+			fmt.Fprintf(stdout, "\n== real-text set, %s half: no texts\n", h)
+			continue
+		}
 		gold, pred, err := tag.TagRealSet(half, tg.TagText)
 		if err != nil {
 			return err
@@ -45,7 +52,7 @@ func evalReal(ctx context.Context, c *config, ef evalFlags, stdout io.Writer) er
 		tag.Evaluate(gold, pred).Write(stdout)
 		writeBands(stdout, gold, pred)
 		writeByType(stdout, half, gold, pred)
-		if err := writeBaselines(ctx, stdout, half, naive, ef.compare); err != nil {
+		if err := writeBaselines(ctx, stdout, half, tg.WithModel(nil), naive, ef.compare); err != nil {
 			return err
 		}
 		if ef.why && h == realtext.Dev {
@@ -111,9 +118,15 @@ func writeByType(w io.Writer, s *realtext.Set, gold, pred []corpus.Tags) {
 	fmt.Fprintln(w)
 }
 
-// writeBaselines prints the naive lexicon's figures and those of another
-// binary's `ivp tag` on the same passages.
-func writeBaselines(ctx context.Context, w io.Writer, s *realtext.Set, naive *naiveLexicon, compare string) error {
+// writeBaselines prints the figures of the rules without the model, of
+// the naive lexicon and of another binary's `ivp tag` on the same passages.
+func writeBaselines(ctx context.Context, w io.Writer, s *realtext.Set, rules *tag.Tagger, naive *naiveLexicon, compare string) error {
+	gold, pred, err := tag.TagRealSet(s, rules.TagText)
+	if err != nil {
+		return err
+	}
+	r := tag.Evaluate(gold, pred)
+	fmt.Fprintf(w, "rules alone (without the model): macro-F1 %.3f, accuracy %.3f, themes F1 %.3f\n", r.MacroF1, r.Accuracy, r.Themes.F1)
 	if naive != nil {
 		gold, pred, _ := tag.TagRealSet(s, func(text string) ([]corpus.Tags, error) { return naive.tagBlocks(text), nil })
 		r := tag.Evaluate(gold, pred)
@@ -122,11 +135,11 @@ func writeBaselines(ctx context.Context, w io.Writer, s *realtext.Set, naive *na
 	if compare == "" {
 		return nil
 	}
-	gold, pred, err := tag.TagRealSet(s, func(text string) ([]corpus.Tags, error) { return tagWith(ctx, compare, text) })
+	gold, pred, err = tag.TagRealSet(s, func(text string) ([]corpus.Tags, error) { return tagWith(ctx, compare, text) })
 	if err != nil {
 		return err
 	}
-	r := tag.Evaluate(gold, pred)
+	r = tag.Evaluate(gold, pred)
 	fmt.Fprintf(w, "%s tag: macro-F1 %.3f, accuracy %.3f, themes F1 %.3f, per veld F1", compare, r.MacroF1, r.Accuracy, r.Themes.F1)
 	for _, v := range r.Velden {
 		fmt.Fprintf(w, " %.2f", v.F1)
@@ -166,4 +179,14 @@ func writeWrong(w io.Writer, s *realtext.Set, gold, pred []corpus.Tags) {
 				gold[i].Themes, pred[i].Veld, pred[i].Secondary, pred[i].Themes, pred[i].Confidence, p.Text)
 		}
 	}
+}
+
+// hasAnyPrefix reports whether s starts with one of prefixes.
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if p != "" && strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }

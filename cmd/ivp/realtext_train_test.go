@@ -53,3 +53,21 @@ func TestRealtextTrainRefusals(t *testing.T) {
 		t.Fatalf("cv --folds 1: exit %d, %q", code, stderr)
 	}
 }
+
+// eval tags --real --ids scores only the texts of the prefixes asked for,
+// with the rules alone beside the rules and model.
+func TestEvalRealIDs(t *testing.T) {
+	set := filepath.Join("..", "..", "testdata", "realtext")
+	if _, err := os.Stat(filepath.Join(set, "cache", "text")); err != nil {
+		t.Skipf("real-text cache absent (see testdata/realtext/README.md): %v", err)
+	}
+	code, out, errs := ivp(t, "eval", "tags", "--real", "--set", set, "--shared-terms", "", "--ids", "a-001,a-002")
+	if code != 0 || !strings.Contains(out, "dev half: 1 texts") || !strings.Contains(out, "test half: 1 texts") ||
+		strings.Count(out, "rules alone (without the model)") != 2 {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	code, out, _ = ivp(t, "eval", "tags", "--real", "--set", set, "--shared-terms", "", "--ids", "zz-")
+	if code != 0 || !strings.Contains(out, "dev half: no texts") || !strings.Contains(out, "test half: no texts") {
+		t.Fatalf("unknown prefix: exit %d\n%s", code, out)
+	}
+}
