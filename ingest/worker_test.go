@@ -76,20 +76,29 @@ func runTestWorker(mode string) (code int, ok bool) {
 	return 0, false
 }
 
-// spike is a worker that, under the request's memory limit, takes its
-// resident memory 4 MiB past the limit in one go and at once answers as if
-// it had read the file: a watcher that polls rarely sees the moment.
+// spike is a worker that, under the request's memory limit, allocates
+// twice the limit in blocks of 16 MiB within milliseconds and at once
+// answers as if it had read the file: a watcher that polls rarely sees the
+// moment. (One block of the limit's size got through now and then: Linux
+// does not count a mapping that replaces address space the Go runtime had
+// already reserved, so the many mappings of small blocks make sure.)
 func spike() int {
 	req, err := startWorker(bufio.NewReader(os.Stdin))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	block := make([]byte, req.Options.MemoryLimit-residentBytes()+4<<20)
-	for i := 0; i < len(block); i += 4096 {
-		block[i] = 1
+	var blocks [][]byte
+	sum := 0
+	for n := int64(0); n < 2*req.Options.MemoryLimit; n += 16 << 20 {
+		block := make([]byte, 16<<20)
+		for i := 0; i < len(block); i += 4096 {
+			block[i] = 1
+		}
+		blocks = append(blocks, block)
+		sum += int(block[len(block)-4096])
 	}
-	ex := &Extracted{Document: corpus.Document{Title: "spike", Size: int64(block[len(block)-4096])}}
+	ex := &Extracted{Document: corpus.Document{Title: "spike", Size: int64(sum + len(blocks))}}
 	if err := gob.NewEncoder(os.Stdout).Encode(replyOf(ex, nil)); err != nil {
 		return 1
 	}
