@@ -53,8 +53,18 @@ func (a *agent) uploadToets(name string, file []byte) response {
 		{key: "file", file: file, name: name}})
 }
 
-// toets uploads a plan and returns the path of its report.
+// toets uploads a plan, waits until its report is ready and returns the
+// path of the report's link.
 func (a *agent) toets(name string, file []byte) string {
+	a.t.Helper()
+	loc := a.toetsStarted(name, file)
+	a.waitRead(loc)
+	return loc
+}
+
+// toetsStarted uploads a plan and returns the link the upload redirects
+// to, where its reading can be followed.
+func (a *agent) toetsStarted(name string, file []byte) string {
 	a.t.Helper()
 	r := a.uploadToets(name, file)
 	loc := r.header.Get("Location")
@@ -64,9 +74,41 @@ func (a *agent) toets(name string, file []byte) string {
 	return loc
 }
 
-// report reads the JSON twin of a report page.
+// toetsOutcome uploads a plan and returns the answer of its link once the
+// reading has ended; an upload refused at once is that answer itself.
+func (a *agent) toetsOutcome(name string, file []byte) response {
+	a.t.Helper()
+	r := a.uploadToets(name, file)
+	if r.status != http.StatusSeeOther {
+		return r
+	}
+	loc := r.header.Get("Location")
+	a.waitRead(loc)
+	return a.get(loc)
+}
+
+// waitRead waits until the JSON twin of the link path no longer says
+// "bezig": the report is ready, or the plan was refused.
+func (a *agent) waitRead(path string) {
+	a.t.Helper()
+	for end := time.Now().Add(2 * time.Minute); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
+		var st struct{ Status string }
+		r := a.get("/api/v1" + path)
+		if err := json.Unmarshal([]byte(r.body), &st); err != nil {
+			a.t.Fatalf("GET /api/v1%s: %d %v", path, r.status, err)
+		}
+		if st.Status != "bezig" {
+			return
+		}
+	}
+	a.t.Fatalf("%s still says bezig after two minutes", path)
+}
+
+// report waits until the plan of the link path is read and reads the
+// JSON twin of its report.
 func (a *agent) report(path string) toetsReportJSON {
 	a.t.Helper()
+	a.waitRead(path)
 	r := a.get("/api/v1" + path)
 	var rep toetsReportJSON
 	if err := json.Unmarshal([]byte(r.body), &rep); err != nil || r.status != http.StatusOK {
@@ -151,7 +193,7 @@ func TestToetsRefusesBadInput(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			r := a.uploadToets("plan.pdf", tc.file)
+			r := a.toetsOutcome("plan.pdf", tc.file)
 			msg := r.html(t).Find("#toets-fout").Text()
 			if r.status != tc.status || !strings.Contains(msg, tc.want) {
 				t.Errorf("status %d, message %q; want %d and %q", r.status, msg, tc.status, tc.want)

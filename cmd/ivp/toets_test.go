@@ -54,6 +54,7 @@ func TestServeSweepsExpiredDrafts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer cur.Close()
 	page := "<!doctype html><html lang=nl><title>Integraal veiligheidsplan</title><main><h1>Integraal veiligheidsplan</h1>" +
 		strings.Repeat("<p>De gemeente werkt met politie en partners aan een veilige wijk, met aandacht voor jeugd, ondermijning en woninginbraak.</p>", 20) +
 		"</main></html>"
