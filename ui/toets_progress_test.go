@@ -25,6 +25,48 @@ type toetsProgressJSON struct {
 	Fout    string
 }
 
+// toetsStarted uploads a plan and returns the link the upload redirects
+// to, where its reading can be followed.
+func (a *agent) toetsStarted(name string, file []byte) string {
+	a.t.Helper()
+	r := a.uploadToets(name, file)
+	loc := r.header.Get("Location")
+	if r.status != http.StatusSeeOther || !strings.HasPrefix(loc, "/kwaliteitstoets/") {
+		a.t.Fatalf("toets: status %d, Location %q\n%s", r.status, loc, r.body)
+	}
+	return loc
+}
+
+// toetsOutcome uploads a plan and returns the answer of its link once the
+// reading has ended; an upload refused at once is that answer itself.
+func (a *agent) toetsOutcome(name string, file []byte) response {
+	a.t.Helper()
+	r := a.uploadToets(name, file)
+	if r.status != http.StatusSeeOther {
+		return r
+	}
+	loc := r.header.Get("Location")
+	a.waitRead(loc)
+	return a.get(loc)
+}
+
+// waitRead waits until the JSON twin of the link path no longer says
+// "bezig": the report is ready, or the plan was refused.
+func (a *agent) waitRead(path string) {
+	a.t.Helper()
+	for end := time.Now().Add(2 * time.Minute); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
+		var st struct{ Status string }
+		r := a.get("/api/v1" + path)
+		if err := json.Unmarshal([]byte(r.body), &st); err != nil {
+			a.t.Fatalf("GET /api/v1%s: %d %v", path, r.status, err)
+		}
+		if st.Status != "bezig" {
+			return
+		}
+	}
+	a.t.Fatalf("%s still says bezig after two minutes", path)
+}
+
 // holdReading returns curator options whose first reading of a draft
 // stops at its first page until release is called; reached is closed
 // then. Reads run two at a time, so that a second draft is not held up.
