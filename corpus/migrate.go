@@ -199,6 +199,10 @@ var migrations = []string{
 		submission TEXT NOT NULL DEFAULT ''
 	);
 	CREATE INDEX toets_drafts_expires ON toets_drafts(expires);`,
+	// 9: a draft of the kwaliteitstoets is read in the background
+	// (toets_read.go): its state, and how often its reading was started.
+	`ALTER TABLE toets_drafts ADD COLUMN state TEXT NOT NULL DEFAULT 'klaar';
+	ALTER TABLE toets_drafts ADD COLUMN reads INTEGER NOT NULL DEFAULT 0;`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

@@ -23,6 +23,12 @@ type Draft struct {
 	Created    time.Time
 	Expires    time.Time
 	Submission string // token of the submission it became; "" when not submitted
+	// State is DraftReading from the upload until its reading ends,
+	// then DraftReady; the zero value means ready.
+	State DraftState
+	// Progress is how far the reading has come; the service that reads
+	// the draft sets it, the store does not keep it.
+	Progress DraftProgress
 }
 
 // ErrDraftExpired says a draft's link no longer works: it has been
@@ -46,10 +52,13 @@ func (s *Store) AddDraft(ctx context.Context, d Draft, file []byte, ttl time.Dur
 	}
 	d.Token, d.Created = token, time.Now().UTC()
 	d.Expires = d.Created.Add(ttl).Truncate(time.Second)
+	if d.State == "" {
+		d.State = DraftReady
+	}
 	res, err := s.db.ExecContext(ctx, `INSERT INTO toets_drafts (token_hash, file_name, title, gemeenten,
-		passages, file, created, expires) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		passages, file, created, expires, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		tokenHash(token), d.FileName, d.Title, string(gms), string(ps), file,
-		d.Created.Format(timeLayout), d.Expires.Format(time.RFC3339))
+		d.Created.Format(timeLayout), d.Expires.Format(time.RFC3339), string(d.State))
 	if err != nil {
 		return Draft{}, fmt.Errorf("add draft: %w", err)
 	}
@@ -65,8 +74,8 @@ func (s *Store) DraftByToken(ctx context.Context, token string) (Draft, error) {
 	var d Draft
 	var gms, ps, created, expires string
 	err := s.db.QueryRowContext(ctx, `SELECT id, file_name, title, gemeenten, passages, created, expires,
-		submission FROM toets_drafts WHERE token_hash = ?`, tokenHash(token)).Scan(&d.ID, &d.FileName,
-		&d.Title, &gms, &ps, &created, &expires, &d.Submission)
+		submission, state FROM toets_drafts WHERE token_hash = ?`, tokenHash(token)).Scan(&d.ID, &d.FileName,
+		&d.Title, &gms, &ps, &created, &expires, &d.Submission, &d.State)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Draft{}, fmt.Errorf("draft: %w", ErrNotFound)
 	}

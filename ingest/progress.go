@@ -6,21 +6,25 @@ import (
 	"time"
 )
 
-// Progress is how far the OCR of one file has come: reported once when it
-// starts (Done 0) and after every page read.
+// Progress is how far the reading of one file has come. OCR reports once
+// when it starts (Done 0) and after every page read. With Text set, it is
+// a report of the text layer of a PDF instead: after every page read,
+// Total being the pages of the file.
 type Progress struct {
 	Source string // the file's name, as given to Extract
 	Page   int    // the page just read; 0 at the start
 	Done   int    // pages read so far
-	Total  int    // pages the file needs OCR for
+	Total  int    // pages the file needs OCR for; with Text, its pages
+	Text   bool   // a report of the text layer, not of OCR
 }
 
 // progressKey is the context key of the progress callback.
 type progressKey struct{}
 
-// WithProgress returns a context under which Extract reports the OCR of
-// each file to fn, from any goroutine, one call at a time per file.
-// Extraction without OCR reports nothing.
+// WithProgress returns a context under which Extract reports the reading
+// of each file to fn, from any goroutine, one call at a time per file: the
+// text layer of a PDF page by page, then its OCR. An HTML page reports
+// nothing.
 func WithProgress(ctx context.Context, fn func(Progress)) context.Context {
 	return context.WithValue(ctx, progressKey{}, fn)
 }
@@ -86,7 +90,7 @@ func (b *budget) stop() {
 func (b *budget) watch(ctx context.Context, perPage time.Duration) context.Context {
 	next := progressOf(ctx)
 	return WithProgress(b.ctx, func(p Progress) {
-		if p.Done == 0 && p.Page == 0 {
+		if !p.Text && p.Done == 0 && p.Page == 0 {
 			b.extend(time.Duration(p.Total) * perPage)
 		}
 		next(p)

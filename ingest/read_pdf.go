@@ -26,6 +26,7 @@ func (x *Extractor) readPDF(ctx context.Context, name string, data []byte) (*lay
 	}
 	doc := &layout{media: mediaPDF}
 	var failed []error
+	report := progressOf(ctx)
 	for i := 1; i <= rd.NumPages(); i++ {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("extract %s: %w", name, err)
@@ -35,6 +36,7 @@ func (x *Extractor) readPDF(ctx context.Context, name string, data []byte) (*lay
 			failed = append(failed, err)
 		}
 		doc.pages = append(doc.pages, p)
+		report(Progress{Source: name, Page: i, Done: i, Total: rd.NumPages(), Text: true})
 	}
 	if err := x.readScans(ctx, name, data, rd, doc); err != nil {
 		return nil, err

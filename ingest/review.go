@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"runtime"
 	"strings"
 	"time"
 
@@ -24,15 +25,23 @@ type CuratorOptions struct {
 	// DraftRetention is how long a draft of the kwaliteitstoets (its file
 	// and its report) is kept unless it is submitted. Default 30 days.
 	DraftRetention time.Duration
+	// DraftReads is how many drafts of the kwaliteitstoets are read at
+	// once, in the background after their upload. Default: one per two
+	// CPUs, at least one.
+	DraftReads int
+	// DraftQueue is how many uploaded drafts may wait for their reading;
+	// a further upload is refused with corpus.ErrBusy. Default 20.
+	DraftQueue int
 	// Pause, when not nil, is called between the steps of a change with the
-	// step's name ("approve:stored", ...). Only crash tests set it.
+	// step's name ("approve:stored", ...), and after each page the reading
+	// of a draft reports ("toets:pagina"). Only tests set it.
 	Pause func(step string)
 }
 
 // Validate reports settings that cannot work.
 func (o CuratorOptions) Validate() error {
-	if o.MaxUploadSize < 0 || o.FetchTimeout < 0 || o.DraftRetention < 0 {
-		return fmt.Errorf("curator options: negative MaxUploadSize, FetchTimeout or DraftRetention")
+	if o.MaxUploadSize < 0 || o.FetchTimeout < 0 || o.DraftRetention < 0 || o.DraftReads < 0 || o.DraftQueue < 0 {
+		return fmt.Errorf("curator options: negative MaxUploadSize, FetchTimeout, DraftRetention, DraftReads or DraftQueue")
 	}
 	return nil
 }
@@ -46,6 +55,12 @@ func (o CuratorOptions) withDefaults() CuratorOptions {
 	}
 	if o.DraftRetention == 0 {
 		o.DraftRetention = 30 * 24 * time.Hour
+	}
+	if o.DraftReads == 0 {
+		o.DraftReads = max(1, runtime.NumCPU()/2)
+	}
+	if o.DraftQueue == 0 {
+		o.DraftQueue = 20
 	}
 	return o
 }
@@ -65,6 +80,7 @@ type Curator struct {
 	opts   CuratorOptions
 	client *http.Client
 	docs   corpus.DocLocks
+	reads  *draftReads // the kwaliteitstoets' drafts being read
 }
 
 // NewCurator returns a curator that extracts and stores through p and
@@ -74,7 +90,8 @@ func NewCurator(p *Pipeline, o CuratorOptions) (*Curator, error) {
 		return nil, err
 	}
 	o = o.withDefaults()
-	return &Curator{p: p, store: p.store, opts: o, client: fetchClient(o)}, nil
+	return &Curator{p: p, store: p.store, opts: o, client: fetchClient(o),
+		reads: newDraftReads(o.DraftReads, o.DraftQueue)}, nil
 }
 
 func (c *Curator) pause(step string) {

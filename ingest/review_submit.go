@@ -105,6 +105,18 @@ func (c *Curator) extract(ctx context.Context, source string, data []byte, field
 // spooled to disk, the extraction worker reads that file itself
 // (Extractor.ExtractFile) instead of getting data through a pipe.
 func (c *Curator) extractUpload(ctx context.Context, source string, data []byte, file io.Reader, field string) (*Extracted, error) {
+	ex, err := c.readText(ctx, source, data, file, field)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.p.tags.apply(ex); err != nil {
+		return nil, err
+	}
+	return ex, nil
+}
+
+// readText is extractUpload without the tagging.
+func (c *Curator) readText(ctx context.Context, source string, data []byte, file io.Reader, field string) (*Extracted, error) {
 	var ex *Extracted
 	var err error
 	if f, ok := file.(*os.File); ok {
@@ -124,9 +136,6 @@ func (c *Curator) extractUpload(ctx context.Context, source string, data []byte,
 		return nil, fieldErr(field, "Op deze webpagina staat (bijna) geen tekst. Kies de pagina met het plan zelf, of het plan als PDF-bestand.")
 	case err != nil:
 		return nil, fieldErr(field, "Het plan kon niet worden gelezen: "+ReasonOf(err)+".")
-	}
-	if err := c.p.tags.apply(ex); err != nil {
-		return nil, err
 	}
 	return ex, nil
 }

@@ -150,6 +150,8 @@ func (v *apiChecker) publicCalls(d *desk) {
 	status := a.submit(generatedPlans(v.t)[0])
 	token := strings.TrimPrefix(status, "/indienen/status/")
 	report := a.toets("concept.pdf", generatedPlans(v.t)[0])
+	refused := a.toetsStarted("versleuteld.pdf", lockedPDF(v.t))
+	a.waitRead(refused)
 	for _, c := range []call{
 		{method: "GET", target: "/api/v1/openapi.json", want: 200},
 		{method: "GET", target: "/api/v1/search", want: 200},
@@ -161,6 +163,7 @@ func (v *apiChecker) publicCalls(d *desk) {
 		{method: "GET", target: "/api/v1/submissions/onbekend", want: 404},
 		{method: "GET", target: "/api/v1" + report, want: 200},
 		{method: "GET", target: "/api/v1/kwaliteitstoets/onbekend", want: 404},
+		{method: "GET", target: "/api/v1" + refused, want: 422},
 		{method: "GET", target: "/api/v1/uitvoeringsplan?gemeente=Utrecht&periode=2025-2028&prioriteit=1.1&prioriteit=X.drugs&partner=Politie&tempo=periode&indeling=veld", want: 200},
 		{method: "GET", target: "/api/v1/uitvoeringsplan?gemeente=Atlantis&periode=2028-2025", want: 422},
 		{method: "GET", target: "/api/v1/jobs", want: 200},

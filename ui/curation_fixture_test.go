@@ -72,6 +72,7 @@ func newDeskWith(t testing.TB, co ingest.CuratorOptions, opts func(o *ui.Options
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(cur.Close) // before the store closes: no draft is read into a closed store
 	d.accounts = corpus.NewAccounts(d.store, bcrypt.MinCost)
 	for email, role := range map[string]corpus.Role{curatorEmail: corpus.RoleCurator, adminEmail: corpus.RoleAdmin} {
 		if _, err := d.accounts.AddUser(ctx, email, role, password); err != nil {

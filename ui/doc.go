@@ -4,7 +4,8 @@
 // probes. With Options.Submissions it also serves the public submission
 // form (/indienen) and its status pages; with Options.Toets the
 // kwaliteitstoets (/kwaliteitstoets, toets*.go): an uploaded plan kept as
-// a draft, never indexed, and its report (HTML, JSON, PDF); with Options.Curation and
+// a draft, never indexed, read in the background while its link shows the
+// progress, and its report (HTML, JSON, PDF); with Options.Curation and
 // Options.Accounts the curator area (/beheer and /api/v1/beheer): login,
 // review queue, review page with its actions, all documents, audit log.
 // Every search has an Atom feed (/zoeken.atom, search_feed.go); the API

@@ -16,11 +16,16 @@ import (
 // Toets runs the kwaliteitstoets (/kwaliteitstoets); *ingest.Curator
 // implements it.
 //
-// CreateDraft reads an uploaded plan (of gemeenten, CBS codes, when the
-// uploader chose them; else those extraction finds), extracts and tags it and keeps it as
-// a draft with a public token; it refuses an upload with the errors of
-// Submissions.Submit (corpus.FieldError values) and then keeps nothing.
-// Draft returns a live draft (corpus.ErrNotFound, corpus.ErrDraftExpired).
+// CreateDraft takes an uploaded plan in (of gemeenten, CBS codes, when
+// the uploader chose them; else those extraction finds): it checks the
+// file's type and size at once, refusing with the errors of
+// Submissions.Submit (corpus.FieldError values, or corpus.ErrBusy when
+// too many plans wait) and then keeps nothing; else it keeps the plan as
+// a draft with a public token in state corpus.DraftReading, and extracts
+// and tags it in the background.
+// Draft returns a live draft (corpus.ErrNotFound, corpus.ErrDraftExpired)
+// with its progress while it is read; for a draft whose reading refused
+// the plan (the draft is then deleted) it returns the refusal for a while.
 // SubmitDraft submits a draft's plan with the submission form in, without
 // a new upload.
 type Toets interface {
@@ -59,9 +64,11 @@ func (h *handler) toetsForm(c *gin.Context, msg string) toetsFormPage {
 }
 
 // createToets takes a plan in for the kwaliteitstoets: POST
-// /kwaliteitstoets. A refused upload comes back on the form with the
-// Dutch reason and the status of the submission form; a stored draft
-// redirects to its report. Only stored drafts count against the limit.
+// /kwaliteitstoets. An upload refused by the quick checks comes back on
+// the form with the Dutch reason and the status of the submission form;
+// a stored draft redirects to its report's link, which shows the
+// progress of its reading until the report is there. Only stored drafts
+// count against the limit.
 func (h *handler) createToets(c *gin.Context) {
 	up, err := h.readUpload(c, func(token string) error {
 		return h.checkFormToken(c, purposeToets, token)
@@ -94,6 +101,10 @@ func (h *handler) createToets(c *gin.Context) {
 		return
 	}
 	d, err := h.toets.CreateDraft(c.Request.Context(), up.name, codes, up.file)
+	if errors.Is(err, corpus.ErrBusy) {
+		h.fail(c, errBusy)
+		return
+	}
 	if err != nil {
 		h.toetsFailed(c, err)
 		return
@@ -122,12 +133,8 @@ func (h *handler) toetsFailed(c *gin.Context, err error) {
 		h.fail(c, err)
 		return
 	}
-	var msgs []string
-	for _, m := range summary(submissionFields, errs) {
-		msgs = append(msgs, m.Msg)
-	}
 	h.log.Debug("kwaliteitstoets upload refused", "status", status)
-	h.html(c, status, "toets", h.toetsForm(c, strings.Join(msgs, " ")))
+	h.html(c, status, "toets", h.toetsForm(c, refusalText(errs)))
 }
 
 // draftByToken looks up the draft of the :token parameter: a Dutch 404
@@ -158,34 +165,4 @@ func draftError(err error) error {
 			msg: "Er is geen rapport met deze link. Misschien is de link onvolledig gekopieerd, of is het rapport na de bewaartermijn verwijderd. Laat het plan opnieuw toetsen op /kwaliteitstoets."}
 	}
 	return err
-}
-
-// showToets shows the report of a draft: GET /kwaliteitstoets/:token.
-func (h *handler) showToets(c *gin.Context) {
-	r, err := h.toetsReportFor(c)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	c.Header("Cache-Control", "no-store")
-	h.html(c, http.StatusOK, "toets_report", r)
-}
-
-// apiToets is the JSON twin: GET /api/v1/kwaliteitstoets/:token.
-func (h *handler) apiToets(c *gin.Context) {
-	r, err := h.toetsReportFor(c)
-	if err != nil {
-		h.fail(c, err)
-		return
-	}
-	c.Header("Cache-Control", "no-store")
-	c.JSON(http.StatusOK, r)
-}
-
-func (h *handler) toetsReportFor(c *gin.Context) (*toetsReport, error) {
-	d, err := h.draftByToken(c)
-	if err != nil {
-		return nil, err
-	}
-	return h.toetsReport(c, d)
 }

@@ -32,15 +32,22 @@ const toetsUploads = 6
 
 func newToetsGen(t *testing.T) *toetsGen {
 	t.Helper()
+	return newToetsGenWith(t, ingest.CuratorOptions{})
+}
+
+// newToetsGenWith is newToetsGen with the curator options co.
+func newToetsGenWith(t *testing.T, co ingest.CuratorOptions) *toetsGen {
+	t.Helper()
 	g := &toetsGen{genCorpus: newGenCorpus(t)}
 	x, err := ingest.NewExtractor(ingest.Options{}, g.store.Gemeenten())
 	if err != nil {
 		t.Fatal(err)
 	}
-	cur, err := ingest.NewCurator(ingest.NewPipeline(g.store, x, g.ix), ingest.CuratorOptions{})
+	cur, err := ingest.NewCurator(ingest.NewPipeline(g.store, x, g.ix), co)
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(cur.Close)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	o := ui.Options{Version: "test", Logger: log, Submissions: cur, Toets: cur}
 	if g.handler, err = ui.New(o, search.New(g.ix), g.store, g.ix); err != nil {

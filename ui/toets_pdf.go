@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
@@ -15,7 +16,16 @@ import (
 // showToetsPDF sends the report as a PDF to take away: GET
 // /kwaliteitstoets/:token/rapport.pdf.
 func (h *handler) showToetsPDF(c *gin.Context) {
-	r, err := h.toetsReportFor(c)
+	d, err := h.draftByToken(c)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	if d.State == corpus.DraftReading { // the link shows how far the reading is
+		c.Redirect(http.StatusSeeOther, "/kwaliteitstoets/"+url.PathEscape(d.Token))
+		return
+	}
+	r, err := h.toetsReport(c, d)
 	if err != nil {
 		h.fail(c, err)
 		return

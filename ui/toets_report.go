@@ -28,6 +28,7 @@ const (
 type toetsReport struct {
 	Layout       layoutData     `json:"-"`
 	Token        string         `json:"-"`
+	Status       string         `json:"status"` // "klaar"
 	Title        string         `json:"title"`
 	FileName     string         `json:"file_name"`
 	Gemeenten    []string       `json:"gemeenten"` // names extraction found
@@ -68,7 +69,7 @@ type toetsExample struct {
 // toetsReport judges a draft and finds its examples and comparison.
 func (h *handler) toetsReport(c *gin.Context, d corpus.Draft) (*toetsReport, error) {
 	ctx := c.Request.Context()
-	r := &toetsReport{Layout: h.layout("Rapport kwaliteitstoets", true), Token: d.Token, Title: d.Title,
+	r := &toetsReport{Layout: h.layout("Rapport kwaliteitstoets", true), Token: d.Token, Status: string(corpus.DraftReady), Title: d.Title,
 		FileName: d.FileName, Gemeenten: []string{}, Expires: d.Expires, ExpiresLabel: datum(d.Expires.Local()),
 		Submitted: d.Submission != "", Counts: map[string]int{}}
 	for _, code := range d.Gemeenten {

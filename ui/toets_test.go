@@ -53,20 +53,20 @@ func (a *agent) uploadToets(name string, file []byte) response {
 		{key: "file", file: file, name: name}})
 }
 
-// toets uploads a plan and returns the path of its report.
+// toets uploads a plan, waits until its report is ready and returns the
+// path of the report's link.
 func (a *agent) toets(name string, file []byte) string {
 	a.t.Helper()
-	r := a.uploadToets(name, file)
-	loc := r.header.Get("Location")
-	if r.status != http.StatusSeeOther || !strings.HasPrefix(loc, "/kwaliteitstoets/") {
-		a.t.Fatalf("toets: status %d, Location %q\n%s", r.status, loc, r.body)
-	}
+	loc := a.toetsStarted(name, file)
+	a.waitRead(loc)
 	return loc
 }
 
-// report reads the JSON twin of a report page.
+// report waits until the plan of the link path is read and reads the
+// JSON twin of its report.
 func (a *agent) report(path string) toetsReportJSON {
 	a.t.Helper()
+	a.waitRead(path)
 	r := a.get("/api/v1" + path)
 	var rep toetsReportJSON
 	if err := json.Unmarshal([]byte(r.body), &rep); err != nil || r.status != http.StatusOK {
@@ -151,7 +151,7 @@ func TestToetsRefusesBadInput(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			r := a.uploadToets("plan.pdf", tc.file)
+			r := a.toetsOutcome("plan.pdf", tc.file)
 			msg := r.html(t).Find("#toets-fout").Text()
 			if r.status != tc.status || !strings.Contains(msg, tc.want) {
 				t.Errorf("status %d, message %q; want %d and %q", r.status, msg, tc.status, tc.want)

@@ -129,8 +129,12 @@ func newReporter(stdout, stderr io.Writer, total int) *reporter {
 	return r
 }
 
-// progress reports the OCR of a file: its start and each page read.
+// progress reports the OCR of a file: its start and each page read. The
+// pages of a text layer are read too fast to be worth a line.
 func (r *reporter) progress(p ingest.Progress) {
+	if p.Text {
+		return
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.clearBar()

@@ -10,6 +10,7 @@ import (
 
 	"github.com/ccv/ivp/corpus"
 	"github.com/ccv/ivp/indexer"
+	"github.com/ccv/ivp/ingest"
 	"github.com/ccv/ivp/ui"
 )
 
@@ -25,6 +26,9 @@ type env struct {
 	// bg runs the jobs a curator starts and the scheduled harvest; set by
 	// serve, nil elsewhere.
 	bg *background
+	// toets reads the drafts of the kwaliteitstoets in the background;
+	// set by handler.
+	toets *ingest.Curator
 }
 
 // open opens store and index and repairs what a crash of an earlier

@@ -57,10 +57,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	defer e.toets.Close() // after the server: reads cut off stay unread, resumed at the next start
 	sched, err := e.schedule(ctx, c.ReindexSchedule, log)
 	if err != nil {
 		return err
 	}
+	e.resumeDrafts(ctx, log)
 	defer markServing(c.Data, c.Addr)() // tells 'ivp reindex' where the server is
 	caughtUp := make(chan struct{})
 	go func() { defer close(caughtUp); e.catchUp(ctx, log) }()
@@ -90,6 +92,7 @@ func (e *env) handler(c *config, log *slog.Logger) (http.Handler, error) {
 	}
 	opts.Submissions, opts.Curation, opts.Accounts = cur, cur, accounts
 	opts.Toets, opts.ToetsRetention = cur, c.ToetsRetention
+	e.toets = cur
 	opts.MaxExtractions, opts.WriteTimeout = c.MaxExtractions, c.WriteTimeout
 	opts.TransferTimeout, opts.StallTimeout = c.TransferTimeout, c.ReadTimeout
 	opts.Metrics, opts.MetricsBehindLogin = e.metrics, c.MetricsAddr == metricsBehindLogin
@@ -180,6 +183,21 @@ func (e *env) sweepDrafts(ctx context.Context, log *slog.Logger) {
 	}
 	if n > 0 {
 		log.Info("kwaliteitstoets drafts deleted after their retention", "drafts", n)
+	}
+}
+
+// resumeDrafts reads again the drafts of the kwaliteitstoets whose
+// reading the last stop of the server cut off (after the sweep at start,
+// so that expired ones are gone): their links show the progress again
+// and then the report, instead of staying "bezig".
+func (e *env) resumeDrafts(ctx context.Context, log *slog.Logger) {
+	n, err := e.toets.ResumeDrafts(ctx)
+	if err != nil {
+		log.Error("resume kwaliteitstoets drafts", "err", err)
+		return
+	}
+	if n > 0 {
+		log.Info("kwaliteitstoets drafts read again after a restart", "drafts", n)
 	}
 }
 

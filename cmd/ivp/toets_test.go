@@ -54,6 +54,7 @@ func TestServeSweepsExpiredDrafts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer cur.Close()
 	page := "<!doctype html><html lang=nl><title>Integraal veiligheidsplan</title><main><h1>Integraal veiligheidsplan</h1>" +
 		strings.Repeat("<p>De gemeente werkt met politie en partners aan een veilige wijk, met aandacht voor jeugd, ondermijning en woninginbraak.</p>", 20) +
 		"</main></html>"
@@ -63,5 +64,41 @@ func TestServeSweepsExpiredDrafts(t *testing.T) {
 	}
 	if left := time.Until(d.Expires); left > 2*time.Second {
 		t.Errorf("a new draft lives %s, want --toets-retention (1s)", left)
+	}
+}
+
+// TestServeReadsCutOffDraftsAgain: a draft left being read when the last
+// 'ivp serve' stopped is read again when the next one starts, so its link
+// shows the report instead of "bezig" for ever.
+func TestServeReadsCutOffDraftsAgain(t *testing.T) {
+	ctx := context.Background()
+	data := t.TempDir()
+	c := config{Data: data}
+	e, err := open(ctx, &c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := "<!doctype html><html lang=nl><title>Integraal veiligheidsplan</title><main><h1>Integraal veiligheidsplan</h1>" +
+		strings.Repeat("<p>De gemeente werkt met politie en partners aan een veilige wijk, met aandacht voor jeugd, ondermijning en woninginbraak.</p>", 20) +
+		"</main></html>"
+	d, err := e.store.AddDraft(ctx, corpus.Draft{FileName: "plan.html", State: corpus.DraftReading}, []byte(page), time.Hour)
+	e.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := serveWithOutput(t, data)
+	addr := strings.TrimSpace(out[strings.Index(out, "http://"):])
+	addr, _, _ = strings.Cut(addr, "\n")
+	var st struct{ Status, Title string }
+	for end := time.Now().Add(time.Minute); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+		if code := getJSON(t, addr+"/api/v1/kwaliteitstoets/"+d.Token, &st); code != 200 {
+			t.Fatalf("the link of the cut-off draft answers %d", code)
+		}
+		if st.Status != "bezig" {
+			break
+		}
+	}
+	if st.Status != "klaar" || st.Title == "" {
+		t.Errorf("after the restart the draft is %q, title %q; want klaar", st.Status, st.Title)
 	}
 }
