@@ -21,7 +21,7 @@ func TestModelIsReproducible(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "model.tsv.gz")
 	code, stdout, stderr := ivp(t, "realtext", "train", "--set", set, "--model", out)
-	if code != 0 || !strings.Contains(stdout, "383 dev texts") {
+	if code != 0 || !strings.Contains(stdout, " dev texts and ") {
 		t.Fatalf("train: exit %d\n%s%s", code, stdout, stderr)
 	}
 	got, err := os.ReadFile(out)
