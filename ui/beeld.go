@@ -100,8 +100,9 @@ type gemeenteFacts struct {
 	klasse   corpus.Klasse
 	klasseOK bool
 	status   string
-	until    int // verlopen: last year of its latest IVP
-	from     int // komend: first year of its next IVP
+	until    int        // verlopen: last year of its latest IVP
+	untilOf  *planFacts // that IVP
+	from     int        // komend: first year of its next IVP
 	plans    []*planFacts
 	inForce  []*planFacts
 	prios    map[string]passageRef // the priorities of its IVPs in force
@@ -246,7 +247,9 @@ func (gf *gemeenteFacts) settle(year int, preds []*planFacts) {
 				gf.from = start
 			}
 		case end > 0:
-			gf.until = max(gf.until, end)
+			if end > gf.until {
+				gf.until, gf.untilOf = end, p
+			}
 		}
 		if gf.status == statusGeen {
 			gf.status = statusOnbekend

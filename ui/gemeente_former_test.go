@@ -49,7 +49,7 @@ func TestFormerGemeentePages(t *testing.T) {
 		if cls := doc.Find(".gemeentegegevens .vlakje").AttrOr("class", ""); cls != "vlakje st-verlopen" {
 			t.Errorf("Het Hogeland status %q, want verlopen (plans of predecessors that ended)", cls)
 		}
-		if s := doc.Find(".status-verlopen").Text(); !strings.Contains(s, "2019") {
+		if s := doc.Find(".status-verlopen").Text(); !strings.Contains(s, "tot en met 2019 (van voorganger Bedum)") {
 			t.Errorf("status text %q does not name 2019, the end of Bedum's plan", s)
 		}
 	})
@@ -57,6 +57,9 @@ func TestFormerGemeentePages(t *testing.T) {
 		doc := f.okHTML(t, "/gemeenten/GM1991")
 		if cls := doc.Find(".gemeentegegevens .vlakje").AttrOr("class", ""); cls != "vlakje st-geldend" {
 			t.Errorf("Maashorst status %q, want geldend through Uden's plan", cls)
+		}
+		if s := doc.Find(".status-geldend").Text(); !strings.HasSuffix(s, "(van voorganger Uden)") {
+			t.Errorf("status text %q does not say the plan is Uden's", s)
 		}
 	})
 	t.Run("JSON twin has the predecessors", func(t *testing.T) {
