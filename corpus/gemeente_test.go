@@ -61,8 +61,8 @@ func TestFormerGemeenten(t *testing.T) {
 	if n := len(reg.All()); n != 342 {
 		t.Errorf("%d gemeenten of 2025, want 342", n)
 	}
-	if len(reg.Former()) < 80 {
-		t.Errorf("%d former gemeenten, want the 80 or more of herindelingen.tsv", len(reg.Former()))
+	if len(reg.Former()) < 100 {
+		t.Errorf("%d former gemeenten, want the 100 or more of herindelingen.tsv", len(reg.Former()))
 	}
 	for _, f := range reg.Former() {
 		if !f.Former() || len(f.Voormalig.Opvolgers) == 0 || len(f.Voormalig.Bronnen) == 0 || f.Provincie == "" {

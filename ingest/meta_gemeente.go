@@ -22,6 +22,8 @@ var riskyNames = map[string]bool{
 	"Laren": true, "Voorst": true, "Waterland": true, "Vaals": true, "Groningen": true,
 	"Utrecht": true, "Elburg": true, "Heerde": true, "Ermelo": true, "Emmen": true, "Altena": true,
 	"Grave": true, "Haren": true, "Leek": true, "Marum": true, "Winsum": true, "Nuth": true, "Uden": true,
+	// former gemeenten whose names are words or other places too
+	"Schermer": true, "Schinnen": true, "Ouderkerk": true, "Vianen": true,
 }
 
 // aliases are other names in use for a gemeente, by official name. The
