@@ -14,7 +14,7 @@ type voorgangerView struct {
 	Ontstaan   string             `json:"ontstaan,omitempty"` // YYYY-MM-DD, for one formed after 2011
 	Opgeheven  string             `json:"opgeheven"`          // YYYY-MM-DD
 	OpgegaanIn string             `json:"opgegaan_in"`
-	Bestond    string             `json:"bestond"` // the period in words: "tot 1 januari 2019"
+	Bestond    string             `json:"bestond"` // the period in words: "tot de herindeling van 1 januari 2019"
 	Plans      []gemeentePlanView `json:"plans"`   // newest first
 	URL        string             `json:"-"`
 }
@@ -39,9 +39,9 @@ type voormaligPage struct {
 // bestond says in words when a former gemeente existed.
 func bestond(h *corpus.Herindeling) string {
 	if h.Ontstaan != "" {
-		return "van " + isoDatum(h.Ontstaan) + " tot " + isoDatum(h.Opgeheven)
+		return "van " + isoDatum(h.Ontstaan) + " tot de herindeling van " + isoDatum(h.Opgeheven)
 	}
-	return "tot " + isoDatum(h.Opgeheven)
+	return "tot de herindeling van " + isoDatum(h.Opgeheven)
 }
 
 // voorgangers lists the former gemeenten in the area of gf with their

@@ -43,7 +43,7 @@ func TestFormerGemeentePages(t *testing.T) {
 		if id := winsum.Find("li[data-id]").AttrOr("data-id", ""); id != strconv.FormatInt(f.ids["winsum"], 10) {
 			t.Errorf("Winsum lists plan %q, want %d", id, f.ids["winsum"])
 		}
-		if txt := winsum.Text(); !strings.Contains(txt, "tot 1 januari 2019") {
+		if txt := winsum.Text(); !strings.Contains(txt, "tot de herindeling van 1 januari 2019") {
 			t.Errorf("Winsum's period not shown: %q", txt)
 		}
 		if cls := doc.Find(".gemeentegegevens .vlakje").AttrOr("class", ""); cls != "vlakje st-verlopen" {
