@@ -18,10 +18,19 @@ type ChecklistElement struct {
 	themes   []string
 	pattern  *regexp.Regexp
 	hints    []string // pattern can only match text that contains one of these
-	safety   bool     // a passage tagged with veld 1-5 is (weak) evidence
-	oneHit   bool     // one passage with a phrase is enough: the phrases are specific
-	negates  bool     // a phrase in a negated sentence does not count ("ontbrak een nulmeting")
-	outer    bool     // outer headings count too ("10 Uitvoering en monitoring")
+	// lookBack makes a sentence strong evidence when it has a phrase of
+	// both lists: it refers to the previous period and says how it went
+	// (checklist.md: element 4 looks back, naming what went well and
+	// what not; a context passage counts when it looks back at the
+	// previous plan).
+	lookBack [2][]string
+	// strongPattern makes one passage that matches pattern enough: the
+	// pattern is specific (a measured goal), the phrases are not.
+	strongPattern bool
+	safety        bool // a passage tagged with veld 1-5 is (weak) evidence
+	oneHit        bool // one passage with a phrase is enough: the phrases are specific
+	negates       bool // a phrase in a negated sentence does not count ("ontbrak een nulmeting")
+	outer         bool // outer headings count too ("10 Uitvoering en monitoring")
 }
 
 // Checklist lists the 15 elements in order. Headings are the strong
@@ -43,7 +52,11 @@ var Checklist = []ChecklistElement{
 		phrases:  []string{"missie", "visie", "ambitie", "uitgangspunten", "preventie, zorg en repressie", "coalitieakkoord", "collegeprogramma"}},
 	{Number: 4, Name: "Evaluatie vorig beleid",
 		headings: []string{"terugblik", "evaluatie vorig", "wat hebben we bereikt", "resultaten", "evaluatie van het vorige"},
-		phrases:  []string{"vorige plan", "vorig integraal veiligheidsplan", "terugblik", "terugkijkend", "wat ging goed", "verbeterpunt", "de afgelopen vier jaar"}},
+		phrases:  []string{"vorige plan", "vorig integraal veiligheidsplan", "terugblik", "terugkijkend", "wat ging goed", "verbeterpunt", "de afgelopen vier jaar"},
+		lookBack: [2][]string{{"terugkijk", "terugblik", "vorige periode", "vorige planperiode", "afgelopen planperiode",
+			"vorige plan", "vorig integraal veiligheidsplan", "vorige veiligheidsplan"},
+			{"resultaten", "resultaat", "behaald", "gehaald", "uitgevoerd", "versterkt", "verbeterd", "beter kan", "sterker",
+				"ging goed", "verbeterpunt", "lessen", "bereikt"}}},
 	{Number: 5, Name: "Lokale veiligheidsanalyse",
 		headings: []string{"veiligheidsanalyse", "veiligheidsbeeld", "cijfers", "bronnen", "analyse van de veiligheid", "hoe veilig", "geregistreerde criminaliteit"},
 		phrases:  []string{"politiecijfers", "geregistreerde criminaliteit", "waarstaatjegemeente", "ondermijningsbeeld"}},
@@ -51,10 +64,10 @@ var Checklist = []ChecklistElement{
 		headings: []string{"prioriteit", "prioriteiten", "speerpunt", "speerpunten", "keuzes", "focus"},
 		phrases:  []string{"prioriteiten", "speerpunten", "prioritaire", "strategische thema", "regionaal beleidsplan"},
 		themes:   []string{"0.prioriteiten-overzicht"}},
-	{Number: 7, Name: "Meetbare doelstellingen", negates: true,
+	{Number: 7, Name: "Meetbare doelstellingen", negates: true, strongPattern: true,
 		phrases: []string{"nulmeting", "streefwaarde", "smart", "meetbaar", "afrekenbaar"},
-		pattern: regexp.MustCompile(`(willen we|ons doel|doel is|doelstelling|streven)[^.]{0,120}(\d+ ?%|procent|rapportcijfer|ten minste|minimaal)|(daalt|dalen|gedaald|stijgt|lager ligt)[^.]{0,60}\d+ ?%`),
-		hints:   []string{"willen we", "ons doel", "doel is", "doelstelling", "streven", "daalt", "dalen", "gedaald", "stijgt", "lager ligt"}},
+		pattern: measurable,
+		hints:   []string{"willen we", "ons doel", "doel is", "doelstelling", "streven", "daalt", "dalen", "gedaald", "stijgt", "stijgen", "lager ligt", "niveau van"}},
 	{Number: 8, Name: "Aanpak op hoofdlijnen", safety: true,
 		headings: []string{"aanpak", "wat gaan we doen", "wat doen we", "acties", "maatregelen"},
 		phrases:  []string{"wat gaan we doen", "maatregelen", "instrumenten", "bevoegdheden van de burgemeester"}},
@@ -80,6 +93,16 @@ var Checklist = []ChecklistElement{
 		headings: []string{"communicatie", "voorlichting"},
 		phrases:  []string{"communiceren we", "communicatiekalender", "communicatieplan"}},
 }
+
+// measurable matches a goal with a measure (checklist.md: a number plus
+// a direction near "doel"): an aim with a percentage or a floor ("ten
+// minste 7"), a rise or fall by a percentage or to a value, or a level
+// against a base year. Words are whole ("Roerdalen" is no "dalen"), and a
+// floor needs its number ("het niveau minimaal vasthouden" measures
+// nothing).
+var measurable = regexp.MustCompile(`\b(willen we|ons doel|doel is|doelstelling|streven)\b[^.]{0,120}(\d+ ?%|\bprocent|\brapportcijfer|\b(ten minste|minimaal) \d)` +
+	`|\b(daalt|dalen|gedaald|stijgt|stijgen|lager ligt)\b[^.]{0,60}(\d+ ?%|\b(naar|tot) (ten minste |minimaal )?\d)` +
+	`|\b(ligt|blijft)\b[^.]{0,40}\b(onder|boven) het niveau van (19|20)\d\d`)
 
 // minPhraseHits is how many passages with a phrase (and no heading) show
 // an element.
@@ -117,7 +140,7 @@ func CheckPlan(passages []Passage) []CheckResult {
 				heads = all
 			}
 			switch {
-			case e.strong(heads, p.Tags.Themes):
+			case e.strong(heads, p.Tags.Themes), e.looksBack(text), e.strongPattern && e.patternHit(text):
 				out[i].add(p)
 			case out[i].Present:
 				// weak evidence counts only for elements without strong
@@ -154,6 +177,30 @@ func (e ChecklistElement) strong(heads string, themes []string) bool {
 	return false
 }
 
+// looksBack says a sentence of text has a phrase of both lookBack lists.
+// A negation does not undo it: "terugkijkend zien we dat niet alle acties
+// zijn uitgevoerd" still looks back.
+func (e ChecklistElement) looksBack(text string) bool {
+	if len(e.lookBack[0]) == 0 {
+		return false
+	}
+	for _, sent := range strings.FieldsFunc(text, func(r rune) bool { return r == '.' || r == '!' || r == '?' }) {
+		if containsAny(sent, e.lookBack[0]) && containsAny(sent, e.lookBack[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
 func (e ChecklistElement) weak(text string) bool {
 	for _, ph := range e.phrases {
 		i := strings.Index(text, ph)
@@ -164,10 +211,16 @@ func (e ChecklistElement) weak(text string) bool {
 			return true
 		}
 	}
-	loc := []int(nil)
-	if e.pattern != nil && e.hinted(text) {
-		loc = e.pattern.FindStringIndex(text)
+	return e.patternHit(text)
+}
+
+// patternHit says the element's pattern matches text outside a negated
+// sentence.
+func (e ChecklistElement) patternHit(text string) bool {
+	if e.pattern == nil || !e.hinted(text) {
+		return false
 	}
+	loc := e.pattern.FindStringIndex(text)
 	return loc != nil && !(e.negates && negated(text, loc[0]))
 }
 

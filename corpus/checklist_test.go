@@ -46,6 +46,33 @@ func TestCheckPlan(t *testing.T) {
 	}
 }
 
+// TestCheckPlanOnePassage checks elements that one passage shows, or
+// does not show, on its own.
+func TestCheckPlanOnePassage(t *testing.T) {
+	tests := []struct {
+		name    string
+		number  int
+		text    string
+		present bool
+	}{
+		{"a measured goal with a percentage", 7, "Het aantal woninginbraken daalt in de planperiode elk jaar met ten minste 10%.", true},
+		{"a rapportcijfer that rises to a floor", 7, "Het rapportcijfer voor de veiligheid in de buurt stijgt in de planperiode naar ten minste 7,5.", true},
+		{"a level against a base year", 7, "Het aantal hennepkwekerijen ligt in 2026 onder het niveau van 2022.", true},
+		{"a floor without a number measures nothing", 7, "Wat woonoverlast betreft, willen we het huidige niveau minimaal vasthouden.", false},
+		{"a place name holds no direction", 7, "Bronnen zijn de registraties van de gemeente Roerdalen. Het aantal misdrijven steeg met 13%.", false},
+		{"a look back at the previous period with its results", 4, "Terugkijkend zien we dat de samenwerking met partners is versterkt, maar ook dat niet alle acties zijn uitgevoerd.", true},
+		{"the previous plan as a point of comparison is no evaluation", 4, "Ten opzichte van het vorige plan krijgt de verbinding tussen zorg en veiligheid meer nadruk.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := CheckPlan([]Passage{{Ordinal: 0, PageFrom: 1, Headings: []string{"3 Aanpak"}, Text: tt.text}})[tt.number-1]
+			if r.Present != tt.present {
+				t.Errorf("element %d present %v, want %v", tt.number, r.Present, tt.present)
+			}
+		})
+	}
+}
+
 // TestChecklistFolded checks that accents do not matter ("Financiën" is
 // "financien", "Geëvalueerd" "geevalueerd") and that every signal is
 // written folded, since the text it is matched against is.

@@ -6,7 +6,9 @@
 // password hashes) and their sessions (only token hashes), public
 // submissions with their status tokens, earlier versions of replaced files
 // and the audit log; every change and its audit entry commit in one
-// transaction. The gemeenten register, their CBS population classes
+// transaction. The gemeenten register (the 342 of 2025 and the former
+// gemeenten of data/herindelingen.tsv that went into them), their CBS
+// population classes
 // (data/inwoners.tsv), their veiligheidsregio's (data/veiligheidsregios.tsv)
 // and the taxonomy are embedded data; the map of the gemeenten is in
 // corpus/geo.

@@ -8,27 +8,49 @@ import (
 	"unicode"
 )
 
-// Gemeente is a Dutch municipality, identified by its CBS code.
+// Gemeente is a Dutch municipality, identified by its CBS code: one of
+// the 342 of 2025, or a former gemeente that a herindeling since 2012
+// dissolved (Voormalig set).
 type Gemeente struct {
-	Code      string `json:"code"` // CBS code, e.g. GM0363
+	Code      string `json:"code"` // CBS code, e.g. GM0363; voormalig-<name> for a former gemeente whose code no source states
 	Naam      string `json:"naam"`
-	Provincie string `json:"provincie"`
+	Provincie string `json:"provincie"` // of a former gemeente: the province its area is in now
+	// Voormalig says how a former gemeente ended; nil for a gemeente of
+	// 2025.
+	Voormalig *Herindeling `json:"voormalig,omitempty"`
 }
+
+// Herindeling is how a former gemeente ended: the day of the herindeling
+// and the gemeenten of 2025 its area went into (data/herindelingen.tsv).
+type Herindeling struct {
+	Ontstaan   string   `json:"ontstaan,omitempty"` // YYYY-MM-DD, for a gemeente itself formed after 2011
+	Opgeheven  string   `json:"opgeheven"`          // YYYY-MM-DD, the first day it no longer existed
+	OpgegaanIn string   `json:"opgegaan_in"`        // what it went into that day, in words
+	Opvolgers  []string `json:"opvolgers"`          // CBS codes of the 2025 gemeenten, the main successor first
+	Bronnen    []string `json:"bronnen"`            // public pages that state the herindeling
+}
+
+// Former says g is a former gemeente, not one of 2025.
+func (g Gemeente) Former() bool { return g.Voormalig != nil }
 
 //go:embed data/gemeenten.tsv
 var gemeentenTSV []byte
 
 // Gemeenten is the register of municipalities, read from the embedded data
-// file. It is immutable after LoadGemeenten.
+// files: the 342 of 2025 and the former gemeenten that went into them. It
+// is immutable after LoadGemeenten.
 type Gemeenten struct {
-	all    []Gemeente
-	byCode map[string]Gemeente
-	byKey  map[string]Gemeente // lookupKey of every name and code
+	all    []Gemeente // of 2025
+	former []Gemeente
+	preds  map[string][]Gemeente // code of 2025 → the former gemeenten in its area
+	byCode map[string]Gemeente   // upper-cased code of every gemeente, former ones too
+	byKey  map[string]Gemeente   // lookupKey of every name and code
 }
 
-// LoadGemeenten parses the embedded register of the 342 municipalities of 2025.
+// LoadGemeenten parses the embedded register of the 342 municipalities of
+// 2025 and of the former gemeenten in their areas.
 func LoadGemeenten() (*Gemeenten, error) {
-	g := &Gemeenten{byCode: map[string]Gemeente{}, byKey: map[string]Gemeente{}}
+	g := &Gemeenten{byCode: map[string]Gemeente{}, byKey: map[string]Gemeente{}, preds: map[string][]Gemeente{}}
 	err := TSVRows("gemeenten.tsv", gemeentenTSV, func(f []string) error {
 		if len(f) != 3 {
 			return fmt.Errorf("want code, naam, provincie; got %q", f)
@@ -41,11 +63,15 @@ func LoadGemeenten() (*Gemeenten, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := g.loadFormer(); err != nil {
+		return nil, err
+	}
 	sort.Slice(g.all, func(i, j int) bool { return g.all[i].Naam < g.all[j].Naam })
-	for _, gm := range g.all {
+	sort.Slice(g.former, func(i, j int) bool { return g.former[i].Naam < g.former[j].Naam })
+	for _, gm := range g.Every() {
 		for _, k := range []string{lookupKey(gm.Naam), lookupKey(gm.Code)} {
 			if other, dup := g.byKey[k]; dup {
-				return nil, fmt.Errorf("gemeenten.tsv: %s and %s have the same name or code", other.Code, gm.Code)
+				return nil, fmt.Errorf("gemeenten: %s and %s have the same name or code", other.Code, gm.Code)
 			}
 			g.byKey[k] = gm
 		}
@@ -53,16 +79,34 @@ func LoadGemeenten() (*Gemeenten, error) {
 	return g, nil
 }
 
-// All returns every municipality, sorted by name.
+// All returns every municipality of 2025, sorted by name.
 func (g *Gemeenten) All() []Gemeente { return g.all }
 
-// ByCode looks a municipality up by its CBS code.
+// Former returns every former gemeente, sorted by name.
+func (g *Gemeenten) Former() []Gemeente { return g.former }
+
+// Every returns the municipalities of 2025 and then the former ones.
+func (g *Gemeenten) Every() []Gemeente {
+	return append(append(make([]Gemeente, 0, len(g.all)+len(g.former)), g.all...), g.former...)
+}
+
+// Predecessors returns the former gemeenten whose area is now (in part)
+// in the gemeente of 2025 with code, by the day they ended and then by
+// name.
+func (g *Gemeenten) Predecessors(code string) []Gemeente {
+	return g.preds[strings.ToUpper(code)]
+}
+
+// ByCode looks a municipality up by its code: a CBS code of 2025 or of a
+// former gemeente, or the voormalig-<name> key of a former gemeente
+// without one.
 func (g *Gemeenten) ByCode(code string) (Gemeente, bool) {
 	gm, ok := g.byCode[strings.ToUpper(code)]
 	return gm, ok
 }
 
-// Lookup finds a municipality by its name or CBS code, ignoring case:
+// Lookup finds a municipality, of 2025 or former, by its name or code,
+// ignoring case:
 // "Utrecht", "UTRECHT", "gm0344" and "GM0344" all find Utrecht. The input
 // is not trimmed. It matches whatever equals a name or code after
 // strings.ToLower (how the web forms matched) or under strings.EqualFold

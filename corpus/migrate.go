@@ -236,14 +236,15 @@ func (s *Store) applyMigration(ctx context.Context, version int, stmt string) er
 	return tx.Commit()
 }
 
-// syncGemeenten makes the gemeenten table match the embedded register.
+// syncGemeenten makes the gemeenten table match the embedded register,
+// former gemeenten included (documents may name them).
 func (s *Store) syncGemeenten(ctx context.Context) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("sync gemeenten: %w", err)
 	}
 	defer tx.Rollback()
-	for _, g := range s.gemeenten.All() {
+	for _, g := range s.gemeenten.Every() {
 		_, err := tx.ExecContext(ctx, `INSERT INTO gemeenten (code, naam, provincie) VALUES (?, ?, ?)
 			ON CONFLICT(code) DO UPDATE SET naam = excluded.naam, provincie = excluded.provincie`,
 			g.Code, g.Naam, g.Provincie)

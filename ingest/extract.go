@@ -41,7 +41,7 @@ func NewExtractor(o Options, gm *corpus.Gemeenten) (*Extractor, error) {
 	if gm == nil {
 		return nil, errors.New("new extractor: no gemeenten register")
 	}
-	return &Extractor{opts: o.withDefaults(), gm: newGemeenteMatcher(gm.All())}, nil
+	return &Extractor{opts: o.withDefaults(), gm: newGemeenteMatcher(gm.Every())}, nil
 }
 
 // Extracted is the result of extracting one file.

@@ -114,14 +114,21 @@ func (f *nameForm) withSuffix(sfx string) *nameForm {
 
 func isListGlue(s string) bool { return s == "," || s == "&" || s == "en" }
 
-// bare finds names anywhere in toks. In a title a risky name must not be
-// the first word ("Best practices …"); in running text (risky true) any
-// name counts, as weak evidence.
+// bare finds names anywhere in toks, the longest at each place, and
+// goes on after it: "Land van Cuijk" is not also Cuijk, the former
+// gemeente. In a title a risky name must not be the first word ("Best
+// practices …"); in running text (risky true) any name counts, as weak
+// evidence.
 func (m *gemeenteMatcher) bare(toks []token, emit func(*nameForm), risky bool) {
-	for i := range toks {
-		if f := m.match(toks, i); f != nil && (risky || !f.risky || i > 0) {
+	for i := 0; i < len(toks); i++ {
+		f := m.match(toks, i)
+		if f == nil {
+			continue
+		}
+		if risky || !f.risky || i > 0 {
 			emit(f)
 		}
+		i += len(f.tokens) - 1
 	}
 }
 

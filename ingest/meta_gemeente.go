@@ -22,36 +22,19 @@ var riskyNames = map[string]bool{
 	"Laren": true, "Voorst": true, "Waterland": true, "Vaals": true, "Groningen": true,
 	"Utrecht": true, "Elburg": true, "Heerde": true, "Ermelo": true, "Emmen": true, "Altena": true,
 	"Grave": true, "Haren": true, "Leek": true, "Marum": true, "Winsum": true, "Nuth": true, "Uden": true,
+	// former gemeenten whose names are words or other places too
+	"Schermer": true, "Schinnen": true, "Ouderkerk": true, "Vianen": true,
 }
 
-// aliases are other names in use for a gemeente, by official name: common
-// spellings, and the former gemeenten merged into it since 2019, so that an
-// older plan of "gemeente Uden" is filed under Maashorst.
+// aliases are other names in use for a gemeente, by official name. The
+// former gemeenten merged into one since 2012 are not aliases but gemeenten
+// of their own in the register (corpus.Gemeenten.Former), so that an older
+// plan of "gemeente Uden" is filed under Uden, now part of Maashorst.
 var aliases = map[string][]string{
 	"'s-Gravenhage":                 {"Den Haag", "s-Gravenhage", "'s Gravenhage"},
 	"'s-Hertogenbosch":              {"Den Bosch", "s-Hertogenbosch", "'s Hertogenbosch"},
 	"Nuenen, Gerwen en Nederwetten": {"Nuenen"},
 	"Súdwest-Fryslân":               {"Sudwest Fryslan", "Súdwest Fryslân"},
-	// 2022 and 2023 mergers
-	"Land van Cuijk": {"Boxmeer", "Cuijk", "Grave", "Mill en Sint Hubert", "Sint Anthonis"},
-	"Maashorst":      {"Landerd", "Uden"},
-	"Dijk en Waard":  {"Heerhugowaard", "Langedijk"},
-	"Voorne aan Zee": {"Brielle", "Hellevoetsluis", "Westvoorne"},
-	"Purmerend":      {"Beemster"},
-	"Amsterdam":      {"Weesp"},
-	// 2019 and 2021 mergers
-	"Eemsdelta":         {"Appingedam", "Delfzijl", "Loppersum"},
-	"Groningen":         {"Haren", "Ten Boer"},
-	"Het Hogeland":      {"Bedum", "De Marne", "Eemsmond", "Winsum"},
-	"Westerkwartier":    {"Grootegast", "Leek", "Marum", "Zuidhorn"},
-	"Haarlemmermeer":    {"Haarlemmerliede en Spaarnwoude"},
-	"Hoeksche Waard":    {"Binnenmaas", "Cromstrijen", "Korendijk", "Oud-Beijerland", "Strijen"},
-	"Molenlanden":       {"Giessenlanden", "Molenwaard"},
-	"Vijfheerenlanden":  {"Leerdam", "Zederik"},
-	"West Betuwe":       {"Geldermalsen", "Lingewaal", "Neerijnen"},
-	"Beekdaelen":        {"Nuth", "Onderbanken", "Schinnen"},
-	"Altena":            {"Aalburg", "Werkendam", "Woudrichem"},
-	"Noardeast-Fryslân": {"Dongeradeel", "Ferwerderadiel", "Kollumerland en Nieuwkruisland"},
 }
 
 // parenRE matches the province suffix of names like "Hengelo (O.)".

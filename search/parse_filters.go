@@ -170,10 +170,12 @@ type Resolvers struct {
 	themaKeys  []string // pqKey of each theme's label
 }
 
-// NewResolvers indexes the register of gemeenten and the themes of tax.
+// NewResolvers indexes the register of gemeenten, former gemeenten
+// included ("gemeente:Winsum" finds the plans of Winsum, now part of Het
+// Hogeland), and the themes of tax.
 func NewResolvers(g *corpus.Gemeenten, tax *corpus.Taxonomy) *Resolvers {
 	r := &Resolvers{gemeenten: map[string][]corpus.Gemeente{}, byCode: g, provincies: map[string]string{}, themas: tax.Themes()}
-	for _, gm := range g.All() {
+	for _, gm := range g.Every() {
 		keys := []string{pqKey(gm.Naam)}
 		if base, _, ok := strings.Cut(gm.Naam, " ("); ok { // "Bergen (NH.)" is also "Bergen"
 			keys = append(keys, pqKey(base))

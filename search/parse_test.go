@@ -67,6 +67,8 @@ func TestParseQuery(t *testing.T) {
 		{name: "gemeente by code, folded name and alias", in: "gemeente:gm0228,sudwest-fryslan gemeente:\"den bosch\"",
 			filters: Filters{Gemeenten: []string{"GM0228", "GM1900", "GM0796"}}},
 		{name: "ambiguous gemeente searches all", in: "gemeente:Bergen", filters: Filters{Gemeenten: []string{"GM0893", "GM0373"}}, warn: "meer gemeenten"},
+		{name: "former gemeente by name and by key", in: "gemeente:Winsum gemeente:bedum gemeente:voormalig-ten-boer",
+			filters: Filters{Gemeenten: []string{"GM0053", "voormalig-bedum", "voormalig-ten-boer"}}},
 		{name: "thema by label and prefix", in: "thema:drugs thema:Jeugdoverlast thema:cyber",
 			filters: Filters{Themas: []string{"X.drugs", "3.1", "X.cybercrime-digitale-veiligheid"}}},
 		{name: "quoted value keeps its comma", in: `thema:"Jeugd, alcohol en drugs"`, filters: Filters{Themas: []string{"3.3"}}},

@@ -14,7 +14,8 @@ import (
 // overviewCalls publishes a plan of Amsterdam whose period covers this
 // year on a fresh desk, then asks the landelijk beeld, the gemeente and
 // the speerpunten matrix for it, with and without filters; a bad filter
-// answers 400 and an unknown gemeente 404.
+// answers 400, an unknown gemeente 404, a former gemeente its own answer
+// and a gemeente's name a redirect to its code.
 func (v *apiChecker) overviewCalls() {
 	d := newDesk(v.t, nil)
 	a := d.agent(v.t)
@@ -40,6 +41,9 @@ func (v *apiChecker) overviewCalls() {
 		{call{method: "GET", target: "/api/v1/landelijk-beeld?regio=VR99", want: 400}, "Onbekende veiligheidsregio ‘VR99’"},
 		{call{method: "GET", target: "/api/v1/landelijk-beeld?klasse=9", want: 400, badRequest: true}, "Onbekende inwonersklasse ‘9’"},
 		{call{method: "GET", target: "/api/v1/gemeenten/GM9999", want: 404}, "geen gemeente met de code ‘GM9999’"},
+		{call{method: "GET", target: "/api/v1/gemeenten/GM0053", want: 200}, `"opvolgers":[{"code":"GM1966"`},
+		{call{method: "GET", target: "/api/v1/gemeenten/voormalig-weesp", want: 200}, `"voormalig":true`},
+		{call{method: "GET", target: "/api/v1/gemeenten/winsum", want: 301}, ""},
 		{call{method: "GET", target: "/api/v1/speerpunten?sort=onzin", want: 400}, "Onbekende sortering ‘onzin’"},
 		{call{method: "GET", target: "/api/v1/speerpunten?gemeente=Atlantis", want: 400}, "Onbekende gemeente ‘Atlantis’"},
 	} {

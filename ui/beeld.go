@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -66,8 +67,9 @@ type beeld struct {
 	byCode    map[string]*gemeenteFacts
 	inForce   []*planFacts // the distinct IVPs in force
 	byID      map[int64]*planFacts
-	confirmed map[[2]int64]bool // links a curator confirmed: from, to
-	published int               // published documents of any type
+	former    map[string][]*planFacts // code of a former gemeente → its plans
+	confirmed map[[2]int64]bool       // links a curator confirmed: from, to
+	published int                     // published documents of any type
 	mapOnce   sync.Once
 	mapHTML   template.HTML // see handler.mapHTML
 
@@ -98,8 +100,9 @@ type gemeenteFacts struct {
 	klasse   corpus.Klasse
 	klasseOK bool
 	status   string
-	until    int // verlopen: last year of its latest IVP
-	from     int // komend: first year of its next IVP
+	until    int        // verlopen: last year of its latest IVP
+	untilOf  *planFacts // that IVP
+	from     int        // komend: first year of its next IVP
 	plans    []*planFacts
 	inForce  []*planFacts
 	prios    map[string]passageRef // the priorities of its IVPs in force
@@ -155,6 +158,8 @@ func (h *handler) buildBeeld(ctx context.Context, year int, links []corpus.PlanL
 		for _, g := range d.Gemeenten {
 			if gf, ok := b.byCode[g.Code]; ok {
 				gf.plans = append(gf.plans, pf)
+			} else if g.Former() {
+				b.former[g.Code] = append(b.former[g.Code], pf)
 			}
 		}
 	}
@@ -169,15 +174,25 @@ func (h *handler) buildBeeld(ctx context.Context, year int, links []corpus.PlanL
 		return nil, fmt.Errorf("landelijk beeld: %w", err)
 	}
 	for _, gf := range b.gemeenten {
-		gf.settle(year)
+		gf.settle(year, b.predecessorPlans(o.gemeenten, gf.Code))
 	}
 	return b, nil
+}
+
+// predecessorPlans are the plans of the former gemeenten in the area of
+// the gemeente with code.
+func (b *beeld) predecessorPlans(gms *corpus.Gemeenten, code string) []*planFacts {
+	var out []*planFacts
+	for _, p := range gms.Predecessors(code) {
+		out = append(out, b.former[p.Code]...)
+	}
+	return out
 }
 
 // emptyBeeld has every gemeente of the register and no plans.
 func (o *overview) emptyBeeld(year int) *beeld {
 	b := &beeld{year: year, byCode: map[string]*gemeenteFacts{}, byID: map[int64]*planFacts{},
-		confirmed: map[[2]int64]bool{}}
+		former: map[string][]*planFacts{}, confirmed: map[[2]int64]bool{}}
 	for _, g := range o.gemeenten.All() {
 		gf := &gemeenteFacts{Gemeente: g, prios: map[string]passageRef{}, treated: map[string]passageRef{}}
 		gf.regio, _ = o.regios.Of(g.Code)
@@ -209,18 +224,17 @@ func period(d corpus.Document) (int, int) {
 }
 
 // settle sorts a gemeente's plans by year and sets its status from its
-// IVPs, and its priorities from those in force.
-func (gf *gemeenteFacts) settle(year int) {
-	sort.SliceStable(gf.plans, func(i, j int) bool {
-		a, b := gf.plans[i].doc, gf.plans[j].doc
-		if a.Year() != b.Year() {
-			return a.Year() < b.Year()
-		}
-		return a.ID < b.ID
-	})
+// IVPs and those of its predecessors (preds: the plans of the former
+// gemeenten in its area), and its priorities from those in force. A plan
+// of a predecessor counts as one of its own: in force only when its
+// period covers this year, else ended (or to come).
+func (gf *gemeenteFacts) settle(year int, preds []*planFacts) {
+	sortByYear(gf.plans)
+	all := append(slices.Clone(gf.plans), preds...)
+	sortByYear(all)
 	gf.status = statusGeen
-	for _, p := range gf.plans {
-		if p.doc.Type != corpus.TypeIVP {
+	for _, p := range all {
+		if p.doc.Type != corpus.TypeIVP || slices.Contains(gf.inForce, p) {
 			continue
 		}
 		start, end := period(p.doc)
@@ -233,7 +247,9 @@ func (gf *gemeenteFacts) settle(year int) {
 				gf.from = start
 			}
 		case end > 0:
-			gf.until = max(gf.until, end)
+			if end > gf.until {
+				gf.until, gf.untilOf = end, p
+			}
 		}
 		if gf.status == statusGeen {
 			gf.status = statusOnbekend
@@ -247,6 +263,17 @@ func (gf *gemeenteFacts) settle(year int) {
 	case gf.until > 0:
 		gf.status = statusVerlopen
 	}
+}
+
+// sortByYear sorts plans by year, then by ID.
+func sortByYear(ps []*planFacts) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i].doc, ps[j].doc
+		if a.Year() != b.Year() {
+			return a.Year() < b.Year()
+		}
+		return a.ID < b.ID
+	})
 }
 
 // addPriorities adds the priorities and themes of a plan in force.

@@ -66,7 +66,7 @@ func (g *genCorpus) checkBeeld(t *testing.T, truth map[string]*truthFacts, query
 	}
 	checkCounts(t, doc, "#balken-thema", themes)
 	checkCounts(t, doc, "#balken-veld", velden)
-	checkChecklist(t, doc, checks, len(plans))
+	checkChecklist(t, doc, checks)
 	if want := fmt.Sprintf("Van de %d ", selected); !strings.Contains(doc.Find("#speerpunten-kop").Parent().Text(), want) {
 		t.Errorf("speerpunten do not say %q", want)
 	}
@@ -205,13 +205,11 @@ func (r regs) filter(t *testing.T, query string) func(code string) bool {
 	}
 }
 
-// checkChecklist compares the kwaliteitstoets with the truth. The page
+// checkChecklist compares the kwaliteitstoets with the truth: the page
 // counts what the checklist detector (corpus.CheckPlan) finds in the
-// text, which misses or adds an element in a few plans; each count must
-// be within a tenth of the plans (at least 2) of the truth.
-func checkChecklist(t *testing.T, doc *goquery.Document, want map[string]int, plans int) {
+// text, and every count must equal the generator's.
+func checkChecklist(t *testing.T, doc *goquery.Document, want map[string]int) {
 	t.Helper()
-	slack := max(2, plans/10)
 	rows := doc.Find("#balken-toets tbody tr")
 	if rows.Length() != len(corpus.Checklist) {
 		t.Fatalf("%d checklist rows, want %d", rows.Length(), len(corpus.Checklist))
@@ -219,10 +217,8 @@ func checkChecklist(t *testing.T, doc *goquery.Document, want map[string]int, pl
 	rows.Each(func(_ int, s *goquery.Selection) {
 		k := s.AttrOr("data-key", "")
 		n, _ := strconv.Atoi(strings.Fields(s.Find("td.getal").Text())[0])
-		if d := n - want[k]; d > slack || -d > slack {
-			t.Errorf("kwaliteitstoets element %s: page %d plans, truth %d (more than %d apart)", k, n, want[k], slack)
-		} else if d != 0 {
-			t.Logf("kwaliteitstoets element %s: page %d plans, truth %d (detector)", k, n, want[k])
+		if n != want[k] {
+			t.Errorf("kwaliteitstoets element %s: page %d plans, truth %d", k, n, want[k])
 		}
 	})
 }

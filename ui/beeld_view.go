@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"html/template"
+	"slices"
 	"strconv"
 
 	"github.com/ccv/ivp/corpus/geo"
@@ -55,8 +56,8 @@ type gemeenteRow struct {
 func statusText(gf *gemeenteFacts) string {
 	switch gf.status {
 	case statusGeldend:
-		p := gf.inForce[len(gf.inForce)-1].doc
-		return "geldend plan " + p.Periode()
+		p := gf.inForce[len(gf.inForce)-1]
+		return "geldend plan " + p.doc.Periode() + gf.ofPredecessor(p)
 	case statusKomend:
 		s := "alleen een plan vanaf " + strconv.Itoa(gf.from)
 		if gf.until > 0 {
@@ -64,11 +65,26 @@ func statusText(gf *gemeenteFacts) string {
 		}
 		return s
 	case statusVerlopen:
-		return "plan verlopen: liep tot en met " + strconv.Itoa(gf.until)
+		return "plan verlopen: liep tot en met " + strconv.Itoa(gf.until) + gf.ofPredecessor(gf.untilOf)
 	case statusOnbekend:
 		return "plan zonder bekende periode"
 	}
 	return "geen plan in de database"
+}
+
+// ofPredecessor names the former gemeente p is a plan of, when it is not
+// one of gf's own: " (van voorganger Uden)"; "" otherwise.
+func (gf *gemeenteFacts) ofPredecessor(p *planFacts) string {
+	if p == nil || slices.Contains(gf.plans, p) {
+		return ""
+	}
+	var names []string
+	for _, g := range p.doc.Gemeenten {
+		if g.Former() {
+			names = append(names, g.Naam)
+		}
+	}
+	return " (van voorganger " + enList(names) + ")"
 }
 
 func gemeenteURL(code string) string { return "/gemeenten/" + code }

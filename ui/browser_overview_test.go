@@ -9,13 +9,16 @@ import (
 )
 
 // overviewPages are the overview pages the browser tests open: code is a
-// gemeente with a plan in force.
+// gemeente with a plan in force; GM1966 (Het Hogeland) has predecessors
+// and GM0053 (Winsum) is one.
 func overviewPages(code string) []struct{ name, path string } {
 	return []struct{ name, path string }{
 		{"beeld", "/landelijk-beeld"},
 		{"beeld-gefilterd", "/landelijk-beeld?provincie=Gelderland&klasse=4"},
 		{"gemeente", "/gemeenten/" + code},
 		{"gemeente-zonder-plan", "/gemeenten/GM1680"},
+		{"gemeente-met-voorgangers", "/gemeenten/GM1966"},
+		{"voormalige-gemeente", "/gemeenten/GM0053"},
 		{"matrix", "/speerpunten?sort=5.2&gemeente=" + code},
 	}
 }

@@ -74,7 +74,7 @@ func (h *handler) newDocumentPage(d corpus.Document, passages []corpus.Passage) 
 		p.Pages = aantal(d.Pages, "pagina", "pagina's")
 	}
 	for _, g := range d.Gemeenten {
-		p.Gemeenten = append(p.Gemeenten, g.Naam+" ("+g.Provincie+")")
+		p.Gemeenten = append(p.Gemeenten, h.gemeenteLabel(g))
 	}
 	p.Passages, p.Contents = documentPassages(d.ID, passages)
 	for i, ps := range passages {

@@ -116,8 +116,12 @@ type fixture struct {
 	files   map[string][]byte // plan key → original file
 }
 
-// newFixture builds the real store, index and handler in temporary directories.
-func newFixture(t testing.TB) *fixture {
+// newFixture builds the real store, index and handler in temporary
+// directories, holding the test corpus plans.
+func newFixture(t testing.TB) *fixture { t.Helper(); return newFixtureOf(t, plans) }
+
+// newFixtureOf builds a fixture holding the plans ps.
+func newFixtureOf(t testing.TB, ps []plan) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	store, err := corpus.Open(ctx, t.TempDir())
@@ -126,7 +130,7 @@ func newFixture(t testing.TB) *fixture {
 	}
 	t.Cleanup(func() { store.Close() })
 	f := &fixture{store: store, ids: map[string]int64{}, keys: map[int64]string{}, files: map[string][]byte{}}
-	for _, p := range plans {
+	for _, p := range ps {
 		f.add(t, p)
 	}
 	f.ix, err = indexer.Open(ctx, t.TempDir(), indexer.Options{})

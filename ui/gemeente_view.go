@@ -26,6 +26,8 @@ type gemeentePage struct {
 	Toets      *checklistView
 	ToetsPlan  *gemeentePlanView
 	Indienen   bool
+	// Voorgangers are the former gemeenten in its area, with their plans.
+	Voorgangers []voorgangerView
 }
 
 // gemeentePlanView is one plan in the gemeente's history, with its place
@@ -98,6 +100,7 @@ func (h *handler) newGemeentePage(ctx context.Context, b *beeld, gf *gemeenteFac
 		p.Peers = append(p.Peers, gemeenteLink{Code: o.Code, Naam: o.Naam, URL: gemeenteURL(o.Code)})
 	}
 	p.Prios = prioRows(h.taxonomy, gf, p.Compare)
+	p.Voorgangers = h.voorgangers(b, gf.Code)
 	if tp := toetsPlan(gf); tp != nil {
 		rs, err := h.toetsOf(ctx, tp)
 		if err != nil {
@@ -131,6 +134,9 @@ type gemeenteJSON struct {
 	Priorities []prioRow            `json:"priorities"`
 	ToetsPlan  *gemeentePlanView    `json:"kwaliteitstoets_plan"`
 	Checklist  []corpusCheckSummary `json:"kwaliteitstoets"`
+	// Voorgangers are the former gemeenten in its area (empty for one no
+	// herindeling since 2012 formed or enlarged), with their plans.
+	Voorgangers []voorgangerView `json:"voorgangers"`
 }
 
 // corpusCheckSummary is one element of the kwaliteitstoets in JSON.
@@ -144,7 +150,7 @@ func gemeenteJSONOf(p gemeentePage) gemeenteJSON {
 	out := gemeenteJSON{Year: p.Year, Code: p.Code, Naam: p.Naam, Provincie: p.Provincie, Regio: p.Regio,
 		Klasse: p.Klasse, Status: p.Status, StatusText: p.StatusText, Plans: orEmpty(p.Plans),
 		Comparable: p.Compare.How, Peers: orEmpty(p.Peers), Priorities: orEmpty(p.Prios), ToetsPlan: p.ToetsPlan,
-		Checklist: []corpusCheckSummary{}}
+		Checklist: []corpusCheckSummary{}, Voorgangers: orEmpty(p.Voorgangers)}
 	if p.Toets != nil {
 		for _, e := range p.Toets.Elements {
 			out.Checklist = append(out.Checklist, corpusCheckSummary{Number: e.Number, Name: e.Name, Present: e.Present})

@@ -164,7 +164,8 @@ func (h *handler) matrixSort(q url.Values) (string, error) {
 	return "", badFilter("onbekende sortering ‘" + by + "’: gebruik naam, aantal of een thema-id zoals 5.2")
 }
 
-// matrixFocus validates the gemeente the user came from; "" for none.
+// matrixFocus validates the gemeente the user came from; "" for none. A
+// former gemeente stands for the gemeente of today it went into.
 func (h *handler) matrixFocus(q url.Values) (corpus.Gemeente, error) {
 	v := strings.TrimSpace(q.Get(paramFocus))
 	if v == "" {
@@ -173,6 +174,9 @@ func (h *handler) matrixFocus(q url.Values) (corpus.Gemeente, error) {
 	gm, ok := h.gemeenten.Lookup(v)
 	if !ok {
 		return gm, badFilter("onbekende gemeente ‘" + v + "’: gebruik een CBS-code zoals GM0363")
+	}
+	if s, ok := h.gemeenten.Successor(gm); ok {
+		return s, nil
 	}
 	return gm, nil
 }

@@ -23,8 +23,8 @@ var staticFiles embed.FS
 // pageNames are the templates in templates/, each rendered inside layout.html.
 var pageNames = []string{"search", "document", "error", "submission", "submission_status",
 	"login", "queue", "review", "audit", "api",
-	"jobs", "sources", "beeld", "gemeente", "speerpunten", "toets", "toets_report", "toets_progress",
-	"uitvoeringsplan", "uitvoeringsplan_format"}
+	"jobs", "sources", "beeld", "gemeente", "gemeente_voormalig", "speerpunten", "toets", "toets_report",
+	"toets_progress", "uitvoeringsplan", "uitvoeringsplan_format"}
 
 // funcs are the helpers templates may call.
 var funcs = template.FuncMap{

@@ -3,6 +3,7 @@ package gen
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 
 	"github.com/ccv/ivp/corpus"
 )
@@ -59,6 +60,40 @@ func defaultChecklist(bk *bank) []int {
 		return []int{elAanpak}
 	}
 	return nil
+}
+
+// shownBy lists, for banks of which only some sentences serve an element,
+// the words of those sentences: the element is in the truth of a
+// paragraph only when its text or its section heading has one. A cyclus
+// paragraph may speak of monitoring alone and then shows no
+// uitvoeringsplan; a context paragraph that looks back at the previous
+// period is an evaluation of it (checklist.md: 0.context-ontwikkelingen
+// counts for element 4 when it looks back at the previous plan).
+var shownBy = map[string]map[int][]string{
+	"cyclus":  {elUitvoering: {"uitvoeringsplan"}},
+	"context": {elEvaluatie: {"de vorige periode", "terugkijkend"}},
+}
+
+// shownIn adjusts the default elements cl of a block of bk to what the
+// block's text and section heading show (see shownBy).
+func shownIn(bk *bank, cl []int, text, heading string) []int {
+	els := shownBy[bk.id]
+	if len(els) == 0 {
+		return cl
+	}
+	out := slices.Clone(cl)
+	seen := strings.ToLower(text + "\n" + heading)
+	for el, words := range els {
+		shown := slices.ContainsFunc(words, func(w string) bool { return strings.Contains(seen, w) })
+		switch {
+		case shown && !slices.Contains(out, el):
+			out = append(out, el)
+		case !shown:
+			out = slices.DeleteFunc(out, func(e int) bool { return e == el })
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // lacks are the elements a plan leaves out on purpose, so that the

@@ -2,6 +2,7 @@ package gen
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -60,4 +61,39 @@ func checkPlanChecklist(t *testing.T, p TruthPlan) (mixed int) {
 		t.Errorf("%s: checklist_present %v, passages serve %v", p.File, p.ChecklistPresent, union)
 	}
 	return mixed
+}
+
+// TestChecklistShownByText checks that the truth gives a passage an
+// element its bank serves only in part when its text or heading shows it:
+// a cyclus passage is an uitvoeringsplan when, and only when, it names
+// one; a context passage that looks back at the previous period is an
+// evaluation (a context passage may serve it otherwise too, through a
+// look-back lead).
+func TestChecklistShownByText(t *testing.T) {
+	_, plans := generate(t, 60, 7)
+	seen := map[bool]int{}
+	for _, p := range plans {
+		for _, ps := range p.Passages {
+			if slices.Equal(ps.Themes, []string{"0.uitvoering-cyclus"}) && slices.Contains(ps.Checklist, elMonitoring) {
+				shown := shows(ps, "uitvoeringsplan")
+				seen[shown]++
+				if shown != slices.Contains(ps.Checklist, elUitvoering) {
+					t.Errorf("%s: cyclus passage %q names the uitvoeringsplan %v, truth %v", p.File, ps.Text, shown, ps.Checklist)
+				}
+			}
+			if slices.Equal(ps.Themes, []string{"0.context-ontwikkelingen"}) && shows(ps, "de vorige periode", "terugkijkend") &&
+				!slices.Contains(ps.Checklist, elEvaluatie) {
+				t.Errorf("%s: context passage %q looks back, truth %v", p.File, ps.Text, ps.Checklist)
+			}
+		}
+	}
+	if seen[true] == 0 || seen[false] == 0 {
+		t.Errorf("cyclus passages naming the uitvoeringsplan %d, not %d: want both", seen[true], seen[false])
+	}
+}
+
+// shows says the text or innermost heading of ps has one of words.
+func shows(ps TruthPassage, words ...string) bool {
+	seen := strings.ToLower(ps.Text + "\n" + ps.Headings[len(ps.Headings)-1])
+	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(seen, w) })
 }

@@ -148,7 +148,7 @@ func (b *builder) bullets(bk *bank) {
 func (b *builder) add(bk *bank, bl block) {
 	bl.veld, bl.themes = bk.veld, bk.themes
 	if bl.checklist == nil {
-		bl.checklist = defaultChecklist(bk)
+		bl.checklist = shownIn(bk, defaultChecklist(bk), bl.text+"\n"+strings.Join(bl.items, "\n"), b.sectionHeading())
 	}
 	b.blocks = append(b.blocks, bl)
 	if bk.kind == kindTheme {
@@ -156,6 +156,20 @@ func (b *builder) add(bk *bank, bl block) {
 			b.covered[t] = true
 		}
 	}
+}
+
+// sectionHeading is the text of the innermost heading so far below the
+// chapter's, or "" when the chapter has none yet.
+func (b *builder) sectionHeading() string {
+	for i := len(b.blocks) - 1; i >= 0; i-- {
+		if bl := b.blocks[i]; bl.kind == blockHeading {
+			if bl.level == 1 {
+				return ""
+			}
+			return bl.text
+		}
+	}
+	return ""
 }
 
 // mark sets the checklist elements of the last block, replacing what its
