@@ -3,7 +3,6 @@ package tag
 import (
 	"bytes"
 	"compress/gzip"
-	"os"
 	"strings"
 	"testing"
 
@@ -13,15 +12,7 @@ import (
 // handExamples reads the hand-written set as training examples.
 func handExamples(t *testing.T, tg *Tagger) []Example {
 	t.Helper()
-	f, err := os.Open("testdata/labels.tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	ls, err := ReadLabels(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ls := handLabels(t)
 	var ex []Example
 	for start := 0; start < len(ls); {
 		end := start

@@ -40,15 +40,7 @@ func newTagger(t testing.TB) *Tagger {
 // paragraphs written for it and excerpts of national PDFs, not municipal
 // text) against regressions.
 func TestHandWrittenSet(t *testing.T) {
-	f, err := os.Open("testdata/labels.tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	ls, err := ReadLabels(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ls := handLabels(t)
 	if len(ls) < minLabelledPassages {
 		t.Fatalf("labelled set has %d passages, want at least %d", len(ls), minLabelledPassages)
 	}
@@ -220,18 +212,25 @@ func BenchmarkTagLongPassages(b *testing.B) {
 	benchTag(b, benchPassages(b, 1000))
 }
 
+// handLabels reads the hand-written set, testdata/labels.tsv.
+func handLabels(t testing.TB) []Labelled {
+	t.Helper()
+	f, err := os.Open("testdata/labels.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ls, err := ReadLabels(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ls
+}
+
 // benchPassages reads the hand-written set as one document, its passages
 // joined up to size characters (0: as they are).
 func benchPassages(b *testing.B, size int) []corpus.Passage {
-	f, err := os.Open("testdata/labels.tsv")
-	if err != nil {
-		b.Fatal(err)
-	}
-	ls, err := ReadLabels(f)
-	f.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
+	ls := handLabels(b)
 	var ps []corpus.Passage
 	var sb strings.Builder
 	for _, l := range ls {
