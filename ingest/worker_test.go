@@ -11,8 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -103,14 +101,6 @@ func spike() int {
 		return 1
 	}
 	return 0
-}
-
-// residentBytes is this process's resident memory (VmRSS).
-func residentBytes() int64 {
-	b, _ := os.ReadFile("/proc/self/status")
-	_, rest, _ := strings.Cut(string(b), "VmRSS:")
-	kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.SplitN(rest, "\n", 2)[0], "kB")), 10, 64)
-	return kb << 10
 }
 
 // isolatedExtractor returns an extractor that runs this test binary in
