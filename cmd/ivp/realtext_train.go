@@ -57,7 +57,7 @@ func rulesTagger() (*tag.Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	return tag.New(tax).WithModel(nil), nil
+	return tag.NewRules(tax), nil
 }
 
 // realtextCV cross-validates the model on the dev half: the gemeenten are

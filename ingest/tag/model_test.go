@@ -124,4 +124,11 @@ func TestEmbeddedModel(t *testing.T) {
 	if !strings.HasSuffix(tg.Version(), "+"+tg.model.Digest()[:8]) {
 		t.Fatalf("version %q does not name the model %.8s", tg.Version(), tg.model.Digest())
 	}
+	tax, err := corpus.LoadTaxonomy("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := NewRules(tax); r.model != nil || r.Version() != RulesVersion+"+"+tax.Version() {
+		t.Fatalf("NewRules: model %v, version %q; want the rules alone", r.model, r.Version())
+	}
 }

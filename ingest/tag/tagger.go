@@ -1,8 +1,10 @@
 package tag
 
 import (
+	"fmt"
 	"math"
 	"slices"
+	"sync"
 	"strings"
 
 	"github.com/ccv/ivp/corpus"
@@ -33,20 +35,25 @@ type Tagger struct {
 }
 
 // New compiles the taxonomy into a tagger with the model kept as data
-// (data/model.tsv.gz).
+// (data/model.tsv.gz). A model that does not fit the features this code
+// reads is a build error: New panics, and `ivp realtext train` (which
+// uses NewRules) makes a new one.
 func New(tax *corpus.Taxonomy) *Tagger {
+	m, err := embeddedModel()
+	if err != nil {
+		panic(fmt.Errorf("%w: retrain it with `ivp realtext train`", err))
+	}
+	return NewRules(tax).WithModel(m)
+}
+
+// NewRules compiles the taxonomy into a tagger of the rules alone.
+func NewRules(tax *corpus.Taxonomy) *Tagger {
 	t := &Tagger{lex: newLexicon(tax), taxo: tax.Version()}
-	return t.WithModel(embeddedModel)
+	return t.WithModel(nil)
 }
 
 // embeddedModel is the model kept as data, read once.
-var embeddedModel = func() *Model {
-	m, err := ReadModel(modelData)
-	if err != nil {
-		panic(err) // the data is part of the binary: a bad model is a build error
-	}
-	return m
-}()
+var embeddedModel = sync.OnceValues(func() (*Model, error) { return ReadModel(modelData) })
 
 // WithModel returns a copy of the tagger that asks m for a second opinion
 // on the veld (nil: the rules alone).
