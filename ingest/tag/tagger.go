@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sync"
 	"strings"
+	"sync"
 
 	"github.com/ccv/ivp/corpus"
 	"github.com/ccv/ivp/corpus/nl"
