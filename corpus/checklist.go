@@ -42,8 +42,9 @@ type ChecklistElement struct {
 var Checklist = []ChecklistElement{
 	{Number: 1, Name: "Wettelijke basis en vaststelling door de raad",
 		headings: []string{"wettelijk kader", "juridisch kader", "raadsbesluit", "wettelijke basis"},
-		phrases:  []string{"38b", "eenmaal in de vier jaar", "gelet op", "vast te stellen", "172 gemeentewet", "gezag over de politie", "de raad van de gemeente"},
-		themes:   []string{"0.juridisch-kader", "0.besluit-vaststelling"}},
+		phrases: []string{"38b", "eenmaal in de vier jaar", "gelet op", "besluit vast te stellen", "besluit: vast te stellen",
+			"besluiten vast te stellen", "besluiten: vast te stellen", "de raad voor", "172 gemeentewet", "gezag over de politie", "de raad van de gemeente"},
+		themes: []string{"0.juridisch-kader", "0.besluit-vaststelling"}},
 	{Number: 2, Name: "Afbakening, structuur en leesbaarheid",
 		headings: []string{"leeswijzer", "afbakening", "reikwijdte", "begrippen", "afkortingen", "opbouw van dit"},
 		phrases:  []string{"leeswijzer", "afbakening", "reikwijdte", "begrippenlijst", "afkortingenlijst", "in hoofdstuk"}},

@@ -109,3 +109,28 @@ func TestLoadTaxonomy(t *testing.T) {
 		t.Error("veld 6 accepted")
 	}
 }
+
+// "Vast te stellen" in its everyday sense (to find out) is no decision of
+// the raad; a council decision that adopts the plan is.
+func TestCheckPlanDecisionPhrases(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		texts   []string
+		present bool
+	}{
+		{"to find out whether", []string{"Het panel onderzocht om vast te stellen of de app werkt.",
+			"Er is meer onderzoek nodig om vast te stellen hoe vaak meldingen vals positief zijn."}, false},
+		{"the council adopts the plan", []string{"De gemeenteraad besluit: vast te stellen het Integraal Veiligheidsplan 2023-2026.",
+			"Het college stelt de raad voor het plan vast te stellen."}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var ps []Passage
+			for i, text := range tc.texts {
+				ps = append(ps, Passage{Ordinal: i, PageFrom: i + 1, Text: text})
+			}
+			if got := CheckPlan(ps)[0]; got.Present != tc.present {
+				t.Fatalf("element 1 present %v, want %v (pages %v)", got.Present, tc.present, got.Pages)
+			}
+		})
+	}
+}
