@@ -55,36 +55,39 @@ func (a *adam) gradient(xs []row, ex []Example, cw [corpus.NumVelden]float64, n,
 	}
 	a.gBias = [corpus.NumVelden]float64{}
 	for i, x := range xs {
-		z := m.bias
-		for k, d := range x.dense {
-			for v := range z {
-				z[v] += d * m.dense[k][v]
-			}
+		a.addExample(x, ex[i].Veld, cw[ex[i].Veld]/n)
+	}
+}
+
+// addExample adds one example's share of the gradient of the weighted
+// cross-entropy: w times (probabilities - one-hot label) per feature.
+func (a *adam) addExample(x row, veld int, w float64) {
+	m := a.m
+	z := m.bias
+	for k, d := range x.dense {
+		for v := range z {
+			z[v] += d * m.dense[k][v]
 		}
-		for j, id := range x.ids {
-			for v := range z {
-				z[v] += x.vals[j] * m.text[id][v]
-			}
+	}
+	for j, id := range x.ids {
+		for v := range z {
+			z[v] += x.vals[j] * m.text[id][v]
 		}
-		p := softmax(z)
-		var g [corpus.NumVelden]float64
-		for v := range p {
-			g[v] = p[v]
-			if v == ex[i].Veld {
-				g[v]--
-			}
-			g[v] *= cw[ex[i].Veld] / n
-			a.gBias[v] += g[v]
+	}
+	g := softmax(z)
+	g[veld]--
+	for v := range g {
+		g[v] *= w
+		a.gBias[v] += g[v]
+	}
+	for k, d := range x.dense {
+		for v := range g {
+			a.gDense[k][v] += d * g[v]
 		}
-		for k, d := range x.dense {
-			for v := range g {
-				a.gDense[k][v] += d * g[v]
-			}
-		}
-		for j, id := range x.ids {
-			for v := range g {
-				a.gText[id][v] += x.vals[j] * g[v]
-			}
+	}
+	for j, id := range x.ids {
+		for v := range g {
+			a.gText[id][v] += x.vals[j] * g[v]
 		}
 	}
 }
