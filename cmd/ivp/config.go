@@ -36,6 +36,8 @@ type config struct {
 	MaxUploadSize   int64
 	SessionTTL      time.Duration
 	ToetsRetention  time.Duration
+	ToetsReads      int
+	ToetsQueue      int
 	SecureCookies   string
 	TrustedProxies  string
 	Secret          string
@@ -79,6 +81,8 @@ func (c *config) settings() []setting {
 		{"max-upload-size", "IVP_MAX_UPLOAD_SIZE", "largest file the submission form accepts, in bytes (serve)", &c.MaxUploadSize, "52428800"},
 		{"session-ttl", "IVP_SESSION_TTL", "how long a curator stays logged in (serve)", &c.SessionTTL, "8h"},
 		{"toets-retention", "IVP_TOETS_RETENTION", "how long a plan uploaded to the kwaliteitstoets and its report are kept unless submitted (serve)", &c.ToetsRetention, "720h"},
+		{"toets-reads", "IVP_TOETS_READS", "plans of the kwaliteitstoets read at once in the background (serve)", &c.ToetsReads, strconv.Itoa(max(1, runtime.NumCPU()/2))},
+		{"toets-queue", "IVP_TOETS_QUEUE", "plans of the kwaliteitstoets that may wait for their reading; a further upload gets 503 (serve)", &c.ToetsQueue, "20"},
 		{"secure-cookies", "IVP_SECURE_COOKIES", "auto (Secure over TLS or a trusted proxy's https) or on (serve)", &c.SecureCookies, "auto"},
 		{"trusted-proxies", "IVP_TRUSTED_PROXIES", "comma-separated addresses or CIDRs of reverse proxies (serve)", &c.TrustedProxies, ""},
 		{"secret", "IVP_SECRET", "key of the form tokens, at least 32 characters; default: made once and kept in DATA/secret (serve)", &c.Secret, ""},
@@ -247,7 +251,7 @@ func runConfig(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var c config
 	fs := newFlagSet("config", &c, "data", "addr", "reindex-schedule", "max-file-size", "max-pages",
 		"extract-timeout", "extract-memory", "pdftotext", "ocr", "ocr-max-pages", "ocr-page-timeout", "log-level",
-		"max-upload-size", "session-ttl", "toets-retention", "secure-cookies", "trusted-proxies", "secret", "submit-rate", "login-rate",
+		"max-upload-size", "session-ttl", "toets-retention", "toets-reads", "toets-queue", "secure-cookies", "trusted-proxies", "secret", "submit-rate", "login-rate",
 		"account-login-rate", "max-extractions", "read-timeout", "write-timeout", "idle-timeout", "transfer-timeout",
 		"metrics-addr", "harvest-contact", "harvest-schedule", "harvest-interval", "harvest-timeout")
 	fs.SetOutput(stderr)

@@ -50,7 +50,8 @@ func invalidSetting(fs *flag.FlagSet) error {
 // positive are the settings that must be above zero: the server's
 // timeouts, where zero would mean none.
 var positive = map[string]bool{"read-timeout": true, "write-timeout": true, "idle-timeout": true,
-	"transfer-timeout": true, "max-extractions": true, "ocr-max-pages": true, "ocr-page-timeout": true}
+	"transfer-timeout": true, "max-extractions": true, "ocr-max-pages": true, "ocr-page-timeout": true,
+	"toets-reads": true, "toets-queue": true}
 
 // check reports why v is no valid value of s: not of its type, negative
 // (or zero where it must be positive), or not one of its choices.

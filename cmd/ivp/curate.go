@@ -31,7 +31,7 @@ func (e *env) curation(c *config, pause func(step string)) (*ingest.Curator, *co
 		return nil, nil, err
 	}
 	cur, err := ingest.NewCurator(ingest.NewPipeline(e.store, x, e.ix), ingest.CuratorOptions{Pause: pause, MaxUploadSize: c.MaxUploadSize,
-		DraftRetention: c.ToetsRetention})
+		DraftRetention: c.ToetsRetention, DraftReads: c.ToetsReads, DraftQueue: c.ToetsQueue})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -26,7 +26,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlagSet("serve", &c, "data", "addr", "reindex-schedule", "log-level",
 		"harvest-contact", "harvest-schedule", "harvest-interval", "harvest-timeout",
 		"max-pages", "extract-timeout", "extract-memory", "pdftotext", "ocr", "ocr-max-pages", "ocr-page-timeout",
-		"max-upload-size", "session-ttl", "toets-retention",
+		"max-upload-size", "session-ttl", "toets-retention", "toets-reads", "toets-queue",
 		"secure-cookies", "trusted-proxies", "secret", "submit-rate", "login-rate", "account-login-rate",
 		"max-extractions", "read-timeout", "write-timeout", "idle-timeout", "transfer-timeout", "metrics-addr")
 	if _, err := parseArgs(fs, args, stderr); err != nil {

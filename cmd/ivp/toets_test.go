@@ -102,3 +102,20 @@ func TestServeReadsCutOffDraftsAgain(t *testing.T) {
 		t.Errorf("after the restart the draft is %q, title %q; want klaar", st.Status, st.Title)
 	}
 }
+
+// --toets-reads and --toets-queue are read by serve, and zero is refused
+// with a message naming the flag.
+func TestServeToetsReadLimits(t *testing.T) {
+	var c config
+	fs := newFlagSet("serve", &c, "data", "toets-reads", "toets-queue")
+	if _, err := parseArgs(fs, []string{"--data", t.TempDir(), "--toets-reads", "3", "--toets-queue", "7"}, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if c.ToetsReads != 3 || c.ToetsQueue != 7 {
+		t.Fatalf("read %d and %d, want 3 and 7", c.ToetsReads, c.ToetsQueue)
+	}
+	code, _, stderr := ivp(t, "serve", "--data", t.TempDir(), "--toets-queue", "0")
+	if code == 0 || !strings.Contains(stderr, `--toets-queue "0": must be more than zero`) {
+		t.Fatalf("--toets-queue 0: exit %d, %q", code, stderr)
+	}
+}
