@@ -63,6 +63,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	e.resumeDrafts(ctx, log)
+	e.warnStaleTags(ctx, &c, log)
 	defer markServing(c.Data, c.Addr)() // tells 'ivp reindex' where the server is
 	caughtUp := make(chan struct{})
 	go func() { defer close(caughtUp); e.catchUp(ctx, log) }()
@@ -198,6 +199,25 @@ func (e *env) resumeDrafts(ctx context.Context, log *slog.Logger) {
 	}
 	if n > 0 {
 		log.Info("kwaliteitstoets drafts read again after a restart", "drafts", n)
+	}
+}
+
+// warnStaleTags says at start how many stored passages another version of
+// the tagger tagged: their velden and themes, and so the facets, stay as
+// that version made them until 'ivp reindex --retag'.
+func (e *env) warnStaleTags(ctx context.Context, c *config, log *slog.Logger) {
+	tg, err := loadTagger(c)
+	if err != nil {
+		log.Error("load tagger", "err", err)
+		return
+	}
+	n, err := e.store.StaleTags(ctx, tg.Version())
+	switch {
+	case err != nil:
+		log.Error("count stale tags", "err", err)
+	case n > 0:
+		log.Warn("passages tagged by another tagger version; run 'ivp reindex --retag' to tag them again",
+			"passages", n, "tagger", tg.Version())
 	}
 }
 
