@@ -63,4 +63,3 @@ func serveLog(t *testing.T, data string) string {
 	}
 	return errs.String()
 }
-
