@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/ccv/ivp/corpus"
-	"github.com/ccv/ivp/indexer"
 )
 
 // TestRereadPage has a curator read a scanned page of a published plan
@@ -19,16 +18,7 @@ func TestRereadPage(t *testing.T) {
 	ctx := context.Background()
 	plan := generatedPlan(t, 11)
 	pages := bodyPages(t, e, plan, 1, 150)
-	store, err := corpus.Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	ix, err := indexer.Open(ctx, t.TempDir(), indexer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	store, ix := openStoreAndIndex(t)
 	p := NewPipeline(store, ocrExtractor(t, e, Options{}), ix)
 	out := p.Ingest(ctx, "scan.pdf", scanOf(t, e, plan, 200, pages, []pageEffect{noisySkewed(-1.5)}))
 	if out.Err != nil || out.OCRPages != 1 {

@@ -21,16 +21,7 @@ func TestOCRScanIsFoundBySearch(t *testing.T) {
 	ctx := context.Background()
 	plan, other := generatedPlan(t, 11), generatedPlan(t, 12)
 	pages := bodyPages(t, e, plan, 1, 150)
-	store, err := corpus.Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	ix, err := indexer.Open(ctx, t.TempDir(), indexer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	store, ix := openStoreAndIndex(t)
 	p := NewPipeline(store, ocrExtractor(t, e, Options{}), ix)
 	scan := p.Ingest(ctx, "scan.pdf", scanOf(t, e, plan, 300, pages, []pageEffect{noisySkewed(1)}))
 	if scan.Err != nil || scan.OCRPages != 1 {
@@ -100,4 +91,22 @@ func readFile(t testing.TB, path string) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// openStoreAndIndex opens a store and an index in temporary directories,
+// closed when the test ends.
+func openStoreAndIndex(t *testing.T) (*corpus.Store, *indexer.Indexer) {
+	t.Helper()
+	ctx := context.Background()
+	store, err := corpus.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	ix, err := indexer.Open(ctx, t.TempDir(), indexer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return store, ix
 }
