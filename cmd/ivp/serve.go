@@ -63,10 +63,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	e.resumeDrafts(ctx, log)
-	e.warnStaleTags(ctx, &c, log)
 	defer markServing(c.Data, c.Addr)() // tells 'ivp reindex' where the server is
 	caughtUp := make(chan struct{})
-	go func() { defer close(caughtUp); e.catchUp(ctx, log) }()
+	go func() {
+		defer close(caughtUp)
+		e.warnStaleTags(ctx, &c, log) // a scan of every passage: not before serving
+		e.catchUp(ctx, log)
+	}()
 	warmCtx, stopWarm := context.WithCancel(ctx)
 	warmed := warmOverview(warmCtx, h, log)
 	err = listenAndServe(ctx, c.Addr, c.httpServer(h), stdout, log)
