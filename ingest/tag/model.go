@@ -42,9 +42,14 @@ var modelData []byte
 // tagger's version).
 func (m *Model) Digest() string { return m.digest }
 
-// probs returns the model's probability of each veld for passage i of d;
-// ids is scratch space, returned for reuse.
-func (m *Model) probs(d *docFeatures, i int, ws *words, ids []int32) ([corpus.NumVelden]float64, []int32) {
+// scratch is reusable space for probs.
+type scratch struct {
+	ids, uniq []int32
+	vals      []float64
+}
+
+// probs returns the model's probability of each veld for passage i of d.
+func (m *Model) probs(d *docFeatures, i int, ws *words, sc *scratch) [corpus.NumVelden]float64 {
 	z := m.bias
 	for k, x := range d.dense(i) {
 		x = (x - m.mean[k]) * m.scale[k]
@@ -52,68 +57,58 @@ func (m *Model) probs(d *docFeatures, i int, ws *words, ids []int32) ([corpus.Nu
 			z[v] += x * m.dense[k][v]
 		}
 	}
-	ids = ids[:0]
+	sc.ids = sc.ids[:0]
 	d.textTerms(i, ws, func(key []byte) {
 		if id, ok := m.vocab[string(key)]; ok {
-			ids = append(ids, id)
+			sc.ids = append(sc.ids, id)
 		}
 	})
+	sc.uniq, sc.vals = m.weigh(sc.ids, sc.uniq[:0], sc.vals[:0])
+	for j, id := range sc.uniq {
+		for v := range z {
+			z[v] += sc.vals[j] * m.text[id][v]
+		}
+	}
+	return softmax(z)
+}
+
+// weigh appends to uniq each word feature of ids (vocabulary ids, one per
+// occurrence; sorted in place) once, in id order, and to vals its weight:
+// sublinear tf times idf, the vector scaled to unit length.
+func (m *Model) weigh(ids, uniq []int32, vals []float64) ([]int32, []float64) {
 	slices.Sort(ids)
-	norm, sum := 0.0, [corpus.NumVelden]float64{}
+	norm, start := 0.0, len(vals)
 	for j := 0; j < len(ids); {
 		k := j
 		for k < len(ids) && ids[k] == ids[j] {
 			k++
 		}
 		x := (1 + math.Log(float64(k-j))) * m.idf[ids[j]]
+		uniq, vals = append(uniq, ids[j]), append(vals, x)
 		norm += x * x
-		for v := range sum {
-			sum[v] += x * m.text[ids[j]][v]
-		}
 		j = k
 	}
 	if norm > 0 {
 		norm = math.Sqrt(norm)
-		for v := range z {
-			z[v] += sum[v] / norm
-		}
-	}
-	return softmax(z), ids
-}
-
-// countsOf maps word features to vocabulary ids, leaving out the others.
-func (m *Model) countsOf(terms map[string]int) map[int32]int {
-	out := map[int32]int{}
-	for term, n := range terms {
-		if id, ok := m.vocab[term]; ok {
-			out[id] += n
-		}
-	}
-	return out
-}
-
-// weigh weighs counts of word features as sublinear tf times idf, scaled
-// to unit length, in id order.
-func (m *Model) weigh(counts map[int32]int) ([]int32, []float64) {
-	ids := make([]int32, 0, len(counts))
-	for id := range counts {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	vals := make([]float64, len(ids))
-	norm := 0.0
-	for j, id := range ids {
-		x := (1 + math.Log(float64(counts[id]))) * m.idf[id]
-		vals[j] = x
-		norm += x * x
-	}
-	if norm > 0 {
-		norm = math.Sqrt(norm)
-		for j := range vals {
+		for j := start; j < len(vals); j++ {
 			vals[j] /= norm
 		}
 	}
-	return ids, vals
+	return uniq, vals
+}
+
+// occurrences lists the vocabulary ids of word features counted in terms,
+// one per occurrence, leaving out the words outside the vocabulary.
+func (m *Model) occurrences(terms map[string]int) []int32 {
+	var ids []int32
+	for term, n := range terms {
+		if id, ok := m.vocab[term]; ok {
+			for range n {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids
 }
 
 func softmax(z [corpus.NumVelden]float64) [corpus.NumVelden]float64 {

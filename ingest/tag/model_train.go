@@ -56,7 +56,7 @@ func Train(ex []Example, o TrainOptions) *Model {
 	m.fitScaling(ex, o.DenseWeight)
 	xs := make([]row, len(ex))
 	for i, e := range ex {
-		xs[i].ids, xs[i].vals = m.weigh(m.countsOf(e.terms))
+		xs[i].ids, xs[i].vals = m.weigh(m.occurrences(e.terms), nil, nil)
 		xs[i].dense = m.standard(e.dense)
 	}
 	m.text = make([][corpus.NumVelden]float64, len(m.idf))

@@ -96,10 +96,9 @@ func (t *Tagger) TagDocument(ps []corpus.Passage) []corpus.Tags {
 func (t *Tagger) secondOpinion(ps []corpus.Passage, ev []evidence, pr prior, out []corpus.Tags) {
 	d := newDocFeatures(ps, ev, pr, slices.Clone(out))
 	ws := &words{}
-	var ids []int32
+	sc := &scratch{}
 	for i := range out {
-		var p [corpus.NumVelden]float64
-		p, ids = t.model.probs(d, i, ws, ids)
+		p := t.model.probs(d, i, ws, sc)
 		best := 0
 		for v := range p {
 			if p[v] > p[best] {
