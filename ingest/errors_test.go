@@ -1,34 +1,13 @@
 package ingest
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"testing"
 
 	"github.com/ccv/ivp/corpus"
-	"github.com/go-pdf/fpdf"
+	"github.com/ccv/ivp/ingest/internal/pdftest"
 )
-
-// protectedPDF builds a small PDF encrypted with 40-bit RC4 (all fpdf
-// offers) and the given user password; fpdf sets an owner password too.
-// Encrypted files that open with an empty password are read (package pdf
-// decrypts what the library cannot) and tested on the robust set.
-func protectedPDF(t *testing.T, userPass string) []byte {
-	t.Helper()
-	f := fpdf.New("P", "mm", "A4", "")
-	f.SetProtection(fpdf.CnProtectPrint, userPass, "eigenaar")
-	f.AddPage()
-	f.SetFont("Helvetica", "B", 16)
-	f.Text(20, 30, "Integraal Veiligheidsplan Gemeente Urk")
-	f.SetFont("Helvetica", "", 11)
-	f.Text(20, 45, "De gemeente Urk werkt aan een veilige haven en een veilig centrum voor iedereen.")
-	var buf bytes.Buffer
-	if err := f.Output(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
 
 func TestExtractErrors(t *testing.T) {
 	x := newTestExtractor(t)
@@ -56,7 +35,7 @@ func TestExtractErrors(t *testing.T) {
 		{"header only", x, []byte("%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n"), ErrDamaged, "beschadigde of afgebroken PDF"},
 		{"too large", small, good, ErrTooLarge, "bestand te groot"},
 		{"too many pages", &Extractor{opts: Options{MaxFileSize: 1 << 30, MaxPages: 2}, gm: x.gm}, good, ErrTooManyPages, "te veel pagina's"},
-		{"user password", x, protectedPDF(t, "geheim"), ErrEncrypted, "versleuteld"},
+		{"user password", x, pdftest.Protected(t, "geheim"), ErrEncrypted, "versleuteld"},
 		{"html without text", x, []byte("<html><body><nav>Menu</nav></body></html>"), ErrNoText, "geen tekst gevonden"},
 	}
 	for _, tt := range tests {

@@ -34,7 +34,7 @@ func TestPdftotextFallback(t *testing.T) {
 		}
 	})
 	t.Run("password stays refused", func(t *testing.T) {
-		if _, err := x.Extract(context.Background(), "urk.pdf", protectedPDF(t, "geheim")); !errors.Is(err, ErrEncrypted) {
+		if _, err := x.Extract(context.Background(), "urk.pdf", pdftest.Protected(t, "geheim")); !errors.Is(err, ErrEncrypted) {
 			t.Errorf("err = %v, want ErrEncrypted", err)
 		}
 	})

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/ccv/ivp/ingest/internal/pdftest"
 )
 
 // TestIsolatedFallbackOnce checks that with a worker and the fallback both
@@ -26,7 +28,7 @@ func TestIsolatedFallbackOnce(t *testing.T) {
 		text string // what the fallback finds; "" for a refusal
 	}{
 		{"fallback reads it", annotationPDF(), "veilige haven"},
-		{"fallback finds nothing", scanPDF(t, 2), ""},
+		{"fallback finds nothing", pdftest.Drawings(t, 2), ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

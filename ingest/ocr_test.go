@@ -128,7 +128,7 @@ func TestOCROffSaysWhy(t *testing.T) {
 	o := gmX.opts
 	o.OCR.Off = "OCR niet beschikbaar: tesseract ontbreekt"
 	x := &Extractor{opts: o, gm: gmX.gm}
-	_, err := x.Extract(context.Background(), "scan.pdf", scanPDF(t, 2))
+	_, err := x.Extract(context.Background(), "scan.pdf", pdftest.Drawings(t, 2))
 	checkRefusal(t, err, ErrNoText, "geen tekstlaag (gescand?); OCR niet beschikbaar: tesseract ontbreekt")
 }
 

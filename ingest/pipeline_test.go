@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/ccv/ivp/corpus"
+	"github.com/ccv/ivp/ingest/internal/pdftest"
 )
 
 // TestPipelineRecordsScanPages ingests a scan through a worker process and
@@ -21,7 +22,7 @@ func TestPipelineRecordsScanPages(t *testing.T) {
 	}
 	defer store.Close()
 	p := NewPipeline(store, isolatedExtractor(t, modeWorker, DefaultOptions()), nil)
-	out := p.Ingest(ctx, "scan.pdf", scanPDF(t, 5))
+	out := p.Ingest(ctx, "scan.pdf", pdftest.Drawings(t, 5))
 	if out.Reason != "geen tekstlaag (gescand?)" || out.Pages != 5 || out.ID != 0 {
 		t.Fatalf("outcome %+v, want refused without text layer, 5 pages", out)
 	}

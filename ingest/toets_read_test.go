@@ -9,10 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-pdf/fpdf"
-
 	"github.com/ccv/ivp/corpus"
 	"github.com/ccv/ivp/ingest"
+	"github.com/ccv/ivp/ingest/internal/pdftest"
 )
 
 // readDone waits until the reading of the draft with token has ended and
@@ -79,7 +78,7 @@ func TestDraftRefusedInBackground(t *testing.T) {
 	d := newDesk(t, ingest.CuratorOptions{})
 	defer d.cur.Close()
 	ctx := context.Background()
-	dr, err := d.cur.CreateDraft(ctx, "geheim.pdf", nil, bytes.NewReader(lockedPlan(t)))
+	dr, err := d.cur.CreateDraft(ctx, "geheim.pdf", nil, bytes.NewReader(pdftest.Protected(t, "geheim")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,19 +150,4 @@ func mustExtractor(t *testing.T, d *desk) *ingest.Extractor {
 		t.Fatal(err)
 	}
 	return x
-}
-
-// lockedPlan is a PDF that opens only with a password.
-func lockedPlan(t *testing.T) []byte {
-	t.Helper()
-	f := fpdf.New("P", "mm", "A4", "")
-	f.SetProtection(fpdf.CnProtectPrint, "geheim", "eigenaar")
-	f.AddPage()
-	f.SetFont("Helvetica", "", 12)
-	f.Text(20, 30, "Integraal Veiligheidsplan")
-	var buf bytes.Buffer
-	if err := f.Output(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
 }

@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/ccv/ivp/corpus"
-	"github.com/go-pdf/fpdf"
+	"github.com/ccv/ivp/ingest/internal/pdftest"
 )
 
 // Worker modes of the test binary: TestMain runs them instead of the tests
@@ -175,8 +175,8 @@ func TestIsolatedRefusals(t *testing.T) {
 		reason string
 	}{
 		{"damaged", modeWorker, Options{}, fixturePDF(t)[:900], ErrDamaged, "beschadigde of afgebroken PDF"},
-		{"password", modeWorker, Options{}, protectedPDF(t, "geheim"), ErrEncrypted, "versleuteld"},
-		{"scan", modeWorker, Options{}, scanPDF(t, 3), ErrNoText, "geen tekstlaag (gescand?)"},
+		{"password", modeWorker, Options{}, pdftest.Protected(t, "geheim"), ErrEncrypted, "versleuteld"},
+		{"scan", modeWorker, Options{}, pdftest.Drawings(t, 3), ErrNoText, "geen tekstlaag (gescand?)"},
 		{"hangs", modeHang, Options{Timeout: 300 * time.Millisecond}, []byte("%PDF-1.4"), ErrTimeout, "tijdslimiet overschreden"},
 		{"eats memory", modeHog, Options{MemoryLimit: 128 << 20}, []byte("%PDF-1.4"), ErrMemory, "geheugenlimiet overschreden"},
 		// Past the limit in one go and done within milliseconds: no
@@ -206,7 +206,7 @@ func TestIsolatedRefusals(t *testing.T) {
 }
 
 func TestScanPages(t *testing.T) {
-	_, err := newTestExtractor(t).Extract(context.Background(), "scan.pdf", scanPDF(t, 4))
+	_, err := newTestExtractor(t).Extract(context.Background(), "scan.pdf", pdftest.Drawings(t, 4))
 	var e *Error
 	if !errors.As(err, &e) || !errors.Is(err, ErrNoText) || e.Pages != 4 {
 		t.Fatalf("Extract: %v (pages %d); want ErrNoText with 4 pages", err, pagesOf(e))
@@ -228,21 +228,4 @@ func TestIsolatedCancelled(t *testing.T) {
 	if !errors.Is(err, context.DeadlineExceeded) || errors.Is(err, ErrTimeout) {
 		t.Errorf("err = %v, want the caller's deadline, not the file's time limit", err)
 	}
-}
-
-// scanPDF builds a PDF of n pages that hold only drawings: a scan as far
-// as text goes.
-func scanPDF(t testing.TB, n int) []byte {
-	t.Helper()
-	f := fpdf.New("P", "mm", "A4", "")
-	for range n {
-		f.AddPage()
-		f.SetFillColor(200, 200, 200)
-		f.Rect(20, 20, 170, 250, "F")
-	}
-	var buf bytes.Buffer
-	if err := f.Output(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
 }

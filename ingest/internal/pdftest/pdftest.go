@@ -1,5 +1,6 @@
 // Package pdftest holds helpers shared by the tests of ingest and
-// ingest/pdf: hand-built PDFs and the word-level F1 that extraction is
+// ingest/pdf: hand-built PDFs (raw objects, scans, and fpdf-made locked
+// and text-less files) and the word-level F1 that extraction is
 // measured with. Only tests import it.
 package pdftest
 
