@@ -50,9 +50,9 @@ func (s *Store) validate(d Document) error {
 	return nil
 }
 
-// insert adds a document row with its gemeenten and passages in one
-// transaction.
-func (s *Store) insert(ctx context.Context, d Document, passages []Passage) (int64, error) {
+// insert adds a document row with its gemeenten and passages, and what
+// also adds for the new id, in one transaction.
+func (s *Store) insert(ctx context.Context, d Document, passages []Passage, also ...func(*sql.Tx, int64) error) (int64, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, err
@@ -61,6 +61,11 @@ func (s *Store) insert(ctx context.Context, d Document, passages []Passage) (int
 	id, err := insertDocument(ctx, tx, d, passages)
 	if err != nil {
 		return 0, err
+	}
+	for _, f := range also {
+		if err := f(tx, id); err != nil {
+			return 0, err
+		}
 	}
 	return id, tx.Commit()
 }

@@ -46,36 +46,29 @@ func (s *Store) AddHarvested(ctx context.Context, d Document, passages []Passage
 	if err := s.putFile(d.SHA256, data); err != nil {
 		return 0, err
 	}
-	id, err := s.insertHarvested(ctx, d, passages, h)
+	id, err := s.insert(ctx, d, passages, harvestRows(ctx, h))
 	if err != nil {
 		return 0, fmt.Errorf("add harvested %s: %w", h.URL, err)
 	}
 	return id, nil
 }
 
-func (s *Store) insertHarvested(ctx context.Context, d Document, passages []Passage, h Harvest) (int64, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, err
-	}
-	defer tx.Rollback()
-	id, err := insertDocument(ctx, tx, d, passages)
-	if err != nil {
-		return 0, err
-	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO harvested_documents (document_id, url, listing, source_id,
+// harvestRows adds where a harvested document came from, and its audit
+// entry, in the transaction that adds the document.
+func harvestRows(ctx context.Context, h Harvest) func(*sql.Tx, int64) error {
+	return func(tx *sql.Tx, id int64) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO harvested_documents (document_id, url, listing, source_id,
 		listed_title, listed_date, previous_id, etag, last_modified, harvested)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, h.URL, h.Listing, h.SourceID, h.Title, h.Date,
-		h.PreviousID, h.ETag, h.LastModified, time.Now().UTC().Format(timeLayout))
-	if err != nil {
-		return 0, err
+			h.PreviousID, h.ETag, h.LastModified, time.Now().UTC().Format(timeLayout))
+		if err != nil {
+			return err
+		}
+		after := map[string]any{"url": h.URL, "listing": h.Listing, "listed_title": h.Title,
+			"listed_date": h.Date, "previous_id": h.PreviousID}
+		_, err = insertAudit(ctx, tx, User{}, ActionHarvest, id, 0, nil, after)
+		return err
 	}
-	after := map[string]any{"url": h.URL, "listing": h.Listing, "listed_title": h.Title,
-		"listed_date": h.Date, "previous_id": h.PreviousID}
-	if _, err := insertAudit(ctx, tx, User{}, ActionHarvest, id, 0, nil, after); err != nil {
-		return 0, err
-	}
-	return id, tx.Commit()
 }
 
 const harvestColumns = `h.document_id, h.url, h.listing, h.source_id, h.listed_title, h.listed_date,
