@@ -39,7 +39,7 @@ func realtextTrain(ctx context.Context, set, out string, generated int, w io.Wri
 		return err
 	}
 	ex := append(tg.RealExamples(dev), gex...)
-	m := tag.Train(ex, tag.DefaultTrainOptions)
+	m := tg.Train(ex, tag.DefaultTrainOptions)
 	var b bytes.Buffer
 	if err := m.Write(&b); err != nil {
 		return err
@@ -85,7 +85,7 @@ func realtextCV(ctx context.Context, set string, folds, generated int, w io.Writ
 	for k := range folds {
 		in := func(d realtext.Doc) bool { return fold[d.Gemeenten[0]] == k }
 		train := dev.Where(func(d realtext.Doc) bool { return !in(d) })
-		m := tag.Train(append(rules.RealExamples(train), gex...), tag.DefaultTrainOptions)
+		m := rules.Train(append(rules.RealExamples(train), gex...), tag.DefaultTrainOptions)
 		held := dev.Where(in)
 		g, pr, err := tag.TagRealSet(held, rules.TagText)
 		if err != nil {
@@ -131,11 +131,11 @@ func generatedExamples(ctx context.Context, tg *tag.Tagger, n int) ([]tag.Exampl
 	}
 	var out []tag.Example
 	for _, p := range plans {
-		velden := make([]int, len(p.Passages))
+		gold := make([]corpus.Tags, len(p.Passages))
 		for i, tp := range p.Passages {
-			velden[i] = tp.Veld
+			gold[i] = corpus.Tags{Veld: tp.Veld, Secondary: tp.Secondary, Themes: tp.Themes}
 		}
-		out = append(out, tg.Examples(truthPassages(p), velden)...)
+		out = append(out, tg.Examples(truthPassages(p), gold)...)
 	}
 	return out, nil
 }

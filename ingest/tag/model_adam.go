@@ -1,93 +1,86 @@
 package tag
 
-import (
-	"math"
+import "math"
 
-	"github.com/ccv/ivp/corpus"
-)
-
-// adam minimises the model's weighted cross-entropy with an L2 penalty.
+// adam minimises a head's weighted cross-entropy with an L2 penalty.
 type adam struct {
-	m                  *Model
-	gText, gDense      [][corpus.NumVelden]float64 // gradients
-	mt, vt, md, vd     [][corpus.NumVelden]float64 // moments
-	gBias, mb, vb      [corpus.NumVelden]float64
+	h                  *head
+	gText, gDense      []float64 // gradients, laid out as the weights
+	mt, vt, md, vd     []float64 // moments
+	gBias, mb, vb      []float64
+	z                  []float64
 	rate, beta1, beta2 float64
 }
 
-func newAdam(m *Model) *adam {
-	mk := func(n int) [][corpus.NumVelden]float64 { return make([][corpus.NumVelden]float64, n) }
-	nt, nd := len(m.text), len(m.dense)
-	return &adam{m: m, gText: mk(nt), gDense: mk(nd), mt: mk(nt), vt: mk(nt), md: mk(nd), vd: mk(nd),
-		rate: 0.02, beta1: 0.9, beta2: 0.999}
+func newAdam(h *head) *adam {
+	nt, nd, k := len(h.text), len(h.dense), len(h.classes)
+	mk := func(n int) []float64 { return make([]float64, n) }
+	return &adam{h: h, gText: mk(nt), gDense: mk(nd), mt: mk(nt), vt: mk(nt), md: mk(nd), vd: mk(nd),
+		gBias: mk(k), mb: mk(k), vb: mk(k), z: mk(k), rate: 0.02, beta1: 0.9, beta2: 0.999}
 }
 
-func (a *adam) run(xs []row, ex []Example, o TrainOptions) {
-	var count [corpus.NumVelden]float64
-	for _, e := range ex {
-		count[e.Veld]++
-	}
-	n := float64(len(ex))
-	var cw [corpus.NumVelden]float64 // balanced class weights
-	for v, c := range count {
-		if c > 0 {
-			cw[v] = n / (float64(corpus.NumVelden) * c)
-		}
-	}
-	lambda := 1 / (o.C * n)
-	for it := 1; it <= o.Iterations; it++ {
-		a.gradient(xs, ex, cw, n, lambda)
+// run fits the head to xs with class labels; weights per class (nil: all 1).
+func (a *adam) run(xs []row, labels []int, weights []float64, c float64, iterations int) {
+	n := float64(len(xs))
+	lambda := 1 / (c * n)
+	for it := 1; it <= iterations; it++ {
+		a.gradient(xs, labels, weights, n, lambda)
 		a.step(it)
 	}
 }
 
-func (a *adam) gradient(xs []row, ex []Example, cw [corpus.NumVelden]float64, n, lambda float64) {
-	m := a.m
-	for j := range a.gText {
-		for v := range a.gText[j] {
-			a.gText[j][v] = lambda * m.text[j][v]
-		}
+func (a *adam) gradient(xs []row, labels []int, weights []float64, n, lambda float64) {
+	h := a.h
+	for j, w := range h.text {
+		a.gText[j] = lambda * w
 	}
-	for k := range a.gDense {
-		for v := range a.gDense[k] {
-			a.gDense[k][v] = lambda * m.dense[k][v]
-		}
+	for j, w := range h.dense {
+		a.gDense[j] = lambda * w
 	}
-	a.gBias = [corpus.NumVelden]float64{}
+	clear(a.gBias)
 	for i, x := range xs {
-		a.addExample(x, ex[i].Veld, cw[ex[i].Veld]/n)
+		w := 1.0
+		if weights != nil {
+			w = weights[labels[i]]
+		}
+		a.addExample(x, labels[i], w/n)
 	}
 }
 
 // addExample adds one example's share of the gradient of the weighted
 // cross-entropy: w times (probabilities - one-hot label) per feature.
-func (a *adam) addExample(x row, veld int, w float64) {
-	m := a.m
-	z := m.bias
-	for k, d := range x.dense {
-		for v := range z {
-			z[v] += d * m.dense[k][v]
+func (a *adam) addExample(x row, label int, w float64) {
+	h := a.h
+	k := len(h.classes)
+	z := append(a.z[:0], h.bias...)
+	for j, d := range x.dense[:h.ndense] {
+		ws := h.dense[j*k : j*k+k]
+		for c := range z {
+			z[c] += d * ws[c]
 		}
 	}
 	for j, id := range x.ids {
-		for v := range z {
-			z[v] += x.vals[j] * m.text[id][v]
+		ws := h.text[int(id)*k : int(id)*k+k]
+		for c := range z {
+			z[c] += x.vals[j] * ws[c]
 		}
 	}
-	g := softmax(z)
-	g[veld]--
-	for v := range g {
-		g[v] *= w
-		a.gBias[v] += g[v]
+	softmax(z)
+	z[label]--
+	for c := range z {
+		z[c] *= w
+		a.gBias[c] += z[c]
 	}
-	for k, d := range x.dense {
-		for v := range g {
-			a.gDense[k][v] += d * g[v]
+	for j, d := range x.dense[:h.ndense] {
+		g := a.gDense[j*k : j*k+k]
+		for c := range z {
+			g[c] += d * z[c]
 		}
 	}
 	for j, id := range x.ids {
-		for v := range g {
-			a.gText[id][v] += x.vals[j] * g[v]
+		g := a.gText[int(id)*k : int(id)*k+k]
+		for c := range z {
+			g[c] += x.vals[j] * z[c]
 		}
 	}
 }
@@ -95,18 +88,14 @@ func (a *adam) addExample(x row, veld int, w float64) {
 func (a *adam) step(it int) {
 	c1 := 1 - math.Pow(a.beta1, float64(it))
 	c2 := 1 - math.Pow(a.beta2, float64(it))
-	upd := func(w, g, mo, ve *[corpus.NumVelden]float64) {
-		for v := range w {
-			mo[v] = a.beta1*mo[v] + (1-a.beta1)*g[v]
-			ve[v] = a.beta2*ve[v] + (1-a.beta2)*g[v]*g[v]
-			w[v] -= a.rate * (mo[v] / c1) / (math.Sqrt(ve[v]/c2) + 1e-8)
+	upd := func(w, g, mo, ve []float64) {
+		for j := range w {
+			mo[j] = a.beta1*mo[j] + (1-a.beta1)*g[j]
+			ve[j] = a.beta2*ve[j] + (1-a.beta2)*g[j]*g[j]
+			w[j] -= a.rate * (mo[j] / c1) / (math.Sqrt(ve[j]/c2) + 1e-8)
 		}
 	}
-	for j := range a.m.text {
-		upd(&a.m.text[j], &a.gText[j], &a.mt[j], &a.vt[j])
-	}
-	for k := range a.m.dense {
-		upd(&a.m.dense[k], &a.gDense[k], &a.md[k], &a.vd[k])
-	}
-	upd(&a.m.bias, &a.gBias, &a.mb, &a.vb)
+	upd(a.h.text, a.gText, a.mt, a.vt)
+	upd(a.h.dense, a.gDense, a.md, a.vd)
+	upd(a.h.bias, a.gBias, a.mb, a.vb)
 }

@@ -3,9 +3,11 @@ package tag
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/ccv/ivp/corpus"
+	"github.com/ccv/ivp/corpus/nl"
 )
 
 // The model's second opinion (see model.go) reads two kinds of feature:
@@ -23,22 +25,40 @@ var denseNames = func() []string {
 	return append(out, "conf", "own/total", "head/total", "overview", "position", "length", "short", "item", "intro")
 }()
 
-// numDense is the number of dense features.
+// numDense is the number of dense features the veld head reads.
 var numDense = len(denseNames)
+
+// Per theme of the taxonomy, the theme heads also read whether the rules
+// gave the passage that theme, the votes of its own words and of its
+// headings for it, and whether the rules gave it to the passage before.
+var themeFeatureKinds = []string{"rule:", "own:", "head:", "prev:", "next:", "doc:"}
+
+// featureNames names the dense features of all heads, in order.
+func (t *Tagger) featureNames() []string {
+	out := slices.Clone(denseNames)
+	for _, kind := range themeFeatureKinds {
+		for _, th := range t.lex.themes {
+			out = append(out, kind+th.ID)
+		}
+	}
+	return out
+}
 
 // docFeatures holds what the rules made of one document: their tags and
 // the evidence behind them.
 type docFeatures struct {
-	ev    []evidence
-	pr    prior
-	tags  []corpus.Tags
-	ps    []corpus.Passage
-	rules [corpus.NumVelden]float64 // share of the passages the rules gave each veld
-	votes [corpus.NumVelden]float64 // share of the document's own votes per veld
+	lex    *lexicon
+	ev     []evidence
+	pr     prior
+	tags   []corpus.Tags
+	ps     []corpus.Passage
+	rules  [corpus.NumVelden]float64 // share of the passages the rules gave each veld
+	votes  [corpus.NumVelden]float64 // share of the document's own votes per veld
+	themes []float64                 // share of the document's own votes per theme
 }
 
-func newDocFeatures(ps []corpus.Passage, ev []evidence, pr prior, tags []corpus.Tags) *docFeatures {
-	d := &docFeatures{ev: ev, pr: pr, tags: tags, ps: ps}
+func newDocFeatures(lex *lexicon, ps []corpus.Passage, ev []evidence, pr prior, tags []corpus.Tags) *docFeatures {
+	d := &docFeatures{lex: lex, ev: ev, pr: pr, tags: tags, ps: ps}
 	for i := range tags {
 		d.rules[tags[i].Veld]++
 		for v := range d.votes {
@@ -47,6 +67,15 @@ func newDocFeatures(ps []corpus.Passage, ev []evidence, pr prior, tags []corpus.
 	}
 	share(d.rules[:])
 	share(d.votes[:])
+	d.themes = make([]float64, len(lex.themes))
+	for i := range ev {
+		for _, v := range ev[i].own.votes {
+			if !v.inner {
+				d.themes[v.theme] += v.w
+			}
+		}
+	}
+	share(d.themes)
 	return d
 }
 
@@ -63,10 +92,47 @@ func share(v []float64) {
 	}
 }
 
-// dense returns the dense features of passage i, unscaled.
-func (d *docFeatures) dense(i int) []float64 {
+// appendDense appends the dense features of passage i, unscaled: the
+// veld head's, then the theme heads'.
+func (d *docFeatures) appendDense(out []float64, i int) []float64 {
+	out = d.veldDense(out, i)
+	n := len(d.lex.themes)
+	base := len(out)
+	out = append(out, make([]float64, len(themeFeatureKinds)*n)...)
+	mark := func(kind int, ids []string) {
+		for _, id := range ids {
+			if k, ok := d.lex.themeIdx[id]; ok {
+				out[base+kind*n+k] = 1
+			}
+		}
+	}
+	votes := func(kind int, s *scores) {
+		for _, v := range s.votes {
+			if !v.inner {
+				out[base+kind*n+int(v.theme)] += v.w
+			}
+		}
+		for k := base + kind*n; k < base+(kind+1)*n; k++ {
+			out[k] = math.Log1p(out[k])
+		}
+	}
+	mark(0, d.tags[i].Themes)
+	votes(1, d.ev[i].own)
+	votes(2, d.ev[i].heading)
+	if i > 0 {
+		mark(3, d.tags[i-1].Themes)
+	}
+	if i+1 < len(d.tags) {
+		mark(4, d.tags[i+1].Themes)
+	}
+	copy(out[base+5*n:], d.themes)
+	return out
+}
+
+// veldDense appends the dense features of passage i the veld head reads,
+// unscaled.
+func (d *docFeatures) veldDense(out []float64, i int) []float64 {
 	e, tg := &d.ev[i], d.tags[i]
-	out := make([]float64, 0, numDense)
 	out = appendOneHot(out, tg.Veld, tg.Confidence)
 	out = appendOneHot(out, tg.Veld, 1)
 	own := e.own.veld
@@ -131,10 +197,11 @@ func boolInt(b bool) int {
 }
 
 // textTerms calls emit with each word feature of passage i, once per
-// occurrence: the stems of its words and their compound parts, pairs of
-// neighbouring stems within a sentence, and the stems of its innermost heading (once each).
-// The key is only valid during the call.
-func (d *docFeatures) textTerms(i int, ws *words, emit func(key []byte)) {
+// occurrence: the features of each word alone (wordTerms), pairs of
+// neighbouring stems within a sentence, and the stems of its innermost
+// heading (once each). With cached, a word's own features are left to it
+// when it reports them known. The key is only valid during the call.
+func (d *docFeatures) textTerms(i int, ws *words, cached func(w *nl.Word) bool, emit func(key []byte)) {
 	var key []byte
 	feature := func(kind string, parts ...string) {
 		key = append(key[:0], kind...)
@@ -152,9 +219,8 @@ func (d *docFeatures) textTerms(i int, ws *words, emit func(key []byte)) {
 			prev = ""
 			continue
 		}
-		feature("s:", w.Stem)
-		for _, p := range w.Terms[1:] {
-			feature("p:", p)
+		if cached == nil || !cached(w) {
+			key = wordTerms(w, key, emit)
 		}
 		if prev != "" {
 			feature("b:", prev, w.Stem)
@@ -174,9 +240,43 @@ func (d *docFeatures) textTerms(i int, ws *words, emit func(key []byte)) {
 	}
 }
 
+// wordTerms calls emit with the features of word w alone: its stem, the
+// letter n-grams of its stem and its compound parts. It builds the keys in
+// buf and returns it for reuse.
+func wordTerms(w *nl.Word, buf []byte, emit func(key []byte)) []byte {
+	buf = append(append(buf[:0], "s:"...), w.Stem...)
+	emit(buf)
+	// the n-grams of "<stem>" (bytes), each behind "c:"
+	stem := w.Stem
+	for j := 0; j+charGrams <= len(stem)+2; j++ {
+		buf = append(buf[:0], "c:"...)
+		for k := j; k < j+charGrams; k++ {
+			switch k {
+			case 0:
+				buf = append(buf, '<')
+			case len(stem) + 1:
+				buf = append(buf, '>')
+			default:
+				buf = append(buf, stem[k-1])
+			}
+		}
+		emit(buf)
+	}
+	for _, p := range w.Terms[1:] {
+		buf = append(append(buf[:0], "p:"...), p...)
+		emit(buf)
+	}
+	return buf
+}
+
 // termCounts is textTerms as a map from feature to count.
 func (d *docFeatures) termCounts(i int, ws *words) map[string]int {
 	out := map[string]int{}
-	d.textTerms(i, ws, func(key []byte) { out[string(key)]++ })
+	d.textTerms(i, ws, nil, func(key []byte) { out[string(key)]++ })
 	return out
 }
+
+// charGrams is the length of the letter n-grams of a stem (with its
+// boundaries) the model reads: they carry what a stem shares with the
+// compounds and inflections the training text did not have.
+const charGrams = 5

@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"math"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/ccv/ivp/corpus"
 )
@@ -14,60 +16,138 @@ import (
 type Example struct {
 	terms map[string]int
 	dense []float64
-	Veld  int // the label
+	Veld  int    // the label of the veld head
+	Theme string // the label of the theme head of Veld: its main theme, or noTheme
 }
+
+// noTheme is the class of a passage with no theme of its veld.
+const noTheme = "-"
 
 // Examples reads the passages of labelled documents as the model does,
 // with the rules alone deciding the features (as at tagging time, where
 // the model sees the rules' tags, never its own).
-func (t *Tagger) Examples(doc []corpus.Passage, velden []int) []Example {
+func (t *Tagger) Examples(doc []corpus.Passage, gold []corpus.Tags) []Example {
 	rules := t.WithModel(nil)
 	ev, pr := rules.read(doc)
 	tags := make([]corpus.Tags, len(doc))
 	for i := range ev {
 		tags[i] = rules.decide(&ev[i], pr)
 	}
-	d := newDocFeatures(doc, ev, pr, tags)
+	d := newDocFeatures(t.lex, doc, ev, pr, tags)
 	ws := &words{}
 	out := make([]Example, len(doc))
 	for i := range doc {
-		out[i] = Example{terms: d.termCounts(i, ws), dense: d.dense(i), Veld: velden[i]}
+		out[i] = Example{terms: d.termCounts(i, ws), dense: d.appendDense(nil, i), Veld: gold[i].Veld, Theme: mainTheme(gold[i])}
 	}
 	return out
 }
 
+// mainTheme is the first of a passage's themes that belongs to its veld
+// (a cross-cutting alias counted as its KBV theme), else noTheme.
+func mainTheme(g corpus.Tags) string {
+	prefix := strconv.Itoa(g.Veld) + "."
+	for _, id := range canonical(g.Themes) {
+		if strings.HasPrefix(id, prefix) {
+			return id
+		}
+	}
+	return noTheme
+}
+
 // TrainOptions are the model's training settings.
 type TrainOptions struct {
-	C           float64 // inverse strength of the L2 penalty, as in the usual formulation
+	C           float64 // inverse strength of the L2 penalty of the veld head, as in the usual formulation
+	ThemeC      float64 // the same for the theme heads (0: no theme heads)
 	Iterations  int     // full passes of the optimiser
 	DenseWeight float64 // scale of a standardised dense feature beside the unit-length word vector
 	MinDF       int     // a word feature needs this many training passages
 }
 
 // DefaultTrainOptions were chosen by cross-validation on the dev half.
-var DefaultTrainOptions = TrainOptions{C: 0.3, Iterations: 400, DenseWeight: 0.15, MinDF: 2}
+var DefaultTrainOptions = TrainOptions{C: 1.2, ThemeC: 4, Iterations: 400, DenseWeight: 0.15, MinDF: 2}
 
-// Train fits a model to the examples: a multinomial logistic regression
-// with an L2 penalty and the classes weighted by their inverse frequency,
-// minimised by full-batch Adam (deterministic for the same examples).
-func Train(ex []Example, o TrainOptions) *Model {
-	m := &Model{vocab: map[string]int32{}}
+// Train fits a model to the examples: a veld head, a multinomial logistic
+// regression with an L2 penalty and the velden weighted by their inverse
+// frequency, and per veld a theme head over the main themes of that
+// veld's examples, unweighted; each minimised by full-batch Adam
+// (deterministic for the same examples).
+func (t *Tagger) Train(ex []Example, o TrainOptions) *Model {
+	m := &Model{vocab: map[string]int32{}, names: t.featureNames()}
 	m.fitVocabulary(ex, o.MinDF)
 	m.fitScaling(ex, o.DenseWeight)
 	xs := make([]row, len(ex))
+	count := make([]int32, len(m.idf))
 	for i, e := range ex {
-		xs[i].ids, xs[i].vals = m.weigh(m.occurrences(e.terms), nil, nil)
+		ids := m.occurrences(e.terms)
+		slices.Sort(ids) // the order of the sums, for a model that does not depend on map order
+		xs[i].ids, xs[i].vals = m.weigh(ids, count, nil, nil)
 		xs[i].dense = m.standard(e.dense)
 	}
-	m.text = make([][corpus.NumVelden]float64, len(m.idf))
-	m.dense = make([][corpus.NumVelden]float64, numDense)
-	newAdam(m).run(xs, ex, o)
+	velden := make([]string, corpus.NumVelden)
+	labels := make([]int, len(ex))
+	for v := range velden {
+		velden[v] = strconv.Itoa(v)
+	}
+	for i, e := range ex {
+		labels[i] = e.Veld
+	}
+	m.veld = newHead("veld", velden, numDense, len(m.idf))
+	newAdam(m.veld).run(xs, labels, balanced(labels, len(velden)), o.C, o.Iterations)
+	for v := range m.themes {
+		if o.ThemeC > 0 {
+			m.themes[v] = m.trainThemes(v, ex, xs, o)
+		}
+	}
+	m.prepare()
 	var b bytes.Buffer
 	if err := m.Write(&b); err == nil { // writing to memory does not fail
 		sum := sha256.Sum256(b.Bytes())
 		m.digest = hex.EncodeToString(sum[:])
 	}
 	return m
+}
+
+// trainThemes fits the theme head of veld v to the examples of v; fewer
+// than two classes is no head.
+func (m *Model) trainThemes(v int, ex []Example, xs []row, o TrainOptions) *head {
+	var classes []string
+	var sub []row
+	for i, e := range ex {
+		if e.Veld == v {
+			classes = append(classes, e.Theme)
+			sub = append(sub, xs[i])
+		}
+	}
+	slices.Sort(classes)
+	classes = slices.Compact(classes)
+	if len(classes) < 2 {
+		return nil
+	}
+	labels := make([]int, 0, len(sub))
+	for _, e := range ex {
+		if e.Veld == v {
+			labels = append(labels, slices.Index(classes, e.Theme))
+		}
+	}
+	h := newHead("themes"+strconv.Itoa(v), classes, len(m.names), len(m.idf))
+	newAdam(h).run(sub, labels, nil, o.ThemeC, o.Iterations)
+	return h
+}
+
+// balanced weighs each class by its inverse frequency.
+func balanced(labels []int, k int) []float64 {
+	count := make([]float64, k)
+	for _, l := range labels {
+		count[l]++
+	}
+	n := float64(len(labels))
+	w := make([]float64, k)
+	for c, x := range count {
+		if x > 0 {
+			w[c] = n / (float64(k) * x)
+		}
+	}
+	return w
 }
 
 type row struct {
@@ -98,7 +178,8 @@ func (m *Model) fitVocabulary(ex []Example, minDF int) {
 }
 
 func (m *Model) fitScaling(ex []Example, weight float64) {
-	m.mean, m.scale = make([]float64, numDense), make([]float64, numDense)
+	nd := len(m.names)
+	m.mean, m.scale = make([]float64, nd), make([]float64, nd)
 	n := float64(len(ex))
 	for _, e := range ex {
 		for k, x := range e.dense {

@@ -48,15 +48,16 @@ func (t *Tagger) RealExamples(s *realtext.Set) []Example {
 			continue
 		}
 		texts := make([]string, len(ps))
-		velden := make([]int, len(ps))
+		gold := make([]corpus.Tags, len(ps))
 		for j, p := range ps {
-			texts[j], velden[j] = p.Text, p.Veld
+			texts[j] = p.Text
+			gold[j] = corpus.Tags{Veld: p.Veld, Secondary: p.Secondary, Themes: p.Themes}
 		}
 		doc := Blocks(strings.Join(texts, "\n\n"))
 		if len(doc) != len(ps) {
 			continue // TagRealSet reports such a text
 		}
-		out = append(out, t.Examples(doc, velden)...)
+		out = append(out, t.Examples(doc, gold)...)
 	}
 	return out
 }

@@ -24,7 +24,7 @@ import (
 // "integraal" and "programma" no longer make every document one of many
 // subjects. tag-6: a model trained on the real dev half has the last word
 // on the veld (model.go); the version then ends in the model's digest.
-const RulesVersion = "tag-6"
+const RulesVersion = "tag-7"
 
 // Tagger tags passages. It is immutable and safe for concurrent use.
 type Tagger struct {
@@ -39,11 +39,15 @@ type Tagger struct {
 // reads is a build error: New panics, and `ivp realtext train` (which
 // uses NewRules) makes a new one.
 func New(tax *corpus.Taxonomy) *Tagger {
+	t := NewRules(tax)
 	m, err := embeddedModel()
+	if err == nil && m != nil {
+		err = m.checkFeatures(t.featureNames())
+	}
 	if err != nil {
 		panic(fmt.Errorf("%w: retrain it with `ivp realtext train`", err))
 	}
-	return NewRules(tax).WithModel(m)
+	return t.WithModel(m)
 }
 
 // NewRules compiles the taxonomy into a tagger of the rules alone.
@@ -92,23 +96,28 @@ func (t *Tagger) TagDocument(ps []corpus.Passage) []corpus.Tags {
 
 // secondOpinion lets the model decide the veld of each passage from the
 // rules' reading; where it differs, the passage takes the rules' themes
-// of the model's veld. The model's probability is the confidence.
+// of the model's veld. The model's probability is the confidence. The
+// theme head of the veld then names the main theme (chooseThemes).
 func (t *Tagger) secondOpinion(ps []corpus.Passage, ev []evidence, pr prior, out []corpus.Tags) {
-	d := newDocFeatures(ps, ev, pr, slices.Clone(out))
+	d := newDocFeatures(t.lex, ps, ev, pr, slices.Clone(out))
 	ws := &words{}
-	sc := &scratch{}
+	in := inputs.Get().(*input)
+	defer func() {
+		clear(in.known) // the words of this document only
+		inputs.Put(in)
+	}()
 	for i := range out {
-		p := t.model.probs(d, i, ws, sc)
-		best := 0
-		for v := range p {
-			if p[v] > p[best] {
-				best = v
-			}
-		}
+		t.model.read(d, i, ws, in)
+		p := t.model.veld.probs(in)
+		best := argmax(p)
+		conf := round2(p[best])
 		if best != out[i].Veld {
 			out[i] = t.decideVeld(&ev[i], pr, corpus.Veld(best))
 		}
-		out[i].Confidence = round2(p[best])
+		out[i].Confidence = conf
+		if h := t.model.themes[best]; h != nil {
+			out[i].Themes = h.chooseThemes(h.probs(in), out[i].Themes)
+		}
 	}
 }
 
