@@ -21,7 +21,7 @@ type Report struct {
 	N         int                                     `json:"n"`
 	Confusion [corpus.NumVelden][corpus.NumVelden]int `json:"confusion"` // [gold][predicted]
 	Velden    [corpus.NumVelden]PRF                   `json:"velden"`
-	MacroF1   float64                                 `json:"macro_f1"` // mean F1 over velden 0-5
+	MacroF1   float64                                 `json:"macro_f1"` // mean F1 over the velden 0-5 that are in the gold tags or the predictions
 	Accuracy  float64                                 `json:"accuracy"`
 	Themes    PRF                                     `json:"themes"`    // micro-averaged over theme ids
 	Secondary PRF                                     `json:"secondary"` // micro-averaged over secondary velden
@@ -43,11 +43,23 @@ func Evaluate(gold, pred []corpus.Tags) Report {
 		a, b, c = overlap(veldIDs(gold[i].Secondary), veldIDs(pred[i].Secondary))
 		stp, sfp, sfn = stp+a, sfp+b, sfn+c
 	}
-	correct := 0
+	correct, seen := 0, 0
 	for v := range corpus.NumVelden {
 		correct += r.Confusion[v][v]
 		r.Velden[v] = r.prf(v)
-		r.MacroF1 += r.Velden[v].F1 / corpus.NumVelden
+		predicted := 0
+		for g := range corpus.NumVelden {
+			predicted += r.Confusion[g][v]
+		}
+		if r.Velden[v].Support > 0 || predicted > 0 {
+			// a veld neither labelled nor predicted is left out, as
+			// usual: a small set may lack one
+			seen++
+			r.MacroF1 += r.Velden[v].F1
+		}
+	}
+	if seen > 0 {
+		r.MacroF1 /= float64(seen)
 	}
 	if r.N > 0 {
 		r.Accuracy = float64(correct) / float64(r.N)
