@@ -28,13 +28,19 @@ import (
 // the passage's main theme (model_themes.go).
 type Model struct {
 	vocab  map[string]int32 // word features, shared by the heads
+	hashed map[uint64]int32 // the same by hashKey, for tagging (nil: a hash is shared)
 	idf    []float64
 	names  []string  // dense features, in the order the tagger computes them
 	mean   []float64 // dense features are standardised
 	scale  []float64 // by (x - mean) * scale
 	veld   *head
 	themes [numVelden]*head // per veld; nil: the rules' themes
-	digest string
+	// flat is a head over pairs of veld and main theme ("3|3.3"): its
+	// probabilities summed per veld are a second reading of the veld,
+	// averaged with the veld head's (nil: the veld head alone)
+	flat     *head
+	flatVeld []int // the veld of each class of flat
+	digest   string
 }
 
 // numVelden is corpus.NumVelden as an untyped constant for array sizes.
@@ -88,10 +94,10 @@ type input struct {
 	vals      []float64
 	dense     []float64
 	p         []float64 // a head's probabilities
-	// known are the vocabulary ids of each word's own features, for the
-	// words of the document so far (nl gives one *Word per word)
-	known map[*nl.Word][]int32
-	buf   []byte
+	// known are the vocabulary ids of the features of each word alone
+	// ({w, nil}) and of each pair of neighbouring words, for the words of
+	// the document so far (nl gives one *Word per word)
+	known map[[2]*nl.Word][]int32
 	count []int32 // scratch of weigh
 }
 
@@ -104,24 +110,30 @@ func (m *Model) read(d *docFeatures, i int, ws *words, in *input) {
 	in.dense = d.appendDense(in.dense[:0], i)
 	in.ids = in.ids[:0]
 	lookup := func(key []byte) {
-		if id, ok := m.vocab[string(key)]; ok {
+		var id int32
+		var ok bool
+		if m.hashed != nil {
+			id, ok = m.hashed[hashKey(key)]
+		} else {
+			id, ok = m.vocab[string(key)]
+		}
+		if ok {
 			in.ids = append(in.ids, id)
 		}
 	}
 	if in.known == nil {
-		in.known = map[*nl.Word][]int32{}
+		in.known = map[[2]*nl.Word][]int32{}
 	}
-	cached := func(w *nl.Word) bool {
-		if ids, ok := in.known[w]; ok {
+	remember := func(a, b *nl.Word, emit func()) {
+		if ids, ok := in.known[[2]*nl.Word{a, b}]; ok {
 			in.ids = append(in.ids, ids...)
-			return true
+			return
 		}
 		start := len(in.ids)
-		in.buf = wordTerms(w, in.buf, lookup)
-		in.known[w] = slices.Clone(in.ids[start:])
-		return true
+		emit()
+		in.known[[2]*nl.Word{a, b}] = slices.Clone(in.ids[start:])
 	}
-	d.textTerms(i, ws, cached, lookup)
+	d.textTerms(i, ws, remember, lookup)
 	if len(in.count) != len(m.idf) {
 		in.count = make([]int32, len(m.idf))
 	}
@@ -137,12 +149,14 @@ func (h *head) probs(in *input) []float64 {
 			continue
 		}
 		w := h.rawDense[j*k : j*k+k]
+		w = w[:len(z)]
 		for c := range z {
 			z[c] += x * w[c]
 		}
 	}
 	for j, id := range in.uniq {
 		x, w := in.vals[j], h.text[int(id)*k:int(id)*k+k]
+		w = w[:len(z)]
 		for c := range z {
 			z[c] += x * w[c]
 		}
@@ -336,11 +350,24 @@ func (r *modelReader) line(f []string) error {
 // attach places the head just started.
 func (r *modelReader) attach() error {
 	h, m := r.h, r.m
-	if h.name == "veld" {
-		if m.veld != nil {
-			return fmt.Errorf("two veld heads")
+	switch h.name {
+	case "veld":
+		if m.veld != nil || len(h.classes) != numVelden {
+			return fmt.Errorf("a second veld head, or one of %d classes", len(h.classes))
 		}
 		m.veld = h
+		return nil
+	case "flat":
+		for _, c := range h.classes {
+			v, _, ok := strings.Cut(c, "|")
+			if n, err := strconv.Atoi(v); !ok || err != nil || n < 0 || n >= numVelden {
+				return fmt.Errorf("flat head: class %q names no veld", c)
+			}
+		}
+		if m.flat != nil {
+			return fmt.Errorf("two flat heads")
+		}
+		m.flat = h
 		return nil
 	}
 	v, ok := strings.CutPrefix(h.name, "themes")
@@ -440,11 +467,61 @@ func (m *Model) prepare() {
 	for _, h := range m.heads() {
 		h.prepare(m.mean, m.scale)
 	}
+	m.hashed = make(map[uint64]int32, len(m.vocab))
+	for term, id := range m.vocab {
+		k := hashKey([]byte(term))
+		if _, ok := m.hashed[k]; ok {
+			m.hashed = nil // two words share a hash: look words up by name
+			break
+		}
+		m.hashed[k] = id
+	}
+	m.flatVeld = nil
+	if m.flat != nil {
+		for _, c := range m.flat.classes {
+			v, _, _ := strings.Cut(c, "|")
+			n, _ := strconv.Atoi(v) // checked when read
+			m.flatVeld = append(m.flatVeld, n)
+		}
+	}
 }
 
-// heads lists the model's heads: the veld head, then the theme heads.
+// hashKey is the 64-bit FNV-1a hash of a word feature: looking up a
+// number is quicker than looking up its text.
+func hashKey(key []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range key {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
+// veldProbs returns the model's probability of each veld for in: the veld
+// head's, averaged with the flat head's summed per veld.
+func (m *Model) veldProbs(in *input) [numVelden]float64 {
+	var p [numVelden]float64
+	copy(p[:], m.veld.probs(in))
+	if m.flat == nil {
+		return p
+	}
+	var flat [numVelden]float64
+	for c, x := range m.flat.probs(in) {
+		flat[m.flatVeld[c]] += x
+	}
+	for v := range p {
+		p[v] = (p[v] + flat[v]) / 2
+	}
+	return p
+}
+
+// heads lists the model's heads: the veld head, the flat head, then the
+// theme heads.
 func (m *Model) heads() []*head {
 	out := []*head{m.veld}
+	if m.flat != nil {
+		out = append(out, m.flat)
+	}
 	for _, h := range m.themes {
 		if h != nil {
 			out = append(out, h)

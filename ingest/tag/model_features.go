@@ -199,9 +199,10 @@ func boolInt(b bool) int {
 // textTerms calls emit with each word feature of passage i, once per
 // occurrence: the features of each word alone (wordTerms), pairs of
 // neighbouring stems within a sentence, and the stems of its innermost
-// heading (once each). With cached, a word's own features are left to it
-// when it reports them known. The key is only valid during the call.
-func (d *docFeatures) textTerms(i int, ws *words, cached func(w *nl.Word) bool, emit func(key []byte)) {
+// heading (once each). The key is only valid during the call. With
+// remember, the features of a word (b nil) or of a pair of words are
+// emitted through it, so that it can answer them again from memory.
+func (d *docFeatures) textTerms(i int, ws *words, remember func(a, b *nl.Word, emit func()), emit func(key []byte)) {
 	var key []byte
 	feature := func(kind string, parts ...string) {
 		key = append(key[:0], kind...)
@@ -213,19 +214,22 @@ func (d *docFeatures) textTerms(i int, ws *words, cached func(w *nl.Word) bool, 
 		}
 		emit(key)
 	}
-	prev := ""
-	for _, w := range d.ev[i].words {
+	if remember == nil {
+		remember = func(_, _ *nl.Word, emit func()) { emit() }
+	}
+	var prev, w *nl.Word
+	alone := func() { key = wordTerms(w, key, emit) }
+	pair := func() { feature("b:", prev.Stem, w.Stem) }
+	for _, w = range d.ev[i].words {
 		if w == nil || w.Stop || len(w.Stem) < 2 {
-			prev = ""
+			prev = nil
 			continue
 		}
-		if cached == nil || !cached(w) {
-			key = wordTerms(w, key, emit)
+		remember(w, nil, alone)
+		if prev != nil {
+			remember(prev, w, pair)
 		}
-		if prev != "" {
-			feature("b:", prev, w.Stem)
-		}
-		prev = w.Stem
+		prev = w
 	}
 	hs := d.ps[i].Headings
 	if len(hs) == 0 {

@@ -139,19 +139,21 @@ func TestReadModelRefusesBadData(t *testing.T) {
 		data []byte
 		want string
 	}{
-		"not gzip":         {[]byte("word\tx\t1\nword\ty\t2\n"), "gzip"},
-		"short row":        {gz("# comment\nword\tx\n"), "line 2: word: 2 fields, want 3"},
-		"unknown kind":     {gz("bogus\tx\t0\n"), `line 1: unknown kind "bogus"`},
-		"bad number":       {gz("word\tx\tidf\n"), "line 1: field 3"},
-		"no veld head":     {gz("word\tx\t1\n"), "no veld head"},
-		"unknown head":     {gz("head\tthemes9\t0\ta\tb\n"), `unknown or repeated head "themes9"`},
-		"dense misorder":   {gz(head + "wd\tconf\t0\t0\t0\t0\t0\t0\n"), `dense weights of "conf" out of order`},
-		"dense missing":    {gz(head), "head veld: 0 dense weights, want 1"},
-		"unknown word":     {gz(head + "wd\t" + denseNames[0] + "\t0\t0\t0\t0\t0\t0\nww\ty\t0\t0\t0\t0\t0\t0\n"), `unknown word "y"`},
-		"short head row":   {gz(head + "wd\t" + denseNames[0] + "\t0\t0\n"), "wd: 4 fields, want 8"},
-		"too many dense":   {gz("head\tveld\t3\t0\t1\n"), "reads 3 dense features of 0"},
-		"word after head":  {gz(head + "wd\t" + denseNames[0] + "\t0\t0\t0\t0\t0\t0\nword\ty\t1\n"), "word row after the heads"},
-		"bias before head": {gz("bias\t0\t0\n"), "bias row before any head"},
+		"not gzip":          {[]byte("word\tx\t1\nword\ty\t2\n"), "gzip"},
+		"short row":         {gz("# comment\nword\tx\n"), "line 2: word: 2 fields, want 3"},
+		"unknown kind":      {gz("bogus\tx\t0\n"), `line 1: unknown kind "bogus"`},
+		"bad number":        {gz("word\tx\tidf\n"), "line 1: field 3"},
+		"no veld head":      {gz("word\tx\t1\n"), "no veld head"},
+		"unknown head":      {gz("head\tthemes9\t0\ta\tb\n"), `unknown or repeated head "themes9"`},
+		"dense misorder":    {gz(head + "wd\tconf\t0\t0\t0\t0\t0\t0\n"), `dense weights of "conf" out of order`},
+		"dense missing":     {gz(head), "head veld: 0 dense weights, want 1"},
+		"unknown word":      {gz(head + "wd\t" + denseNames[0] + "\t0\t0\t0\t0\t0\t0\nww\ty\t0\t0\t0\t0\t0\t0\n"), `unknown word "y"`},
+		"short head row":    {gz(head + "wd\t" + denseNames[0] + "\t0\t0\n"), "wd: 4 fields, want 8"},
+		"too many dense":    {gz("head\tveld\t3\t0\t1\n"), "reads 3 dense features of 0"},
+		"word after head":   {gz(head + "wd\t" + denseNames[0] + "\t0\t0\t0\t0\t0\t0\nword\ty\t1\n"), "word row after the heads"},
+		"bias before head":  {gz("bias\t0\t0\n"), "bias row before any head"},
+		"flat without veld": {gz("head\tflat\t0\t1|1.3\tx.2\n"), `flat head: class "x.2" names no veld`},
+		"short veld head":   {gz("head\tveld\t0\t0\t1\n"), "one of 2 classes"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := ReadModel(tc.data)
@@ -170,6 +172,9 @@ func TestEmbeddedModel(t *testing.T) {
 	tg := newTagger(t)
 	if tg.model == nil || len(tg.model.vocab) < 5000 {
 		t.Fatalf("embedded model missing or small: %v", tg.model)
+	}
+	if f := tg.model.flat; f == nil || len(f.classes) < 30 || len(tg.model.flatVeld) != len(f.classes) {
+		t.Errorf("embedded model: no flat head of 30 pairs of veld and theme or more: %v", f)
 	}
 	for v, h := range tg.model.themes {
 		if h == nil || len(h.classes) < 3 {

@@ -68,9 +68,10 @@ var DefaultTrainOptions = TrainOptions{C: 1.2, ThemeC: 4, Iterations: 400, Dense
 
 // Train fits a model to the examples: a veld head, a multinomial logistic
 // regression with an L2 penalty and the velden weighted by their inverse
-// frequency, and per veld a theme head over the main themes of that
-// veld's examples, unweighted; each minimised by full-batch Adam
-// (deterministic for the same examples).
+// frequency; per veld a theme head over the main themes of that veld's
+// examples, and a flat head over the pairs of veld and main theme of all,
+// both unweighted; each minimised by full-batch Adam (deterministic for
+// the same examples).
 func (t *Tagger) Train(ex []Example, o TrainOptions) *Model {
 	m := &Model{vocab: map[string]int32{}, names: t.featureNames()}
 	m.fitVocabulary(ex, o.MinDF)
@@ -97,6 +98,9 @@ func (t *Tagger) Train(ex []Example, o TrainOptions) *Model {
 		if o.ThemeC > 0 {
 			m.themes[v] = m.trainThemes(v, ex, xs, o)
 		}
+	}
+	if o.ThemeC > 0 {
+		m.flat = m.trainFlat(ex, xs, o)
 	}
 	m.prepare()
 	var b bytes.Buffer
@@ -131,6 +135,25 @@ func (m *Model) trainThemes(v int, ex []Example, xs []row, o TrainOptions) *head
 	}
 	h := newHead("themes"+strconv.Itoa(v), classes, len(m.names), len(m.idf))
 	newAdam(h).run(sub, labels, nil, o.ThemeC, o.Iterations)
+	return h
+}
+
+// trainFlat fits the flat head to all examples: its classes are the pairs
+// of veld and main theme, unweighted.
+func (m *Model) trainFlat(ex []Example, xs []row, o TrainOptions) *head {
+	pair := func(e Example) string { return strconv.Itoa(e.Veld) + "|" + e.Theme }
+	var classes []string
+	for _, e := range ex {
+		classes = append(classes, pair(e))
+	}
+	slices.Sort(classes)
+	classes = slices.Compact(classes)
+	labels := make([]int, len(ex))
+	for i, e := range ex {
+		labels[i], _ = slices.BinarySearch(classes, pair(e))
+	}
+	h := newHead("flat", classes, len(m.names), len(m.idf))
+	newAdam(h).run(xs, labels, nil, o.ThemeC, o.Iterations)
 	return h
 }
 

@@ -42,7 +42,10 @@ type prior struct {
 // whether one veld dominates. A plan, budget or programme of many subjects
 // has no prior, however its excerpt leans.
 func (t *Tagger) docPrior(ps []corpus.Passage, ev []evidence) prior {
-	if manySubjects(ps, ev) || t.listsChoices(ev) {
+	// a chapter "Focus" in a plan titled by one subject (a preventie- en
+	// handhavingsplan alcohol) chooses within that subject
+	_, titled := titleSubject(ev)
+	if manySubjects(ps, ev) || !titled && t.listsChoices(ev) {
 		return prior{}
 	}
 	sum := &scores{}

@@ -2,28 +2,26 @@ package tag
 
 import (
 	"errors"
-	"flag"
 	"strings"
 	"testing"
 
 	"github.com/ccv/ivp/corpus/realtext"
 )
 
-// Figures on the real-text set (testdata/realtext, all seven collection
-// rounds). The test half is only ever scored: its recorded figures guard
-// against regressions, and with -tag-bar the issue's bars are enforced
-// instead (the veld bar is not met yet: 0.874 against 0.88). The dev
-// half guards what was built from it (and the model was trained on it).
+// Figures on the real-text set (testdata/realtext, all eight collection
+// rounds). The test half is only ever scored: it must reach issue 12's
+// bars (veld macro-F1 0.88, theme micro-F1 0.75; tag-8 has 0.885 and
+// 0.780), and may not fall more than regressionSlack below its recorded
+// figures. The dev half guards what was built from it (and the model was
+// trained on it).
 const (
 	barRealTestMacroF1  = 0.88
 	barRealTestThemeF1  = 0.75
-	recordedTestMacroF1 = 0.874
-	recordedTestThemeF1 = 0.776
-	recordedDevMacroF1  = 0.942
-	recordedDevThemeF1  = 0.872
+	recordedTestMacroF1 = 0.885
+	recordedTestThemeF1 = 0.780
+	recordedDevMacroF1  = 0.987
+	recordedDevThemeF1  = 0.911
 )
-
-var tagBar = flag.Bool("tag-bar", false, "enforce issue 12's bars on the real test half (veld macro-F1 0.88, theme micro-F1 0.75)")
 
 // loadReal loads the real-text set, skipping the test without its cache.
 func loadReal(t *testing.T) *realtext.Set {
@@ -48,8 +46,8 @@ func TestRealSet(t *testing.T) {
 		{realtext.Dev, recordedDevMacroF1 - regressionSlack, recordedDevThemeF1 - regressionSlack},
 		{realtext.Test, recordedTestMacroF1 - regressionSlack, recordedTestThemeF1 - regressionSlack},
 	} {
-		if tc.half == realtext.Test && *tagBar {
-			tc.macro, tc.theme = barRealTestMacroF1, barRealTestThemeF1
+		if tc.half == realtext.Test {
+			tc.macro, tc.theme = max(tc.macro, barRealTestMacroF1), max(tc.theme, barRealTestThemeF1)
 		}
 		t.Run(tc.half, func(t *testing.T) {
 			gold, pred, err := TagRealSet(s.Half(tc.half), tg.TagText)

@@ -18,12 +18,12 @@ import (
 // quality): a change that drops them more than regressionSlack fails.
 // Raise them when the tagger improves.
 const (
-	recordedHandMacroF1 = 0.893
-	// tag-7's theme heads give the 68 passages of national documents,
-	// which the hand-written labels leave without a theme, a process
-	// theme (0.738 before)
-	recordedHandThemeF1  = 0.717
-	recordedGenMacroF1   = 0.984
+	recordedHandMacroF1 = 0.922
+	// the model's theme heads (tag-7) give the 68 passages of national
+	// documents, which the hand-written labels leave without a theme, a
+	// process theme (0.738 before)
+	recordedHandThemeF1  = 0.729
+	recordedGenMacroF1   = 0.997
 	regressionSlack      = 0.02
 	barGenMacroF1        = 0.95
 	minLabelledPassages  = 300

@@ -24,7 +24,11 @@ import (
 // "integraal" and "programma" no longer make every document one of many
 // subjects. tag-6: a model trained on the real dev half has the last word
 // on the veld (model.go); the version then ends in the model's digest.
-const RulesVersion = "tag-7"
+// tag-7: the model's theme heads name the main theme. tag-8: a flat head
+// over pairs of veld and theme gives the model a second reading of the
+// veld; a document whose title names one subject keeps it as its prior
+// even with a chapter headed "Focus" or "Prioriteiten".
+const RulesVersion = "tag-8"
 
 // Tagger tags passages. It is immutable and safe for concurrent use.
 type Tagger struct {
@@ -108,8 +112,8 @@ func (t *Tagger) secondOpinion(ps []corpus.Passage, ev []evidence, pr prior, out
 	}()
 	for i := range out {
 		t.model.read(d, i, ws, in)
-		p := t.model.veld.probs(in)
-		best := argmax(p)
+		p := t.model.veldProbs(in)
+		best := argmax(p[:])
 		conf := round2(p[best])
 		if best != out[i].Veld {
 			out[i] = t.decideVeld(&ev[i], pr, corpus.Veld(best))
