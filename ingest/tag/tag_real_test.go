@@ -8,19 +8,19 @@ import (
 	"github.com/ccv/ivp/corpus/realtext"
 )
 
-// Figures on the real-text set (testdata/realtext, all eight collection
+// Figures on the real-text set (testdata/realtext, all nine collection
 // rounds). The test half is only ever scored: it must reach issue 12's
-// bars (veld macro-F1 0.88, theme micro-F1 0.75; tag-8 has 0.885 and
-// 0.780), and may not fall more than regressionSlack below its recorded
+// bars (veld macro-F1 0.88, theme micro-F1 0.75; tag-8 has 0.887 and
+// 0.782), and may not fall more than regressionSlack below its recorded
 // figures. The dev half guards what was built from it (and the model was
 // trained on it).
 const (
 	barRealTestMacroF1  = 0.88
 	barRealTestThemeF1  = 0.75
-	recordedTestMacroF1 = 0.885
-	recordedTestThemeF1 = 0.780
-	recordedDevMacroF1  = 0.987
-	recordedDevThemeF1  = 0.911
+	recordedTestMacroF1 = 0.887
+	recordedTestThemeF1 = 0.782
+	recordedDevMacroF1  = 0.986
+	recordedDevThemeF1  = 0.910
 )
 
 // loadReal loads the real-text set, skipping the test without its cache.

@@ -18,11 +18,11 @@ import (
 // quality): a change that drops them more than regressionSlack fails.
 // Raise them when the tagger improves.
 const (
-	recordedHandMacroF1 = 0.922
+	recordedHandMacroF1 = 0.920
 	// the model's theme heads (tag-7) give the 68 passages of national
 	// documents, which the hand-written labels leave without a theme, a
 	// process theme (0.738 before)
-	recordedHandThemeF1  = 0.729
+	recordedHandThemeF1  = 0.733
 	recordedGenMacroF1   = 0.997
 	regressionSlack      = 0.02
 	barGenMacroF1        = 0.95
