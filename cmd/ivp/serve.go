@@ -12,8 +12,10 @@ import (
 
 	"github.com/robfig/cron/v3"
 
+	"github.com/ccv/ivp/corpus"
 	"github.com/ccv/ivp/ingest"
 	"github.com/ccv/ivp/ingest/harvest"
+	"github.com/ccv/ivp/ingest/tag"
 	"github.com/ccv/ivp/search"
 	"github.com/ccv/ivp/ui"
 )
@@ -207,20 +209,25 @@ func (e *env) resumeDrafts(ctx context.Context, log *slog.Logger) {
 
 // warnStaleTags says at start how many stored passages another version of
 // the tagger tagged: their velden and themes, and so the facets, stay as
-// that version made them until 'ivp reindex --retag'.
+// that version made them until 'ivp reindex --retag'. A stop before the
+// count is done cuts it short without a word.
 func (e *env) warnStaleTags(ctx context.Context, c *config, log *slog.Logger) {
-	tg, err := loadTagger(c)
+	tax, err := corpus.LoadTaxonomy(c.storeDir())
 	if err != nil {
-		log.Error("load tagger", "err", err)
+		log.Error("load taxonomy", "err", err)
 		return
 	}
-	n, err := e.store.StaleTags(ctx, tg.Version())
+	current := tag.EmbeddedVersion(tax)
+	n, err := e.store.StaleTags(ctx, current)
 	switch {
+	case ctx.Err() != nil:
 	case err != nil:
 		log.Error("count stale tags", "err", err)
 	case n > 0:
 		log.Warn("passages tagged by another tagger version; run 'ivp reindex --retag' to tag them again",
-			"passages", n, "tagger", tg.Version())
+			"passages", n, "tagger", current)
+	default:
+		log.Info("every passage tagged by this tagger version", "tagger", current)
 	}
 }
 

@@ -188,6 +188,9 @@ func TestEmbeddedModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if v := EmbeddedVersion(tax); v != tg.Version() {
+		t.Fatalf("EmbeddedVersion %q, the tagger's version %q", v, tg.Version())
+	}
 	if r := NewRules(tax); r.model != nil || r.Version() != RulesVersion+"+"+tax.Version() {
 		t.Fatalf("NewRules: model %v, version %q; want the rules alone", r.model, r.Version())
 	}

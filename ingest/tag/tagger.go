@@ -1,6 +1,8 @@
 package tag
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"math"
 	"slices"
@@ -58,6 +60,14 @@ func New(tax *corpus.Taxonomy) *Tagger {
 func NewRules(tax *corpus.Taxonomy) *Tagger {
 	t := &Tagger{lex: newLexicon(tax), taxo: tax.Version()}
 	return t.WithModel(nil)
+}
+
+// EmbeddedVersion is the version New(tax) gives its tags, found without
+// reading the model: the rules' version, the taxonomy's digest and the
+// kept model's digest.
+func EmbeddedVersion(tax *corpus.Taxonomy) string {
+	sum := sha256.Sum256(modelData)
+	return RulesVersion + "+" + tax.Version() + "+" + hex.EncodeToString(sum[:4])
 }
 
 // embeddedModel is the model kept as data, read once.
