@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/ccv/ivp/corpus"
 	"github.com/ccv/ivp/corpus/nl"
 )
 
@@ -28,7 +29,7 @@ type Model struct {
 	mean   []float64 // dense features are standardised
 	scale  []float64 // by (x - mean) * scale
 	veld   *head
-	themes [numVelden]*head // per veld; nil: the rules' themes
+	themes [corpus.NumVelden]*head // per veld; nil: the rules' themes
 	// flat is a head over pairs of veld and main theme ("3|3.3"): its
 	// probabilities summed per veld are a second reading of the veld,
 	// averaged with the veld head's (nil: the veld head alone)
@@ -36,9 +37,6 @@ type Model struct {
 	flatVeld []int // the veld of each class of flat
 	digest   string
 }
-
-// numVelden is corpus.NumVelden as an untyped constant for array sizes.
-const numVelden = 6
 
 // head is one multinomial logistic regression over the model's features:
 // its classes are velden ("0".."5") or theme ids.
@@ -136,27 +134,37 @@ func (m *Model) read(d *docFeatures, i int, ws *words, in *input) {
 
 // probs returns h's probability of each class for in (in.p, reused).
 func (h *head) probs(in *input) []float64 {
+	z := h.logits(in.p[:0], h.rawBias, h.rawDense, in.dense, in.uniq, in.vals)
+	softmax(z)
+	in.p = z
+	return z
+}
+
+// logits appends to z (empty) the head's score of each class: bias plus
+// the dense features times denseW (a feature of 0 is skipped) plus the
+// word features (ids, vals) times the word weights. Tagging passes the
+// weights with the standardisation folded in and raw features, training
+// the plain weights and standardised features.
+func (h *head) logits(z, bias, denseW, dense []float64, ids []int32, vals []float64) []float64 {
 	k := len(h.classes)
-	z := append(in.p[:0], h.rawBias...)
-	for j, x := range in.dense[:h.ndense] {
+	z = append(z, bias...)
+	for j, x := range dense[:h.ndense] {
 		if x == 0 {
 			continue
 		}
-		w := h.rawDense[j*k : j*k+k]
+		w := denseW[j*k : j*k+k]
 		w = w[:len(z)]
 		for c := range z {
 			z[c] += x * w[c]
 		}
 	}
-	for j, id := range in.uniq {
-		x, w := in.vals[j], h.text[int(id)*k:int(id)*k+k]
+	for j, id := range ids {
+		x, w := vals[j], h.text[int(id)*k:int(id)*k+k]
 		w = w[:len(z)]
 		for c := range z {
 			z[c] += x * w[c]
 		}
 	}
-	softmax(z)
-	in.p = z
 	return z
 }
 
@@ -276,13 +284,13 @@ func hashKey(key []byte) uint64 {
 
 // veldProbs returns the model's probability of each veld for in: the veld
 // head's, averaged with the flat head's summed per veld.
-func (m *Model) veldProbs(in *input) [numVelden]float64 {
-	var p [numVelden]float64
+func (m *Model) veldProbs(in *input) [corpus.NumVelden]float64 {
+	var p [corpus.NumVelden]float64
 	copy(p[:], m.veld.probs(in))
 	if m.flat == nil {
 		return p
 	}
-	var flat [numVelden]float64
+	var flat [corpus.NumVelden]float64
 	for c, x := range m.flat.probs(in) {
 		flat[m.flatVeld[c]] += x
 	}

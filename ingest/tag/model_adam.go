@@ -52,19 +52,7 @@ func (a *adam) gradient(xs []row, labels []int, weights []float64, n, lambda flo
 func (a *adam) addExample(x row, label int, w float64) {
 	h := a.h
 	k := len(h.classes)
-	z := append(a.z[:0], h.bias...)
-	for j, d := range x.dense[:h.ndense] {
-		ws := h.dense[j*k : j*k+k]
-		for c := range z {
-			z[c] += d * ws[c]
-		}
-	}
-	for j, id := range x.ids {
-		ws := h.text[int(id)*k : int(id)*k+k]
-		for c := range z {
-			z[c] += x.vals[j] * ws[c]
-		}
-	}
+	z := h.logits(a.z[:0], h.bias, h.dense, x.dense, x.ids, x.vals)
 	softmax(z)
 	z[label]--
 	for c := range z {

@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/ccv/ivp/corpus"
 )
 
 // ReadModel reads a model as Write wrote it (gzipped TSV). Data without
@@ -131,7 +133,7 @@ func (r *modelReader) attach() error {
 	h, m := r.h, r.m
 	switch h.name {
 	case "veld":
-		if m.veld != nil || len(h.classes) != numVelden {
+		if m.veld != nil || len(h.classes) != corpus.NumVelden {
 			return fmt.Errorf("a second veld head, or one of %d classes", len(h.classes))
 		}
 		m.veld = h
@@ -139,7 +141,7 @@ func (r *modelReader) attach() error {
 	case "flat":
 		for _, c := range h.classes {
 			v, _, ok := strings.Cut(c, "|")
-			if n, err := strconv.Atoi(v); !ok || err != nil || n < 0 || n >= numVelden {
+			if n, err := strconv.Atoi(v); !ok || err != nil || n < 0 || n >= corpus.NumVelden {
 				return fmt.Errorf("flat head: class %q names no veld", c)
 			}
 		}
@@ -151,7 +153,7 @@ func (r *modelReader) attach() error {
 	}
 	v, ok := strings.CutPrefix(h.name, "themes")
 	n, err := strconv.Atoi(v)
-	if !ok || err != nil || n < 0 || n >= numVelden || m.themes[n] != nil {
+	if !ok || err != nil || n < 0 || n >= corpus.NumVelden || m.themes[n] != nil {
 		return fmt.Errorf("unknown or repeated head %q", h.name)
 	}
 	m.themes[n] = h

@@ -114,24 +114,17 @@ func (t *Tagger) Train(ex []Example, o TrainOptions) *Model {
 // trainThemes fits the theme head of veld v to the examples of v; fewer
 // than two classes is no head.
 func (m *Model) trainThemes(v int, ex []Example, xs []row, o TrainOptions) *head {
-	var classes []string
+	var names []string
 	var sub []row
 	for i, e := range ex {
 		if e.Veld == v {
-			classes = append(classes, e.Theme)
+			names = append(names, e.Theme)
 			sub = append(sub, xs[i])
 		}
 	}
-	slices.Sort(classes)
-	classes = slices.Compact(classes)
+	classes, labels := classesOf(names)
 	if len(classes) < 2 {
 		return nil
-	}
-	labels := make([]int, 0, len(sub))
-	for _, e := range ex {
-		if e.Veld == v {
-			labels = append(labels, slices.Index(classes, e.Theme))
-		}
 	}
 	h := newHead("themes"+strconv.Itoa(v), classes, len(m.names), len(m.idf))
 	newAdam(h).run(sub, labels, nil, o.ThemeC, o.Iterations)
@@ -141,20 +134,26 @@ func (m *Model) trainThemes(v int, ex []Example, xs []row, o TrainOptions) *head
 // trainFlat fits the flat head to all examples: its classes are the pairs
 // of veld and main theme, unweighted.
 func (m *Model) trainFlat(ex []Example, xs []row, o TrainOptions) *head {
-	pair := func(e Example) string { return strconv.Itoa(e.Veld) + "|" + e.Theme }
-	var classes []string
-	for _, e := range ex {
-		classes = append(classes, pair(e))
-	}
-	slices.Sort(classes)
-	classes = slices.Compact(classes)
-	labels := make([]int, len(ex))
+	names := make([]string, len(ex))
 	for i, e := range ex {
-		labels[i], _ = slices.BinarySearch(classes, pair(e))
+		names[i] = strconv.Itoa(e.Veld) + "|" + e.Theme
 	}
+	classes, labels := classesOf(names)
 	h := newHead("flat", classes, len(m.names), len(m.idf))
 	newAdam(h).run(xs, labels, nil, o.ThemeC, o.Iterations)
 	return h
+}
+
+// classesOf returns the distinct labels, sorted, and the class of each.
+func classesOf(names []string) (classes []string, labels []int) {
+	classes = slices.Clone(names)
+	slices.Sort(classes)
+	classes = slices.Compact(classes)
+	labels = make([]int, len(names))
+	for i, n := range names {
+		labels[i], _ = slices.BinarySearch(classes, n)
+	}
+	return classes, labels
 }
 
 // balanced weighs each class by its inverse frequency.
