@@ -23,8 +23,7 @@ func ReadModel(data []byte) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read tag model: %w", err)
 	}
-	sum := sha256.Sum256(data)
-	m := &Model{vocab: map[string]int32{}, digest: hex.EncodeToString(sum[:])}
+	m := &Model{vocab: map[string]int32{}, digest: digestOf(data)}
 	r := &modelReader{m: m}
 	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
@@ -247,6 +246,12 @@ func (m *Model) writeHead(bw *bufio.Writer, h *head, names []string) {
 			row("ww", term, ws)
 		}
 	}
+}
+
+// digestOf names model data: the hex SHA-256 of its bytes.
+func digestOf(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
 }
 
 // num writes a weight with four significant digits; weights too small to

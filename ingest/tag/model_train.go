@@ -2,8 +2,6 @@ package tag
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"math"
 	"slices"
 	"strconv"
@@ -105,8 +103,7 @@ func (t *Tagger) Train(ex []Example, o TrainOptions) *Model {
 	m.prepare()
 	var b bytes.Buffer
 	if err := m.Write(&b); err == nil { // writing to memory does not fail
-		sum := sha256.Sum256(b.Bytes())
-		m.digest = hex.EncodeToString(sum[:])
+		m.digest = digestOf(b.Bytes())
 	}
 	return m
 }

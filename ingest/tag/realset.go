@@ -25,7 +25,7 @@ func TagRealSet(s *realtext.Set, tagDoc func(text string) ([]corpus.Tags, error)
 		texts := make([]string, len(ps))
 		for j, p := range ps {
 			texts[j] = p.Text
-			gold = append(gold, corpus.Tags{Veld: p.Veld, Secondary: p.Secondary, Themes: p.Themes})
+			gold = append(gold, goldTags(p))
 		}
 		got, err := tagDoc(strings.Join(texts, "\n\n"))
 		if err != nil {
@@ -51,7 +51,7 @@ func (t *Tagger) RealExamples(s *realtext.Set) []Example {
 		gold := make([]corpus.Tags, len(ps))
 		for j, p := range ps {
 			texts[j] = p.Text
-			gold[j] = corpus.Tags{Veld: p.Veld, Secondary: p.Secondary, Themes: p.Themes}
+			gold[j] = goldTags(p)
 		}
 		doc := Blocks(strings.Join(texts, "\n\n"))
 		if len(doc) != len(ps) {
@@ -60,4 +60,9 @@ func (t *Tagger) RealExamples(s *realtext.Set) []Example {
 		out = append(out, t.Examples(doc, gold)...)
 	}
 	return out
+}
+
+// goldTags are the labels of a passage of the set as tags.
+func goldTags(p realtext.Passage) corpus.Tags {
+	return corpus.Tags{Veld: p.Veld, Secondary: p.Secondary, Themes: p.Themes}
 }

@@ -1,8 +1,6 @@
 package tag
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"math"
 	"slices"
@@ -66,8 +64,16 @@ func NewRules(tax *corpus.Taxonomy) *Tagger {
 // reading the model: the rules' version, the taxonomy's digest and the
 // kept model's digest.
 func EmbeddedVersion(tax *corpus.Taxonomy) string {
-	sum := sha256.Sum256(modelData)
-	return RulesVersion + "+" + tax.Version() + "+" + hex.EncodeToString(sum[:4])
+	return versionOf(tax.Version(), digestOf(modelData))
+}
+
+// versionOf is the version of tags made with the taxonomy of digest taxo
+// and the model of digest model ("": the rules alone).
+func versionOf(taxo, model string) string {
+	if model == "" {
+		return RulesVersion + "+" + taxo
+	}
+	return RulesVersion + "+" + taxo + "+" + model[:8]
 }
 
 // embeddedModel is the model kept as data, read once.
@@ -78,9 +84,9 @@ var embeddedModel = sync.OnceValues(func() (*Model, error) { return ReadModel(mo
 func (t *Tagger) WithModel(m *Model) *Tagger {
 	c := *t
 	c.model = m
-	c.version = RulesVersion + "+" + t.taxo
+	c.version = versionOf(t.taxo, "")
 	if m != nil {
-		c.version += "+" + m.digest[:8]
+		c.version = versionOf(t.taxo, m.digest)
 	}
 	return &c
 }
