@@ -98,7 +98,8 @@ func (d *docFeatures) appendDense(out []float64, i int) []float64 {
 	out = d.veldDense(out, i)
 	n := len(d.lex.themes)
 	base := len(out)
-	out = append(out, make([]float64, len(themeFeatureKinds)*n)...)
+	out = slices.Grow(out, len(themeFeatureKinds)*n)[:base+len(themeFeatureKinds)*n]
+	clear(out[base:])
 	mark := func(kind int, ids []string) {
 		for _, id := range ids {
 			if k, ok := d.lex.themeIdx[id]; ok {
